@@ -1,0 +1,8 @@
+#ifndef LIFTOFF_SYSTEM_H
+#define LIFTOFF_SYSTEM_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise (EINVAL/ENOSYS where unsupported).
+int liftoff_exchange_paths(const char *first, const char *second);
+
+#endif

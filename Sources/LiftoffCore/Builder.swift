@@ -1,0 +1,155 @@
+import Foundation
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var articles: Int
+    public var pages: Int
+    public var files: Int
+    public var warnings: [Diagnostic]
+    public var stages: [(name: String, seconds: Double)]
+}
+
+/// Runs the pipeline: Load → Parse → Resolve → Render → Write.
+public enum Builder {
+    /// Builds the site at `root` into `sink`.
+    /// - Throws: `BuildFailure` with every problem found, in every file.
+    public static func build(root: URL, into sink: any PageSink, options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        var clock = StageClock()
+
+        // Load
+        let sources = try SiteSources.load(from: root)
+        let themeResult = Theme.load(from: root)
+        clock.lap("load")
+
+        // Parse: settings and every article's front matter (Markdown comes once links can resolve).
+        var problems = sources.problems
+        var config: SiteConfig?
+        switch SiteConfigParser.parse(sources.configText) {
+        case .success(var value):
+            if let baseURL = options.baseURL { value.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+            config = value
+        case .failure(let failure): problems += failure.diagnostics
+        }
+        var theme: Theme?
+        switch themeResult {
+        case .success(let value): theme = value
+        case .failure(let failure): problems += failure.diagnostics
+        }
+        let parsed = parallelMap(sources.markdown.count) { index in
+            FrontMatterParser.parse(data: sources.markdown[index].data, path: sources.markdown[index].path)
+        }
+        var articles: [Article] = []
+        for result in parsed {
+            switch result {
+            case .success(let article): articles.append(article)
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
+        clock.lap("parse")
+
+        // Resolve
+        guard let config, let theme else { throw BuildFailure(sorted(problems)) }
+        let (site, resolveProblems) = Resolver.resolve(config: config, articles: articles, options: options)
+        problems += resolveProblems
+        var byPath: [String: Article] = [:]
+        for article in articles { byPath[article.path] = article }
+        let links = LinkResolver(site: site, articlesByPath: byPath, files: sources.files)
+        clock.lap("resolve")
+
+        // Render and write: each article is parsed, grouped into components, rendered and
+        // written in one pass, so its HTML need not stay in memory.
+        let assets = FingerprintedAssets(theme.assets)
+        let renderer = PageRenderer(site: site, theme: theme, assets: assets)
+        let markdown = MarkdownRenderer(
+            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML)
+        let outcomes = parallelMap(site.articles.count) { position -> ArticleOutcome in
+            renderArticle(position, site: site, links: links, markdown: markdown, renderer: renderer, root: root, sink: sink)
+        }
+        var warnings: [Diagnostic] = []
+        var copied: [String: String] = [:]
+        for outcome in outcomes {
+            problems += outcome.errors
+            warnings += outcome.warnings
+            for (source, target) in outcome.assets { copied[target] = source }
+        }
+        var pages = site.articles.count
+        do {
+            try write(renderer.home(), to: "index.html", sink)
+            for list in renderer.articleLists() {
+                try write(list.html, to: list.path, sink)
+                pages += 1
+            }
+            pages += 1
+            for file in assets.files { try sink.write(file.data, to: file.path) }
+            // Files under content/ that no article links to are published at their place.
+            let linked = Set(copied.values)
+            for file in sources.files.sorted() where !linked.contains(file) {
+                copied[String(file.dropFirst("content/".count))] = file
+            }
+            for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
+                try sink.copy(from: root.appendingPathComponent(source), to: target)
+            }
+        } catch let failure as BuildFailure {
+            problems += failure.diagnostics
+        } catch {
+            problems.append(.error("output", 0, "cannot write: \(error)"))
+        }
+        clock.lap("render")
+        let errors = problems.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw BuildFailure(sorted(problems + warnings)) }
+        return BuildReport(
+            articles: site.articles.count, pages: pages, files: assets.files.count + copied.count,
+            warnings: sorted(warnings + problems), stages: clock.stages)
+    }
+
+    struct ArticleOutcome: Sendable {
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        /// (content file, output path) to copy beside the page.
+        var assets: [(String, String)] = []
+    }
+
+    static func renderArticle(
+        _ position: Int, site: Site, links: LinkResolver, markdown: MarkdownRenderer,
+        renderer: PageRenderer, root: URL, sink: any PageSink
+    ) -> ArticleOutcome {
+        let article = site.articles[position]
+        var outcome = ArticleOutcome()
+        let (blocks, linkProblems) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { url, isImage in
+            let (rewrite, asset) = links.rewrite(url, isImage: isImage, in: article)
+            if let asset { outcome.assets.append((asset.source, asset.target)) }
+            return rewrite
+        }
+        outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
+        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
+        outcome.errors += body.errors
+        outcome.warnings += body.warnings
+        guard outcome.errors.isEmpty else { return outcome }
+        do {
+            try write(renderer.article(position, body: body), to: "articles/\(article.slug)/index.html", sink)
+        } catch {
+            outcome.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
+        }
+        return outcome
+    }
+
+    static func write(_ html: String, to path: String, _ sink: any PageSink) throws {
+        try sink.write(Array(html.utf8), to: path)
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { ($0.path, $0.line, $0.message) < ($1.path, $1.line, $1.message) }
+    }
+}
+
+/// Times the build's stages.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var stages: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stages.append((name, Double(now - last) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// A small mutex; `NSLock` with a scoped helper.
+final class Lock: @unchecked Sendable {
+    private let lock = NSLock()
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
+
+/// Runs `body` for every index on all cores and returns the results in order.
+func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let slots = results
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+        slots[index] = body(index)
+    }
+    return results.map { $0! }
+}

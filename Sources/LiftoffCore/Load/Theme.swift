@@ -1,0 +1,101 @@
+import Foundation
+import Mustache
+
+/// The theme: compiled Mustache templates and the static assets (CSS, JS, icons).
+public struct Theme: Sendable {
+    public var templates: [String: MustacheTemplate]
+    /// Template name → its source text, to check partial references.
+    var templateTexts: [String: String]
+    /// Files under `theme/assets/`, relative to that folder, with their bytes.
+    public var assets: [(name: String, data: [UInt8])]
+
+    /// The templates every site needs.
+    static let required = [
+        "base", "article", "home", "list",
+        "components/tldr", "components/table", "components/faq", "components/sources", "components/countdown",
+    ]
+
+    /// Reads `theme/templates/**/*.mustache` and `theme/assets/**` below `root`.
+    public static func load(from root: URL) -> Result<Theme, BuildFailure> {
+        let templatesURL = root.appendingPathComponent("theme/templates")
+        var theme = Theme(templates: [:], templateTexts: [:], assets: [])
+        var problems: [Diagnostic] = []
+        for path in files(under: templatesURL) where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            let display = "theme/templates/\(path)"
+            guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(path).path),
+                  let text = String(validating: data, as: UTF8.self)
+            else {
+                problems.append(.error(display, 0, "template cannot be read as UTF-8 text"))
+                continue
+            }
+            do {
+                theme.templates[name] = try MustacheTemplate(string: text)
+                theme.templateTexts[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error(display, error.context.lineNumber, "template syntax error: \(describe(error.error))"))
+            } catch {
+                problems.append(.error(display, 0, "template syntax error: \(error)"))
+            }
+        }
+        for name in required where theme.templates[name] == nil && !problems.contains(where: { $0.path.hasSuffix("/\(name).mustache") }) {
+            problems.append(.error("theme/templates/\(name).mustache", 0, "missing template '\(name)': the theme must provide it"))
+        }
+        problems += theme.missingPartials()
+        let assetsURL = root.appendingPathComponent("theme/assets")
+        for path in files(under: assetsURL) {
+            if let data = FileManager.default.contents(atPath: assetsURL.appendingPathComponent(path).path) {
+                theme.assets.append((path, [UInt8](data)))
+            }
+        }
+        return problems.isEmpty ? .success(theme) : .failure(BuildFailure(problems))
+    }
+
+    public var library: MustacheLibrary { MustacheLibrary(templates: templates) }
+
+    /// `{{> name}}` and `{{< name}}` references to templates that do not exist.
+    /// (swift-mustache renders a missing partial as nothing; a theme author wants to know.)
+    func missingPartials() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
+            var line = 1
+            var rest = text[...]
+            while let open = rest.range(of: "{{") {
+                line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
+                rest = rest[open.upperBound...]
+                guard let first = rest.first, first == ">" || first == "<" else { continue }
+                guard let close = rest.range(of: "}}") else { break }
+                let partial = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !partial.hasPrefix("*"), templates[partial] == nil {
+                    problems.append(.error("theme/templates/\(name).mustache", line, "template '\(name)' uses missing template '\(partial)'"))
+                }
+            }
+        }
+        return problems
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with the wrong name"
+        case .unfinishedName?: return "a tag is not closed with }}"
+        case .expectedSectionEnd?: return "a section is never closed ({{/name}} is missing)"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+
+    /// Regular files below `url`, relative to it, sorted.
+    static func files(under url: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { return [] }
+        var result: [String] = []
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                  !isDirectory.boolValue
+            else { continue }
+            result.append(path)
+        }
+        return result.sorted()
+    }
+}

@@ -1,0 +1,166 @@
+import Yams
+
+/// Splits a Markdown file into its YAML front matter and its body.
+public struct FrontMatterSplit: Sendable, Equatable {
+    /// The YAML between the `---` lines (empty when the file has none).
+    public var yaml: String
+    /// The Markdown after the closing `---`.
+    public var body: String
+    /// The file line the body starts on (1-based).
+    public var bodyLine: Int
+
+    /// Splits `text`, which must already have its BOM removed and CRLF turned into LF.
+    /// - Throws: a diagnostic when the front matter is missing or never closed.
+    public static func split(_ text: String, path: String) throws(BuildFailure) -> FrontMatterSplit {
+        guard text.hasPrefix("---\n") || text == "---" else {
+            let hint = text.trimmingSpaces.isEmpty ? "the file is empty" : "the file does not start with `---`"
+            throw BuildFailure(.error(path, 1, "missing front matter: \(hint); start the file with a `---` line, then `title:` and `date:`, then `---`"))
+        }
+        var line = 1
+        let yamlStart = text.index(text.startIndex, offsetBy: min(4, text.count))
+        var cursor = yamlStart
+        while cursor < text.endIndex {
+            line += 1
+            let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
+            let content = text[cursor..<lineEnd]
+            if content == "---" || content == "..." || (content.hasPrefix("---") && content.trimmingSpaces == "---") {
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                return FrontMatterSplit(yaml: String(text[yamlStart..<cursor]), body: String(text[bodyStart...]), bodyLine: line + 1)
+            }
+            cursor = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        }
+        throw BuildFailure(.error(path, 1, "front matter is not closed: add a `---` line after the last key"))
+    }
+}
+
+/// Decodes front matter into an `Article`.
+enum FrontMatterParser {
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "extra"]
+
+    /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
+    static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
+        guard var text = String(validating: data, as: UTF8.self) else {
+            return .failure(BuildFailure(.error(path, firstInvalidUTF8Line(data), "file is not valid UTF-8; save it as UTF-8")))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") { text = text.replacingCRLF() }
+        let split: FrontMatterSplit
+        do { split = try FrontMatterSplit.split(text, path: path) } catch { return .failure(error) }
+        return parse(split, path: path)
+    }
+
+    static func parse(_ split: FrontMatterSplit, path: String) -> Result<Article, BuildFailure> {
+        let node: Node
+        switch composeYAML(split.yaml, path: path, lineOffset: 1, what: "front matter") {
+        case .failure(let diagnostic): return .failure(BuildFailure(diagnostic))
+        case .success(nil): return .failure(BuildFailure(.error(path, 1, "front matter is empty: add `title:` and `date:`")))
+        case .success(let value?): node = value
+        }
+        var fields = YAMLFields(node, known: keys, path: path, lineOffset: 1, what: "front matter")
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileStem(path)
+        let (nameDate, nameSlug) = splitDatePrefix(stem)
+
+        let title = fields.string("title")
+        if title == nil, !fields.has("title") { fields.fail("title", "missing key 'title'") }
+        if let title, title.trimmingSpaces.isEmpty { fields.fail("title", "'title' is empty") }
+
+        var date = fields.timestamp("date")
+        if !fields.has("date") {
+            if let nameDate {
+                date = nameDate
+            } else {
+                fields.fail("date", "missing key 'date' (e.g. `date: 2026-11-24`), or name the file `YYYY-MM-DD-\(fileName)`")
+            }
+        }
+
+        var slug = nameSlug
+        if let custom = fields.string("slug") {
+            if let problem = Slug.problem(custom) {
+                fields.fail("slug", "slug '\(custom)' \(problem)")
+            }
+            slug = custom
+        } else if Slug.problem(slug) != nil {
+            let suggestion = Slug.make(slug)
+            if suggestion.isEmpty {
+                fields.fail("slug", "cannot make a slug from the file name '\(fileName)'; add `slug:` with lower-case letters, digits and '-'")
+            } else {
+                slug = suggestion
+            }
+        }
+
+        let countdown = CountdownParser.parse(&fields, key: "countdown", defaultLabel: title ?? "Launch")
+        let article = Article(
+            path: path,
+            slug: slug,
+            title: title ?? "",
+            description: fields.string("description"),
+            date: date ?? Timestamp(seconds: 0),
+            updated: fields.timestamp("updated"),
+            tags: fields.stringList("tags", example: "launch, countdown") ?? [],
+            related: fields.stringList("related", example: "other-article-slug"),
+            relatedLine: fields.line(of: "related"),
+            countdown: countdown,
+            draft: fields.bool("draft") ?? false,
+            extra: fields.node("extra").map(templateValue),
+            body: split.body,
+            bodyLine: split.bodyLine
+        )
+        return fields.diagnostics.isEmpty ? .success(article) : .failure(BuildFailure(fields.diagnostics))
+    }
+
+    /// `content/2026-11-24-countdown.md` → `2026-11-24-countdown`; `content/countdown/index.md` → `countdown`.
+    static func fileStem(_ path: String) -> String {
+        var parts = path.split(separator: "/")
+        var name = String(parts.removeLast())
+        if name.hasSuffix(".md") { name.removeLast(3) } else if name.hasSuffix(".markdown") { name.removeLast(9) }
+        if name == "index", let folder = parts.last { return String(folder) }
+        return name
+    }
+
+    /// `2026-11-24-countdown` → (that date, `countdown`); other names → (nil, name).
+    static func splitDatePrefix(_ stem: String) -> (Timestamp?, String) {
+        guard stem.utf8.count > 11, let date = Timestamp(iso8601: String(stem.prefix(10))),
+              stem.dropFirst(10).first == "-"
+        else { return (nil, stem) }
+        return (date, String(stem.dropFirst(11)))
+    }
+
+    static func templateValue(_ node: Node) -> TemplateValue {
+        switch node {
+        case .scalar(let scalar): return .string(scalar.string)
+        case .sequence(let sequence): return .list(sequence.map(templateValue))
+        case .mapping(let mapping):
+            var values: [String: TemplateValue] = [:]
+            for (key, value) in mapping { values[key.string ?? ""] = templateValue(value) }
+            return .map(values)
+        case .alias: return .string("")
+        }
+    }
+
+    static func firstInvalidUTF8Line(_ data: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in data.enumerated() where byte == 10 {
+            if String(validating: data[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var previousCR = false
+        for scalar in unicodeScalars {
+            if previousCR, scalar != "\n" { result.unicodeScalars.append("\n") }
+            previousCR = scalar == "\r"
+            if !previousCR { result.unicodeScalars.append(scalar) }
+        }
+        if previousCR { result.unicodeScalars.append("\n") }
+        return result
+    }
+}

@@ -1,0 +1,205 @@
+import CMarkGFM
+import Foundation
+
+/// One top-level block of an article body, rendered to HTML by cmark-gfm.
+public struct MarkdownBlock: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case paragraph
+        /// A paragraph that began with `TL;DR:`; its HTML is the paragraph without that label.
+        case tldr
+        case heading(level: Int)
+        case table
+        /// A fenced or indented code block and its info string (`countdown`, `swift`, …).
+        case code(info: String)
+        case list
+        case other
+    }
+
+    public var kind: Kind
+    /// `cmark_render_html` of this block alone.
+    public var html: String
+    /// `cmark_render_plaintext` of this block, trimmed.
+    public var text: String
+    /// The block's first line in the file.
+    public var line: Int
+    /// The literal content of a code block.
+    public var literal: String
+}
+
+/// What to do with a link or image destination found in the Markdown.
+public enum LinkRewrite: Sendable, Equatable {
+    case keep
+    case replace(String)
+    case error(String)
+}
+
+/// Markdown parsing and rendering through cmark-gfm: the only user of the C library.
+public struct MarkdownRenderer: Sendable {
+    public var smartPunctuation: Bool
+    public var unsafeHTML: Bool
+
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false) {
+        self.smartPunctuation = smartPunctuation
+        self.unsafeHTML = unsafeHTML
+        _ = Self.registerExtensions
+    }
+
+    /// cmark-gfm's extension registry is global: fill it once, before any parse.
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// `cmark_parser_finish` writes global character tables (not thread-safe as shipped):
+    /// every parse in the process finishes under this lock.
+    private static let finishLock = Lock()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let optSmart: Int32 = 1 << 10
+    private static let optUnsafe: Int32 = 1 << 17
+
+    /// Parses `markdown` and returns its top-level blocks, each rendered on its own.
+    ///
+    /// - Parameters:
+    ///   - lineOffset: lines of the file before the Markdown (front matter), added to every line.
+    ///   - rewriteLink: called for each link and image destination; errors are returned with their lines.
+    public func blocks(
+        _ markdown: String,
+        lineOffset: Int = 0,
+        rewriteLink: (_ url: String, _ isImage: Bool) -> LinkRewrite = { _, _ in .keep }
+    ) -> (blocks: [MarkdownBlock], problems: [(line: Int, message: String)]) {
+        let parseOptions = smartPunctuation ? Self.optSmart : 0
+        let renderOptions = unsafeHTML ? Self.optUnsafe : 0
+        guard let parser = cmark_parser_new(parseOptions) else { return ([], []) }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        var utf8 = markdown
+        utf8.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = Self.finishLock.withLock({ cmark_parser_finish(parser) }) else { return ([], []) }
+        defer { cmark_node_free(document) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+
+        var problems: [(line: Int, message: String)] = []
+        rewriteLinks(in: document, lineOffset: lineOffset, problems: &problems, rewrite: rewriteLink)
+
+        var blocks: [MarkdownBlock] = []
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            node = cmark_node_next(current)
+            let line = Int(cmark_node_get_start_line(current)) + lineOffset
+            var kind: MarkdownBlock.Kind
+            var literal = ""
+            switch Self.type(current) {
+            case "paragraph": kind = Self.stripTLDR(current) ? .tldr : .paragraph
+            case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(current)))
+            case "table": kind = .table
+            case "code_block":
+                kind = .code(info: Self.string(cmark_node_get_fence_info(current)).trimmingCharacters(in: .whitespaces))
+                literal = Self.string(cmark_node_get_literal(current))
+            case "list": kind = .list
+            default: kind = .other
+            }
+            let html = Self.take(cmark_render_html(current, renderOptions, extensions))
+            let text = Self.take(cmark_render_plaintext(current, 0, 0)).trimmingCharacters(in: .whitespacesAndNewlines)
+            blocks.append(MarkdownBlock(kind: kind, html: html, text: text, line: line, literal: literal))
+        }
+        return (blocks, problems)
+    }
+
+    /// Renders a whole document to HTML (for feeds and tests).
+    public func html(_ markdown: String) -> String {
+        blocks(markdown).blocks.map(\.html).joined()
+    }
+
+    private func rewriteLinks(
+        in document: OpaquePointer,
+        lineOffset: Int,
+        problems: inout [(line: Int, message: String)],
+        rewrite: (String, Bool) -> LinkRewrite
+    ) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = Self.type(node)
+            guard type == "link" || type == "image" else { continue }
+            let url = Self.string(cmark_node_get_url(node))
+            switch rewrite(url, type == "image") {
+            case .keep: break
+            case .replace(let newURL): cmark_node_set_url(node, newURL)
+            case .error(let message): problems.append((Self.line(of: node) + lineOffset, message))
+            }
+        }
+    }
+
+    /// Removes a leading `TL;DR:` label (plain, bold or emphasised, any case) from a paragraph.
+    /// - Returns: whether the paragraph had one.
+    private static func stripTLDR(_ paragraph: OpaquePointer) -> Bool {
+        guard let first = cmark_node_first_child(paragraph) else { return false }
+        switch type(first) {
+        case "text":
+            let text = string(cmark_node_get_literal(first))
+            guard let rest = afterLabel(text) else { return false }
+            setOrRemove(first, rest)
+            return true
+        case "strong", "emph":
+            guard let inner = cmark_node_first_child(first), cmark_node_next(inner) == nil, type(inner) == "text",
+                  let rest = afterLabel(string(cmark_node_get_literal(inner))), rest.isEmpty
+            else { return false }
+            let next = cmark_node_next(first)
+            cmark_node_free(first)
+            if let next, type(next) == "text" {
+                var text = string(cmark_node_get_literal(next))[...]
+                if text.first == ":" { text = text.dropFirst() }
+                setOrRemove(next, String(text.drop { $0 == " " }))
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `"TL;DR: rest"` → `"rest"`; `"tl;dr"` → `""`; anything else → nil.
+    static func afterLabel(_ text: String) -> String? {
+        guard text.count >= 5, text.prefix(5).lowercased() == "tl;dr" else { return nil }
+        var rest = text.dropFirst(5)
+        if rest.first == ":" { rest = rest.dropFirst() } else if !rest.isEmpty { return nil }
+        return String(rest.drop { $0 == " " })
+    }
+
+    private static func setOrRemove(_ node: OpaquePointer, _ literal: String) {
+        if literal.isEmpty { cmark_node_free(node) } else { cmark_node_set_literal(node, literal) }
+    }
+
+    private static func type(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    /// Inline nodes may carry no position: use the nearest ancestor's line.
+    private static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 1
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// Copies a string cmark allocated, then frees it.
+    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

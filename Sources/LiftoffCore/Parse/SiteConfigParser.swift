@@ -1,0 +1,73 @@
+import Yams
+
+enum SiteConfigParser {
+    static let keys = [
+        "title", "description", "base_url", "language", "author", "countdown", "per_page",
+        "markdown", "newsletter", "footer",
+    ]
+
+    /// Decodes `site.yml`; every problem is returned, with its line.
+    static func parse(_ text: String, path: String = "site.yml") -> Result<SiteConfig, BuildFailure> {
+        let node: Node
+        switch composeYAML(text, path: path, lineOffset: 0, what: "site.yml") {
+        case .failure(let diagnostic): return .failure(BuildFailure(diagnostic))
+        case .success(nil): return .failure(BuildFailure(.error(path, 1, "site.yml is empty; it needs at least `title:` and `base_url:`")))
+        case .success(let value?): node = value
+        }
+        var fields = YAMLFields(node, known: keys, path: path, lineOffset: 0, what: "site.yml")
+
+        let title = fields.string("title")
+        if title == nil, !fields.has("title") { fields.fail("title", "missing key 'title'") }
+        var baseURL = fields.string("base_url")
+        if baseURL == nil, !fields.has("base_url") {
+            fields.fail("base_url", "missing key 'base_url' (e.g. `base_url: https://example.org/`)")
+        }
+        if let url = baseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            fields.fail("base_url", "'base_url' must start with https:// or http://, got '\(url)'")
+            baseURL = nil
+        }
+
+        var markdown = SiteConfig.MarkdownSettings()
+        if var nested = fields.nested("markdown", known: ["unsafe_html", "smart_punctuation"], what: "site.yml: markdown") {
+            markdown.unsafeHTML = nested.bool("unsafe_html") ?? false
+            markdown.smartPunctuation = nested.bool("smart_punctuation") ?? true
+            fields.absorb(nested)
+        }
+        var newsletter: String?
+        if var nested = fields.nested("newsletter", known: ["action"], what: "site.yml: newsletter") {
+            newsletter = nested.string("action")
+            fields.absorb(nested)
+        }
+        let countdown = CountdownParser.parse(&fields, key: "countdown")
+        let config = SiteConfig(
+            title: title ?? "",
+            description: fields.string("description") ?? "",
+            baseURL: SiteConfig.normalizedBaseURL(baseURL ?? "http://localhost/"),
+            language: fields.string("language") ?? "en",
+            author: fields.string("author") ?? "",
+            countdown: countdown,
+            perPage: fields.int("per_page", in: 1...10_000) ?? 20,
+            markdown: markdown,
+            newsletterAction: newsletter,
+            footer: fields.string("footer") ?? ""
+        )
+        return fields.diagnostics.isEmpty ? .success(config) : .failure(BuildFailure(fields.diagnostics))
+    }
+}
+
+enum CountdownParser {
+    /// Reads `key: 2026-12-01T17:00:00Z` or `key: {target: …, label: …}`.
+    static func parse(_ fields: inout YAMLFields, key: String, defaultLabel: String = "Launch") -> Countdown? {
+        guard let node = fields.node(key) else { return nil }
+        if node.scalar != nil {
+            guard let target = fields.timestamp(key) else { return nil }
+            return Countdown(target: target, label: defaultLabel)
+        }
+        guard var nested = fields.nested(key, known: ["target", "label"], what: "\(fields.what): \(key)") else { return nil }
+        defer { fields.absorb(nested) }
+        let target = nested.timestamp("target")
+        if !nested.has("target") { nested.fail("target", "missing 'target' (e.g. `target: 2026-12-01T17:00:00Z`)") }
+        let label = nested.string("label") ?? defaultLabel
+        return target.map { Countdown(target: $0, label: label) }
+    }
+}

@@ -1,0 +1,171 @@
+import Yams
+
+/// Parses YAML text into a node, turning Yams errors into a diagnostic at the file's line.
+///
+/// - Parameters:
+///   - lineOffset: lines of the file before the YAML text (1 for front matter after `---`).
+func composeYAML(_ text: String, path: String, lineOffset: Int, what: String) -> Result<Node?, Diagnostic> {
+    do {
+        return .success(try Yams.compose(yaml: text))
+    } catch let error as YamlError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "\(what): invalid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            return .failure(.error(path, mark.line + lineOffset, message))
+        default:
+            return .failure(.error(path, lineOffset + 1, "\(what): invalid YAML: \(error)"))
+        }
+    } catch {
+        return .failure(.error(path, lineOffset + 1, "\(what): invalid YAML: \(error)"))
+    }
+}
+
+/// Reads the keys of one YAML mapping with line numbers, collecting every problem.
+///
+/// Each accessor records a diagnostic (with the key's line) when a value has the wrong
+/// type and returns nil; unknown keys are reported with a suggestion when one is close.
+struct YAMLFields {
+    let path: String
+    let lineOffset: Int
+    /// What the mapping is, for messages: "front matter", "site.yml", "countdown".
+    let what: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var entries: [String: (key: Node, value: Node)] = [:]
+    /// Line of the mapping itself.
+    let line: Int
+
+    init(_ node: Node, known: [String], path: String, lineOffset: Int, what: String) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.what = what
+        self.line = (node.mark?.line ?? 1) + lineOffset
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error(path, line, "\(what) must be a mapping of `key: value` lines"))
+            return
+        }
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            let keyLine = (key.mark?.line ?? 1) + lineOffset
+            if !known.contains(name) {
+                var message = "\(what): unknown key '\(name)'"
+                if let suggestion = closest(to: name, in: known) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else if what == "front matter" {
+                    message += "; custom fields belong under 'extra:'"
+                }
+                diagnostics.append(.error(path, keyLine, message))
+            } else if entries[name] != nil {
+                diagnostics.append(.error(path, keyLine, "\(what): key '\(name)' appears twice"))
+            } else {
+                entries[name] = (key, value)
+            }
+        }
+    }
+
+    func has(_ key: String) -> Bool { entries[key] != nil }
+
+    /// The file line of a key, or of the mapping when the key is absent.
+    func line(of key: String) -> Int {
+        guard let entry = entries[key] else { return line }
+        return (entry.key.mark?.line ?? 1) + lineOffset
+    }
+
+    func node(_ key: String) -> Node? {
+        guard let value = entries[key]?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    mutating func fail(_ key: String, _ message: String) {
+        diagnostics.append(.error(path, line(of: key), "\(what): \(message)"))
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let value = node(key) else { return nil }
+        guard let scalar = value.scalar else {
+            fail(key, "'\(key)' must be a single value, not a list or mapping")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        guard let scalar = value.scalar, let bool = Node.scalar(scalar).bool else {
+            fail(key, "'\(key)' must be true or false")
+            return nil
+        }
+        return bool
+    }
+
+    mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = node(key) else { return nil }
+        guard let int = value.int, range.contains(int) else {
+            fail(key, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return int
+    }
+
+    mutating func stringList(_ key: String, example: String) -> [String]? {
+        guard let value = node(key) else { return nil }
+        guard let sequence = value.sequence,
+              case let items = sequence.compactMap({ $0.scalar?.string }), items.count == sequence.count
+        else {
+            fail(key, "'\(key)' must be a list of names, like `\(key): [\(example)]`")
+            return nil
+        }
+        return items
+    }
+
+    mutating func timestamp(_ key: String) -> Timestamp? {
+        guard let text = string(key) else { return nil }
+        guard let time = Timestamp(iso8601: text) else {
+            fail(key, "'\(key)' is not a valid date: '\(text)' (use YYYY-MM-DD or ISO 8601 such as 2026-12-01T17:00:00Z)")
+            return nil
+        }
+        return time
+    }
+
+    /// A nested mapping's fields, with problems carried over into this reader.
+    mutating func nested(_ key: String, known: [String], what: String) -> YAMLFields? {
+        guard let value = node(key) else { return nil }
+        return YAMLFields(value, known: known, path: path, lineOffset: lineOffset, what: what)
+    }
+
+    mutating func absorb(_ other: YAMLFields) {
+        diagnostics.append(contentsOf: other.diagnostics)
+    }
+}
+
+extension Node {
+    var isNull: Bool {
+        guard let scalar else { return false }
+        return scalar.tag.rawValue == Tag.Name.null.rawValue
+            || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string))
+    }
+}
+
+/// The known name within edit distance 2 of `name` (a typo's likely intent), if any.
+func closest(to name: String, in candidates: [String]) -> String? {
+    let best = candidates.map { ($0, editDistance(name.lowercased(), $0)) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= max(1, min(2, name.count / 3)) else { return nil }
+    return best.0
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,44 @@
+/// Theme assets published under `assets/` with a content hash in their names.
+struct FingerprintedAssets {
+    /// `style.css` → `assets/style.3f2a9c1b.css` (path relative to the site root).
+    var paths: [String: String] = [:]
+    var files: [(path: String, data: [UInt8])] = []
+
+    init(_ assets: [(name: String, data: [UInt8])]) {
+        for asset in assets {
+            let hash = Self.fnv1a(asset.data)
+            var parts = asset.name.split(separator: "/")
+            let file = parts.removeLast()
+            let fingerprinted: String
+            if let dot = file.lastIndex(of: "."), dot != file.startIndex {
+                fingerprinted = "\(file[..<dot]).\(hash)\(file[dot...])"
+            } else {
+                fingerprinted = "\(file).\(hash)"
+            }
+            let name = (parts.map(String.init) + [fingerprinted]).joined(separator: "/")
+            paths[asset.name] = "assets/\(name)"
+            files.append(("assets/\(name)", asset.data))
+        }
+    }
+
+    /// The 8 first hex digits of the 64-bit FNV-1a hash: enough to tell versions apart.
+    static func fnv1a(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(8))
+    }
+
+    /// Template keys: `style.css` → `style_css`, `js/countdown.js` → `js_countdown_js`.
+    func context(basePath: String) -> [String: Any] {
+        var context: [String: Any] = [:]
+        for (name, path) in paths {
+            let key = String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            context[key] = basePath + path
+        }
+        return context
+    }
+}

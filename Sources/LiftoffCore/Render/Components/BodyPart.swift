@@ -1,0 +1,125 @@
+import Foundation
+
+/// A piece of an article body: plain cmark HTML, or a component built from its blocks.
+enum BodyPart {
+    case html(String)
+    case heading(Heading)
+    case tldr(TLDR)
+    case table(Table)
+    case faq(FAQ)
+    case sources(Sources)
+    case countdown(CountdownWidget)
+}
+
+/// The body of one article, grouped into components.
+struct ArticleBody {
+    var parts: [BodyPart]
+    /// The first TL;DR, shown apart at the top of the article.
+    var tldr: TLDR?
+    var faq: FAQ?
+    /// Plain-text words, for the reading time.
+    var wordCount: Int
+    var warnings: [Diagnostic]
+    var errors: [Diagnostic]
+
+    /// Groups top-level blocks: `## FAQ` and `## Sources` sections, TL;DR paragraphs,
+    /// tables, countdown code blocks, and headings (given unique ids).
+    init(blocks: [MarkdownBlock], path: String, now: Timestamp) {
+        parts = []
+        warnings = []
+        errors = []
+        wordCount = 0
+        var ids = HeadingIDs()
+        var index = 0
+        var lastHeading: String?
+        while index < blocks.count {
+            let block = blocks[index]
+            wordCount += block.text.split(whereSeparator: \.isWhitespace).count
+            switch block.kind {
+            case .heading(let level) where level <= 2 && FAQ.matches(block.text):
+                let end = Self.sectionEnd(blocks, from: index)
+                let faq = FAQ(blocks: blocks[index..<end], ids: &ids)
+                wordCount += blocks[(index + 1)..<end].reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
+                if faq.questions.isEmpty {
+                    warnings.append(.warning(path, block.line, "FAQ section has no questions: write each question as a `### Question?` heading"))
+                }
+                if self.faq == nil, !faq.questions.isEmpty { self.faq = faq }
+                parts.append(.faq(faq))
+                index = end
+                continue
+            case .heading(let level) where level <= 2 && Sources.matches(block.text):
+                let end = Self.sectionEnd(blocks, from: index)
+                parts.append(.sources(Sources(blocks: blocks[index..<end], ids: &ids)))
+                index = end
+                continue
+            case .heading:
+                let heading = Heading(block: block, ids: &ids)
+                lastHeading = block.text
+                parts.append(.heading(heading))
+            case .tldr:
+                let tldr = TLDR(block: block)
+                if self.tldr == nil { self.tldr = tldr } else { parts.append(.tldr(tldr)) }
+            case .table:
+                parts.append(.table(Table(block: block, caption: lastHeading)))
+            case .code(let info) where info == "countdown":
+                switch CountdownWidget.parse(block: block, path: path, now: now) {
+                case .success(let widget): parts.append(.countdown(widget))
+                case .failure(let failure): errors += failure.diagnostics
+                }
+            default:
+                parts.append(.html(block.html))
+            }
+            index += 1
+        }
+    }
+
+    /// The index after a `##` section: the next heading of level 1 or 2, or the end.
+    static func sectionEnd(_ blocks: [MarkdownBlock], from start: Int) -> Int {
+        var end = start + 1
+        while end < blocks.count {
+            if case .heading(let level) = blocks[end].kind, level <= 2 { break }
+            end += 1
+        }
+        return end
+    }
+}
+
+/// Unique, stable heading ids within one page.
+struct HeadingIDs {
+    private var used: Set<String> = ["main", "top", "content", "related-reads", "signup-email"]
+
+    mutating func make(_ text: String) -> String {
+        let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+        var id = base
+        var number = 1
+        while used.contains(id) {
+            id = "\(base)-\(number)"
+            number += 1
+        }
+        used.insert(id)
+        return id
+    }
+}
+
+/// A heading with an `id` and a hover anchor link, around cmark's own HTML.
+struct Heading {
+    var id: String
+    var level: Int
+    var text: String
+    var html: String
+
+    init(block: MarkdownBlock, ids: inout HeadingIDs) {
+        id = ids.make(block.text)
+        if case .heading(let level) = block.kind { self.level = level } else { level = 2 }
+        text = block.text
+        html = Self.addingID(id, to: block.html, level: level)
+    }
+
+    /// `<h2>Text</h2>` → `<h2 id="text">Text <a class="anchor" …>#</a></h2>`.
+    static func addingID(_ id: String, to html: String, level: Int) -> String {
+        let open = "<h\(level)>", close = "</h\(level)>"
+        guard html.hasPrefix(open), let end = html.range(of: close, options: .backwards) else { return html }
+        let inner = html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound]
+        return "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+    }
+}

@@ -1,0 +1,54 @@
+import Yams
+
+/// The time left to a launch, written at build time and kept live by `countdown.js`.
+struct CountdownWidget {
+    static let template = "components/countdown"
+
+    var countdown: Countdown
+    var now: Timestamp
+
+    /// Whole days, hours and minutes left (zero once launched).
+    var remaining: (days: Int64, hours: Int64, minutes: Int64) {
+        let seconds = max(0, countdown.target.seconds - now.seconds)
+        return (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60)
+    }
+
+    var launched: Bool { now >= countdown.target }
+
+    /// "7 days left", "5 hours left" on the last day, "launched" after the target.
+    var text: String {
+        if launched { return "Launched" }
+        let (days, hours, minutes) = remaining
+        if days >= 1 { return days == 1 ? "1 day left" : "\(days) days left" }
+        if hours >= 1 { return hours == 1 ? "1 hour left" : "\(hours) hours left" }
+        return minutes <= 1 ? "Less than 2 minutes left" : "\(minutes) minutes left"
+    }
+
+    var context: [String: Any] {
+        let (days, hours, minutes) = remaining
+        return [
+            "label": countdown.label,
+            "target": countdown.target.iso8601,
+            "target_display": countdown.target.longDay + ", " + String(countdown.target.iso8601.dropFirst(11).prefix(5)) + " UTC",
+            "text": text,
+            "launched": launched,
+            "days": days, "hours": hours, "minutes": minutes,
+        ]
+    }
+
+    /// Reads a ```` ```countdown ```` block holding `target:` and `label:`.
+    static func parse(block: MarkdownBlock, path: String, now: Timestamp) -> Result<CountdownWidget, BuildFailure> {
+        let node: Node
+        switch composeYAML(block.literal, path: path, lineOffset: block.line, what: "countdown block") {
+        case .failure(let diagnostic): return .failure(BuildFailure(diagnostic))
+        case .success(nil): return .failure(BuildFailure(.error(path, block.line, "countdown block is empty: add `target: 2026-12-01T17:00:00Z` and `label:`")))
+        case .success(let value?): node = value
+        }
+        var fields = YAMLFields(node, known: ["target", "label"], path: path, lineOffset: block.line, what: "countdown block")
+        let target = fields.timestamp("target")
+        if !fields.has("target") { fields.fail("target", "missing 'target' (e.g. `target: 2026-12-01T17:00:00Z`)") }
+        let label = fields.string("label") ?? "Launch"
+        guard let target, fields.diagnostics.isEmpty else { return .failure(BuildFailure(fields.diagnostics)) }
+        return .success(CountdownWidget(countdown: Countdown(target: target, label: label), now: now))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A `## FAQ` section: each `###` heading is a question, the blocks under it its answer.
+struct FAQ {
+    static let template = "components/faq"
+    static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
+
+    struct Question {
+        var id: String
+        var text: String
+        /// The question's inline HTML (the heading's content, without the `<h3>` tags).
+        var html: String
+        var answerHTML: String
+        var answerText: String
+    }
+
+    var heading: Heading
+    /// Blocks between the FAQ heading and its first question.
+    var introHTML: String
+    var questions: [Question]
+
+    static func matches(_ title: String) -> Bool {
+        titles.contains(title.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)))
+    }
+
+    init(blocks: ArraySlice<MarkdownBlock>, ids: inout HeadingIDs) {
+        heading = Heading(block: blocks.first!, ids: &ids)
+        introHTML = ""
+        questions = []
+        for block in blocks.dropFirst() {
+            if case .heading = block.kind {
+                questions.append(Question(
+                    id: ids.make(block.text), text: block.text, html: Self.innerHTML(block.html),
+                    answerHTML: "", answerText: ""))
+            } else if questions.isEmpty {
+                introHTML += block.html
+            } else {
+                questions[questions.count - 1].answerHTML += block.html
+                let text = questions[questions.count - 1].answerText
+                questions[questions.count - 1].answerText = text.isEmpty ? block.text : text + "\n" + block.text
+            }
+        }
+    }
+
+    /// `<h3>Is it <em>final</em>?</h3>\n` → `Is it <em>final</em>?`
+    static func innerHTML(_ html: String) -> String {
+        guard let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards) else { return html }
+        return String(html[html.index(after: open)..<close.lowerBound])
+    }
+
+    var context: [String: Any] {
+        [
+            "id": heading.id, "title": heading.text, "heading": heading.html, "intro": introHTML,
+            "questions": questions.map { ["id": $0.id, "question": $0.html, "answer": $0.answerHTML] as [String: Any] },
+        ]
+    }
+
+    /// schema.org `FAQPage`.
+    var jsonLD: [String: Any] {
+        [
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": questions.map {
+                [
+                    "@type": "Question", "name": $0.text,
+                    "acceptedAnswer": ["@type": "Answer", "text": $0.answerText],
+                ] as [String: Any]
+            },
+        ]
+    }
+}

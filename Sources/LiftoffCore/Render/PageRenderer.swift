@@ -1,0 +1,175 @@
+import Mustache
+
+/// Renders pages through the theme's templates.
+///
+/// Contexts are `[String: Any]` dictionaries: swift-mustache reads them through
+/// `MustacheParent` lookups, about ten times faster than reflecting structs with `Mirror`.
+/// `@unchecked`: the site context is built once in `init`, never mutated, and holds only value types.
+struct PageRenderer: @unchecked Sendable {
+    let site: Site
+    let library: MustacheLibrary
+    /// The parts of every page's context that do not change from page to page.
+    let siteContext: [String: Any]
+
+    /// Number of latest articles on the home page.
+    static let homeCount = 10
+
+    init(site: Site, theme: Theme, assets: FingerprintedAssets) {
+        self.site = site
+        library = theme.library
+        let config = site.config
+        let base = config.basePath
+        var context: [String: Any] = [
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "author": config.author,
+            "footer": config.footer,
+            "base": base,
+            "url": config.baseURL,
+            "home_url": base,
+            "articles_url": base + "articles/",
+            "assets": assets.context(basePath: base),
+            "year": String(site.now.civil.year),
+        ]
+        if let action = config.newsletterAction { context["newsletter"] = ["action": action] }
+        if let countdown = config.countdown {
+            context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
+        }
+        siteContext = context
+    }
+
+    // MARK: Pages
+
+    /// `articles/<slug>/index.html`
+    func article(_ position: Int, body: ArticleBody) -> String {
+        let article = site.articles[position]
+        var summary = self.summary(position)
+        let description = article.description ?? body.tldr?.text ?? ""
+        summary["body"] = render(body.parts)
+        if let tldr = body.tldr { summary["tldr"] = render(TLDR.template, tldr.context) }
+        summary["reading_minutes"] = max(1, (body.wordCount + 219) / 220)
+        if let countdown = article.countdown {
+            summary["countdown"] = render(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
+        }
+        let related = site.related[position].map { self.summary($0) }
+        summary["related"] = related
+        if let extra = article.extra { summary["extra"] = extra.mustache }
+
+        var jsonLD = [JSONLD.script(articleJSONLD(article, description: description))]
+        if let faq = body.faq { jsonLD.append(JSONLD.script(faq.jsonLD)) }
+        let page: [String: Any] = [
+            "title": "\(article.title) · \(site.config.title)",
+            "description": description,
+            "canonical": site.absolute(site.url(of: article)),
+            "type": "article",
+            "jsonld": jsonLD,
+        ]
+        return render("article", ["page": page, "article": summary])
+    }
+
+    /// `index.html`: the site countdown and the latest articles.
+    func home() -> String {
+        let latest = (0..<min(Self.homeCount, site.articles.count)).map(summary)
+        let page: [String: Any] = [
+            "title": site.config.title,
+            "description": site.config.description,
+            "canonical": site.config.baseURL,
+            "type": "website",
+        ]
+        var context: [String: Any] = ["page": page, "articles": latest]
+        if site.articles.count > Self.homeCount { context["more"] = true }
+        return render("home", context)
+    }
+
+    /// `articles/index.html`, `articles/page/2/index.html`, …: (path, HTML) for each page.
+    func articleLists() -> [(path: String, html: String)] {
+        paginate(Array(site.articles.indices), folder: "articles/", title: "All articles", heading: "All articles")
+    }
+
+    /// Splits `items` into pages of `per_page` with previous/next links.
+    func paginate(_ items: [Int], folder: String, title: String, heading: String) -> [(path: String, html: String)] {
+        let perPage = site.config.perPage
+        let pageCount = max(1, (items.count + perPage - 1) / perPage)
+        func path(_ number: Int) -> String { number == 1 ? folder : folder + "page/\(number)/" }
+        return (1...pageCount).map { number in
+            let slice = items.dropFirst((number - 1) * perPage).prefix(perPage)
+            var pagination: [String: Any] = ["current": number, "total": pageCount]
+            if number > 1 { pagination["prev"] = site.config.basePath + path(number - 1) }
+            if number < pageCount { pagination["next"] = site.config.basePath + path(number + 1) }
+            let suffix = number > 1 ? " (page \(number) of \(pageCount))" : ""
+            let page: [String: Any] = [
+                "title": "\(title)\(suffix) · \(site.config.title)",
+                "description": site.config.description,
+                "canonical": site.absolute(site.config.basePath + path(number)),
+                "type": "website",
+            ]
+            let context: [String: Any] = [
+                "page": page, "heading": heading, "articles": slice.map(summary),
+                "pagination": pageCount > 1 ? pagination : false,
+            ]
+            return (path(number) + "index.html", render("list", context))
+        }
+    }
+
+    // MARK: Contexts
+
+    /// What lists and cards show of an article.
+    func summary(_ position: Int) -> [String: Any] {
+        let article = site.articles[position]
+        var summary: [String: Any] = [
+            "title": article.title,
+            "url": site.url(of: article),
+            "date": article.date.iso8601,
+            "date_display": article.date.longDay,
+            "tags": article.tags.map { ["name": $0, "url": site.url(ofTag: Slug.make($0))] },
+        ]
+        if let description = article.description { summary["description"] = description }
+        if let updated = article.updated, updated != article.date {
+            summary["updated"] = updated.iso8601
+            summary["updated_display"] = updated.longDay
+        }
+        if article.draft { summary["draft"] = true }
+        return summary
+    }
+
+    func articleJSONLD(_ article: Article, description: String) -> [String: Any] {
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": article.title,
+            "datePublished": article.date.iso8601,
+            "dateModified": (article.updated ?? article.date).iso8601,
+            "mainEntityOfPage": site.absolute(site.url(of: article)),
+            "publisher": ["@type": "Organization", "name": site.config.title],
+        ]
+        if !description.isEmpty { object["description"] = description }
+        if !site.config.author.isEmpty { object["author"] = ["@type": "Organization", "name": site.config.author] }
+        return object
+    }
+
+    // MARK: Rendering
+
+    func render(_ parts: [BodyPart]) -> String {
+        var html = ""
+        for part in parts {
+            switch part {
+            case .html(let text): html += text
+            case .heading(let heading): html += heading.html
+            case .tldr(let tldr): html += render(TLDR.template, tldr.context)
+            case .table(let table): html += render(Table.template, table.context)
+            case .faq(let faq): html += render(FAQ.template, faq.context)
+            case .sources(let sources): html += render(Sources.template, sources.context)
+            case .countdown(let widget): html += render(CountdownWidget.template, widget.context)
+            }
+        }
+        return html
+    }
+
+    /// Renders a template with the site context under `site`.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        var context = context
+        context["site"] = siteContext
+        return library.render(context, withTemplate: template) ?? ""
+    }
+}

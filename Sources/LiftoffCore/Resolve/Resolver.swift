@@ -1,0 +1,86 @@
+/// Options that decide which articles a build publishes.
+public struct BuildOptions: Sendable {
+    public var now: Timestamp
+    public var drafts = false
+    public var future = false
+    public var baseURL: String?
+
+    public init(now: Timestamp, drafts: Bool = false, future: Bool = false, baseURL: String? = nil) {
+        self.now = now
+        self.drafts = drafts
+        self.future = future
+        self.baseURL = baseURL
+    }
+}
+
+/// Builds the site graph from parsed articles; every problem is collected.
+enum Resolver {
+    static let maxRelated = 3
+
+    static func resolve(config: SiteConfig, articles all: [Article], options: BuildOptions) -> (Site, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        var bySlug: [String: Article] = [:]
+        for article in all {
+            if let other = bySlug[article.slug] {
+                problems.append(.error(article.path, 1, "slug '\(article.slug)' is already used by \(other.path); set a different `slug:`"))
+            } else {
+                bySlug[article.slug] = article
+            }
+        }
+        let published = all
+            .filter { (options.drafts || !$0.draft) && (options.future || $0.date <= options.now) }
+            .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        var index: [String: Int] = [:]
+        for (position, article) in published.enumerated() where index[article.slug] == nil {
+            index[article.slug] = position
+        }
+
+        var tagsBySlug: [String: Site.Tag] = [:]
+        for (position, article) in published.enumerated() {
+            for name in article.tags {
+                let slug = Slug.make(name)
+                guard !slug.isEmpty else {
+                    problems.append(.error(article.path, 1, "tag '\(name)' has no letters or digits"))
+                    continue
+                }
+                if tagsBySlug[slug] == nil { tagsBySlug[slug] = Site.Tag(name: name, slug: slug, articles: []) }
+                if tagsBySlug[slug]!.articles.last != position { tagsBySlug[slug]!.articles.append(position) }
+            }
+        }
+
+        let tagSlugs = published.map { Set($0.tags.map(Slug.make)) }
+        var related: [[Int]] = []
+        for (position, article) in published.enumerated() {
+            if let slugs = article.related {
+                var picks: [Int] = []
+                for slug in slugs {
+                    if let other = index[slug] {
+                        if other != position, !picks.contains(other) { picks.append(other) }
+                    } else if bySlug[slug] == nil {
+                        var message = "related: no article has the slug '\(slug)'"
+                        if let guess = closest(to: slug, in: Array(bySlug.keys).sorted()) { message += "; did you mean '\(guess)'?" }
+                        problems.append(.error(article.path, article.relatedLine, message))
+                    }
+                }
+                related.append(picks)
+            } else {
+                related.append(relatedByTags(position, tagSlugs: tagSlugs, tags: tagsBySlug))
+            }
+        }
+        let tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
+        let site = Site(config: config, now: options.now, articles: published, index: index, related: related, tags: tags)
+        return (site, problems)
+    }
+
+    /// Up to three articles sharing the most tags with `position`, newest first among equals.
+    static func relatedByTags(_ position: Int, tagSlugs: [Set<String>], tags: [String: Site.Tag]) -> [Int] {
+        var shared: [Int: Int] = [:]
+        for slug in tagSlugs[position] {
+            for other in tags[slug]?.articles ?? [] where other != position {
+                shared[other, default: 0] += 1
+            }
+        }
+        // Articles are newest first, so a lower index is newer.
+        return shared.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(maxRelated).map(\.key)
+    }
+}

@@ -1,0 +1,38 @@
+/// One article as its front matter describes it, before its Markdown is rendered.
+public struct Article: Sendable {
+    /// Source path relative to the site root: `content/countdown.md`.
+    public var path: String
+    public var slug: String
+    public var title: String
+    public var description: String?
+    public var date: Timestamp
+    public var updated: Timestamp?
+    public var tags: [String]
+    /// Slugs listed under `related:`, and the line of that key.
+    public var related: [String]?
+    public var relatedLine: Int
+    public var countdown: Countdown?
+    public var draft: Bool
+    public var extra: TemplateValue?
+    /// The Markdown after the front matter, and the file line it starts on.
+    public var body: String
+    public var bodyLine: Int
+}
+
+/// A YAML value under `extra:`, handed to templates as is.
+public indirect enum TemplateValue: Sendable, Hashable {
+    case string(String)
+    case bool(Bool)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+
+    /// The value as Mustache reads it: strings, booleans, arrays and dictionaries.
+    var mustache: Any {
+        switch self {
+        case .string(let value): return value
+        case .bool(let value): return value
+        case .list(let values): return values.map(\.mustache)
+        case .map(let values): return values.mapValues(\.mustache)
+        }
+    }
+}

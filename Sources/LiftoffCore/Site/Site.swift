@@ -1,0 +1,34 @@
+/// The resolved site: published articles in order, their URLs, tags and related reads.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// The build's "now": what counts as future, and what the countdowns count from.
+    public var now: Timestamp
+    /// Published articles, newest first (then by slug).
+    public var articles: [Article]
+    /// Slug → index in `articles`.
+    public var index: [String: Int]
+    /// For each article, the indices of its related reads.
+    public var related: [[Int]]
+    /// Tags, sorted by slug, each with its articles' indices (newest first).
+    public var tags: [Tag]
+
+    public struct Tag: Sendable {
+        public var name: String
+        public var slug: String
+        public var articles: [Int]
+    }
+
+    /// `/articles/<slug>/`, under the base path.
+    public func url(of article: Article) -> String {
+        config.basePath + "articles/\(article.slug)/"
+    }
+
+    public func url(ofTag slug: String) -> String {
+        config.basePath + "tags/\(slug)/"
+    }
+
+    /// A site path (`articles/x/`) as an absolute URL (`https://example.org/launch/articles/x/`).
+    public func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? config.origin + path : config.baseURL + path
+    }
+}

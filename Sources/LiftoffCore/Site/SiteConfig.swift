@@ -1,0 +1,47 @@
+/// The settings in `site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Always ends with `/`; may carry a subpath (`https://example.org/launch/`).
+    public var baseURL: String
+    public var language: String
+    public var author: String
+    public var countdown: Countdown?
+    public var perPage: Int
+    public var markdown: MarkdownSettings
+    public var newsletterAction: String?
+    public var footer: String
+
+    public struct MarkdownSettings: Sendable {
+        public var unsafeHTML = false
+        public var smartPunctuation = true
+    }
+
+    /// The path part of the base URL: `/` or `/launch/`; every site URL starts with it.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// The base URL without its trailing slash and path: `https://example.org`.
+    public var origin: String {
+        String(baseURL.dropLast(basePath.count))
+    }
+
+    static func normalizedBaseURL(_ url: String) -> String {
+        url.hasSuffix("/") ? url : url + "/"
+    }
+}
+
+/// A launch to count down to.
+public struct Countdown: Sendable, Hashable {
+    public var target: Timestamp
+    public var label: String
+
+    public init(target: Timestamp, label: String) {
+        self.target = target
+        self.label = label
+    }
+}

@@ -1,0 +1,166 @@
+import CLiftoffSystem
+import Foundation
+
+/// Where rendered pages go: a folder on disk, or memory in tests and `liftoff check`.
+public protocol PageSink: Sendable {
+    /// Stores `bytes` at `path` (relative to the output root, `articles/x/index.html`).
+    func write(_ bytes: [UInt8], to path: String) throws
+    /// Stores a copy of the file at `source`.
+    func copy(from source: URL, to path: String) throws
+}
+
+/// Writes a new output tree beside the old one and swaps it in only when the build succeeded.
+///
+/// Files whose bytes did not change are hard-linked from the previous tree, so they keep
+/// their inode and modification time; files of deleted articles are simply not carried over.
+/// A build that fails or is killed leaves the previous `output/` exactly as it was.
+public final class OutputWriter: PageSink, @unchecked Sendable {
+    /// The file that marks a folder as Liftoff's output (it is never replaced otherwise).
+    public static let marker = ".liftoff-output"
+
+    public let output: URL
+    let staging: URL
+    private let lock = Lock()
+    private var directories: Set<String> = [""]
+    private var counts = (written: 0, unchanged: 0)
+
+    /// Prepares a staging folder beside `output`.
+    /// - Throws: when `output` exists, is not empty and was not made by Liftoff.
+    public init(output: URL) throws(BuildFailure) {
+        let output = output.standardizedFileURL
+        self.output = output
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        staging = parent.appendingPathComponent(".\(name).liftoff-new-\(getpid())")
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw BuildFailure(.error(output.path, 0, "output exists and is not a folder; choose another --output"))
+            }
+            let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+            if !entries.isEmpty, !entries.contains(Self.marker) {
+                throw BuildFailure(.error(output.path, 0,
+                    "refusing to replace a folder Liftoff did not create (it has no \(Self.marker)); choose an empty or new --output"))
+            }
+        }
+        // Leftovers of interrupted builds.
+        for entry in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
+        where entry.hasPrefix(".\(name).liftoff-new-") || entry.hasPrefix(".\(name).liftoff-old-") {
+            try? fileManager.removeItem(at: parent.appendingPathComponent(entry))
+        }
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure(.error(output.path, 0, "cannot create the output folder: \(error.localizedDescription)"))
+        }
+    }
+
+    /// Files written anew, and files carried over unchanged.
+    public var statistics: (written: Int, unchanged: Int) { lock.withLock { counts } }
+
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        try prepare(path)
+        let old = output.path + "/" + path, new = staging.path + "/" + path
+        if Self.sameContents(atPath: old, as: bytes), link(old, new) == 0 {
+            lock.withLock { counts.unchanged += 1 }
+            return
+        }
+        try Self.create(new, bytes)
+        lock.withLock { counts.written += 1 }
+    }
+
+    public func copy(from source: URL, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw BuildFailure(.error(source.path, 0, "cannot read file"))
+        }
+        try write([UInt8](data), to: path)
+    }
+
+    /// Swaps the new tree in and removes the old one.
+    public func commit() throws(BuildFailure) {
+        do {
+            try Self.create(staging.path + "/" + Self.marker, Array("Built by Liftoff. This folder is replaced on every build.\n".utf8))
+        } catch {
+            throw BuildFailure(.error(output.path, 0, "cannot write the output: \(error)"))
+        }
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: output.path) else {
+            guard rename(staging.path, output.path) == 0 else { throw failure("cannot move the new output into place") }
+            return
+        }
+        if liftoff_exchange_paths(staging.path, output.path) != 0 {
+            // A file system without RENAME_EXCHANGE: two renames, a moment apart.
+            let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).liftoff-old-\(getpid())")
+            guard rename(output.path, old.path) == 0 else { throw failure("cannot move the old output aside") }
+            guard rename(staging.path, output.path) == 0 else {
+                _ = rename(old.path, output.path)
+                throw failure("cannot move the new output into place")
+            }
+            try? fileManager.removeItem(at: old)
+            return
+        }
+        try? fileManager.removeItem(at: staging)  // now holds the old tree
+    }
+
+    /// Removes the staging folder; the previous output stays as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func failure(_ message: String) -> BuildFailure {
+        BuildFailure(.error(output.path, 0, "\(message): \(String(cString: strerror(errno)))"))
+    }
+
+    private func prepare(_ path: String) throws {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            throw BuildFailure(.error(path, 0, "refusing to write outside the output folder"))
+        }
+        let directory = path.split(separator: "/").dropLast().joined(separator: "/")
+        guard !lock.withLock({ directories.contains(directory) }) else { return }
+        try FileManager.default.createDirectory(atPath: staging.path + "/" + directory, withIntermediateDirectories: true)
+        lock.withLock { _ = directories.insert(directory) }
+    }
+
+    static func sameContents(atPath path: String, as bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        let count = existing.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, bytes.count) }
+        return count == bytes.count && existing == bytes
+    }
+
+    static func create(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            offset += written
+        }
+    }
+}
+
+/// Keeps pages in memory: for `liftoff check` and tests.
+public final class MemorySink: PageSink, @unchecked Sendable {
+    private let lock = Lock()
+    private var storage: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public var files: [String: [UInt8]] { lock.withLock { storage } }
+
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        lock.withLock { storage[path] = bytes }
+    }
+
+    public func copy(from source: URL, to path: String) throws {
+        let data = FileManager.default.contents(atPath: source.path) ?? Data()
+        lock.withLock { storage[path] = [UInt8](data) }
+    }
+}

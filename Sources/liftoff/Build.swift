@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LiftoffCore
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Publish the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Where to publish (default: <source>/output). Replaced as a whole when the build succeeds.")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Override site.yml's base_url, e.g. for a preview deploy.")
+    var baseURL: String?
+
+    @Option(help: "The build's current time (ISO 8601); default SOURCE_DATE_EPOCH, else the clock.")
+    var now: String?
+
+    @Flag(help: "Include articles marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Include articles dated after the build's current time.")
+    var future = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http://")
+        }
+    }
+
+    func run() throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL)
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.root.appendingPathComponent("output")
+        let writer = try OutputWriter(output: outputURL)
+        let report: BuildReport
+        do {
+            report = try Builder.build(root: site.root, into: writer, options: options)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        Liftoff.report(report.warnings)
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        let (written, unchanged) = writer.statistics
+        print("Published \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages and \(report.files) files to \(displayPath(outputURL)) in \(milliseconds) ms (\(written) written, \(unchanged) unchanged).")
+    }
+}
+
+/// A path relative to the working folder when it lies below it.
+func displayPath(_ url: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let path = url.path
+    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import LiftoffCore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the site for errors without publishing it.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The build's current time (ISO 8601).")
+    var now: String?
+
+    func run() throws {
+        let options = BuildOptions(now: try buildNow(now), drafts: true, future: true)
+        let report = try Builder.build(root: site.root, into: MemorySink(), options: options)
+        Liftoff.report(report.warnings)
+        print("No errors in \(report.articles) article\(report.articles == 1 ? "" : "s") (drafts and future posts included).")
+    }
+}

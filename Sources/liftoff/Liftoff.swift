@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LiftoffCore
+
+@main
+struct Liftoff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liftoff",
+        abstract: "A static site generator for launch-tracking editorial sites.",
+        subcommands: [Build.self, Check.self, New.self],
+        defaultSubcommand: Build.self
+    )
+
+    /// Exit codes: 0 success, 1 content errors, 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as BuildFailure {
+            report(failure.diagnostics)
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        if errors > 0 { text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was published.\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site root, holding site.yml, content/ and theme/.")
+    var source: String = "."
+
+    var root: URL { URL(fileURLWithPath: source).standardizedFileURL }
+}
+
+/// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+func buildNow(_ now: String?) throws -> Timestamp {
+    if let now {
+        guard let time = Timestamp(iso8601: now) else {
+            throw ValidationError("--now must be an ISO 8601 date such as 2026-11-24T17:00:00Z, got '\(now)'")
+        }
+        return time
+    }
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+        guard let seconds = Int64(epoch) else {
+            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '\(epoch)'")
+        }
+        return Timestamp(seconds: seconds)
+    }
+    return Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+}
