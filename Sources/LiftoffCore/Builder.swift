@@ -53,7 +53,8 @@ public enum Builder {
         problems += resolveProblems
         var byPath: [String: Article] = [:]
         for article in articles { byPath[article.path] = article }
-        let links = LinkResolver(site: site, articlesByPath: byPath, files: sources.files)
+        let links = LinkResolver(
+            site: site, articlesByPath: byPath, files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)))
         clock.lap("resolve")
 
         // Render and write: each article is parsed, grouped into components, rendered and

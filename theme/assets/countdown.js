@@ -7,20 +7,18 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  function describe(ms, short) {
-    if (ms <= 0) return "Launched";
+  // The same words as the build-time text (CountdownWidget.swift).
+  function describe(ms) {
+    if (ms <= 0) return { text: "Launched", detail: "" };
     var minutes = Math.floor(ms / 60000);
     var days = Math.floor(minutes / 1440);
     var hours = Math.floor((minutes % 1440) / 60);
     var mins = minutes % 60;
-    if (short) {
-      if (days >= 1) return plural(days, "day") + " left";
-      if (hours >= 1) return plural(hours, "hour") + " left";
-      return plural(Math.max(mins, 1), "minute") + " left";
-    }
-    if (days >= 1) return plural(days, "day") + ", " + plural(hours, "hour") + ", " + plural(mins, "minute") + " left";
-    if (hours >= 1) return plural(hours, "hour") + ", " + plural(mins, "minute") + " left";
-    return plural(Math.max(mins, 1), "minute") + " left";
+    var text;
+    if (days >= 1) text = plural(days, "day") + " left";
+    else if (hours >= 1) text = plural(hours, "hour") + " left";
+    else text = mins <= 1 ? "Less than 2 minutes left" : plural(mins, "minute") + " left";
+    return { text: text, detail: plural(days, "day") + ", " + plural(hours, "hour") + ", " + plural(mins, "minute") };
   }
 
   function update() {
@@ -30,9 +28,12 @@
       var node = nodes[i];
       var target = Date.parse(node.getAttribute("data-target"));
       if (isNaN(target)) continue;
+      var value = describe(target - now);
       var text = node.querySelector(".countdown-text");
-      var value = describe(target - now, node.getAttribute("data-style") === "short");
-      if (text && text.textContent !== value) text.textContent = value;
+      var detail = node.querySelector(".countdown-detail");
+      if (text && text.textContent !== value.text) text.textContent = value.text;
+      if (detail && detail.textContent !== value.detail) detail.textContent = value.detail;
+      if (detail && !value.detail) detail.hidden = true;
       if (target <= now) node.classList.add("is-launched"); else running = true;
     }
     return running;

@@ -55,6 +55,8 @@ public struct MarkdownRenderer: Sendable {
 
     private static let optSmart: Int32 = 1 << 10
     private static let optUnsafe: Int32 = 1 << 17
+    /// Table alignment as `style="text-align: …"` (valid HTML) instead of the obsolete `align`.
+    private static let optTableStyle: Int32 = 1 << 15
 
     /// Parses `markdown` and returns its top-level blocks, each rendered on its own.
     ///
@@ -67,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
         rewriteLink: (_ url: String, _ isImage: Bool) -> LinkRewrite = { _, _ in .keep }
     ) -> (blocks: [MarkdownBlock], problems: [(line: Int, message: String)]) {
         let parseOptions = smartPunctuation ? Self.optSmart : 0
-        let renderOptions = unsafeHTML ? Self.optUnsafe : 0
+        let renderOptions = (unsafeHTML ? Self.optUnsafe : 0) | Self.optTableStyle
         guard let parser = cmark_parser_new(parseOptions) else { return ([], []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
@@ -106,7 +108,9 @@ public struct MarkdownRenderer: Sendable {
             default: kind = .other
             }
             let html = Self.take(cmark_render_html(current, renderOptions, extensions))
-            let text = Self.take(cmark_render_plaintext(current, 0, 0)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.take(cmark_render_plaintext(current, 0, 0))
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .joined(separator: "\n")
             blocks.append(MarkdownBlock(kind: kind, html: html, text: text, line: line, literal: literal))
         }
         return (blocks, problems)

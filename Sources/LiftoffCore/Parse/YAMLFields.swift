@@ -37,13 +37,15 @@ struct YAMLFields {
     /// Line of the mapping itself.
     let line: Int
 
-    init(_ node: Node, known: [String], path: String, lineOffset: Int, what: String) {
+    /// - Parameter line: the line problems with the mapping as a whole point at (a missing
+    ///   key): the key holding a nested mapping, or the first line of the document.
+    init(_ node: Node, known: [String], path: String, lineOffset: Int, what: String, line: Int? = nil) {
         self.path = path
         self.lineOffset = lineOffset
         self.what = what
-        self.line = (node.mark?.line ?? 1) + lineOffset
+        self.line = line ?? max(1, lineOffset)
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(path, line, "\(what) must be a mapping of `key: value` lines"))
+            diagnostics.append(.error(path, self.line, "\(what) must be a mapping of `key: value` lines"))
             return
         }
         for (key, value) in mapping {
@@ -132,7 +134,7 @@ struct YAMLFields {
     /// A nested mapping's fields, with problems carried over into this reader.
     mutating func nested(_ key: String, known: [String], what: String) -> YAMLFields? {
         guard let value = node(key) else { return nil }
-        return YAMLFields(value, known: known, path: path, lineOffset: lineOffset, what: what)
+        return YAMLFields(value, known: known, path: path, lineOffset: lineOffset, what: what, line: line(of: key))
     }
 
     mutating func absorb(_ other: YAMLFields) {
@@ -148,24 +150,30 @@ extension Node {
     }
 }
 
-/// The known name within edit distance 2 of `name` (a typo's likely intent), if any.
+/// The known name a typo most likely meant: within one edit for short names, two for longer.
 func closest(to name: String, in candidates: [String]) -> String? {
+    let limit = name.count <= 3 ? 1 : 2
     let best = candidates.map { ($0, editDistance(name.lowercased(), $0)) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= max(1, min(2, name.count / 3)) else { return nil }
+    guard let best, best.1 <= limit, best.1 < name.count else { return nil }
     return best.0
 }
 
+/// Edits (insert, delete, replace, swap of neighbours) that turn `a` into `b`.
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
+    var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+            }
         }
-        previous = current
     }
-    return previous[b.count]
+    return table[a.count][b.count]
 }

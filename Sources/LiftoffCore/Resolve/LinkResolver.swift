@@ -8,6 +8,8 @@ struct LinkResolver: Sendable {
     let articlesByPath: [String: Article]
     /// Non-Markdown files under `content/`.
     let files: Set<String>
+    /// Every Markdown file under `content/`, those with front matter errors included.
+    let markdownPaths: Set<String>
 
     /// The rewrite for one destination, and the content file to copy beside the page, if any.
     func rewrite(_ url: String, isImage: Bool, in article: Article) -> (LinkRewrite, asset: (source: String, target: String)?) {
@@ -27,6 +29,8 @@ struct LinkResolver: Sendable {
         }
         if target.hasSuffix(".md") || target.hasSuffix(".markdown") {
             guard let other = articlesByPath[target] else {
+                // A file whose front matter failed: its own error says what to fix.
+                if markdownPaths.contains(target) { return (.keep, nil) }
                 var message = "link to missing article '\(url)'"
                 let names = articlesByPath.keys.map { String($0.dropFirst(directory.count + 1)) }.sorted()
                 if let guess = closest(to: decoded, in: names) { message += "; did you mean '\(guess)'?" }

@@ -19,9 +19,13 @@ struct CountdownWidget {
     var text: String {
         if launched { return "Launched" }
         let (days, hours, minutes) = remaining
-        if days >= 1 { return days == 1 ? "1 day left" : "\(days) days left" }
-        if hours >= 1 { return hours == 1 ? "1 hour left" : "\(hours) hours left" }
-        return minutes <= 1 ? "Less than 2 minutes left" : "\(minutes) minutes left"
+        if days >= 1 { return Self.plural(days, "day") + " left" }
+        if hours >= 1 { return Self.plural(hours, "hour") + " left" }
+        return minutes <= 1 ? "Less than 2 minutes left" : Self.plural(minutes, "minute") + " left"
+    }
+
+    static func plural(_ count: Int64, _ word: String) -> String {
+        count == 1 ? "1 \(word)" : "\(count) \(word)s"
     }
 
     var context: [String: Any] {
@@ -31,6 +35,7 @@ struct CountdownWidget {
             "target": countdown.target.iso8601,
             "target_display": countdown.target.longDay + ", " + String(countdown.target.iso8601.dropFirst(11).prefix(5)) + " UTC",
             "text": text,
+            "detail": "\(Self.plural(days, "day")), \(Self.plural(hours, "hour")), \(Self.plural(minutes, "minute"))",
             "launched": launched,
             "days": days, "hours": hours, "minutes": minutes,
         ]

@@ -1,0 +1,53 @@
+# Liftoff: `make` builds the tool and publishes the site; `make test` runs the tests.
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+
+SWIFT     ?= swift
+LIFTOFF   := .build/release/liftoff
+SOURCES   := $(shell find Sources -type f) Package.swift
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
+NOW       ?=
+NOW_FLAG  := $(if $(NOW),--now $(NOW))
+
+.PHONY: site deps build test check new serve clean
+
+## make: install what is missing, build the release binary, publish the site to output/
+site: $(LIFTOFF)
+	@$(LIFTOFF) build --source . $(NOW_FLAG)
+
+## Debian packages the build needs, installed only when missing.
+deps:
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || ! command -v cmark-gfm >/dev/null; then \
+		echo "Installing $(APT_DEPS)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_DEPS) >/dev/null \
+		|| { echo "Could not install $(APT_DEPS): install them with apt-get as root." >&2; exit 1; }; \
+	fi
+
+$(LIFTOFF): $(SOURCES) | deps
+	$(SWIFT) build -c release --product liftoff
+	@touch $@
+
+build: $(LIFTOFF)
+
+## make test: the Swift Testing suites
+test: deps
+	$(SWIFT) test
+
+## make check: report every problem in the site without publishing
+check: $(LIFTOFF)
+	@$(LIFTOFF) check --source .
+
+## make new TITLE="…": start a draft article
+new: $(LIFTOFF)
+	@if [ -z "$(TITLE)" ]; then echo 'usage: make new TITLE="Your title"' >&2; exit 2; fi
+	@$(LIFTOFF) new "$(TITLE)" --source .
+
+## make serve: build with drafts and future posts, then serve output/ on 127.0.0.1:8000
+serve: $(LIFTOFF)
+	@$(LIFTOFF) build --source . --drafts --future
+	@echo "Serving output/ at http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	@cd output && python3 -m http.server 8000 --bind 127.0.0.1
+
+clean:
+	rm -rf .build output

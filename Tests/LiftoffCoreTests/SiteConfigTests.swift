@@ -1,0 +1,67 @@
+import Testing
+
+@testable import LiftoffCore
+
+@Suite struct SiteConfigTests {
+    @Test func decodesEveryKey() throws {
+        let yaml = """
+            title: GPT Image 2 Status
+            description: Signals.
+            base_url: https://example.org/launch
+            language: fr
+            author: The desk
+            countdown:
+              target: 2026-12-01T17:00:00Z
+              label: GPT Image 2
+            per_page: 5
+            markdown:
+              unsafe_html: true
+              smart_punctuation: false
+            newsletter:
+              action: https://example.org/subscribe
+            footer: "Not affiliated."
+            """
+        let config = try SiteConfigParser.parse(yaml).get()
+        #expect(config.title == "GPT Image 2 Status")
+        #expect(config.baseURL == "https://example.org/launch/")
+        #expect(config.basePath == "/launch/")
+        #expect(config.origin == "https://example.org")
+        #expect(config.language == "fr")
+        #expect(config.author == "The desk")
+        #expect(config.countdown?.label == "GPT Image 2")
+        #expect(config.perPage == 5)
+        #expect(config.markdown.unsafeHTML)
+        #expect(!config.markdown.smartPunctuation)
+        #expect(config.newsletterAction == "https://example.org/subscribe")
+        #expect(config.footer == "Not affiliated.")
+    }
+
+    @Test func defaultsForEveryOptionalKey() throws {
+        let config = try SiteConfigParser.parse("title: T\nbase_url: https://example.org\n").get()
+        #expect(config.language == "en")
+        #expect(config.perPage == 20)
+        #expect(config.countdown == nil)
+        #expect(config.newsletterAction == nil)
+        #expect(!config.markdown.unsafeHTML)
+        #expect(config.markdown.smartPunctuation)
+        #expect(config.basePath == "/")
+    }
+
+    @Test(arguments: [
+        ("title: T\nbase_url: https://example.org/\ntitel: x\n", ["site.yml:3: site.yml: unknown key 'titel'; did you mean 'title'?"]),
+        ("base_url: https://example.org/\n", ["site.yml:1: site.yml: missing key 'title'"]),
+        ("title: T\n", ["site.yml:1: site.yml: missing key 'base_url' (e.g. `base_url: https://example.org/`)"]),
+        ("title: T\nbase_url: example.org\n", ["site.yml:2: site.yml: 'base_url' must start with https:// or http://, got 'example.org'"]),
+        ("title: T\nbase_url: https://e.org/\nper_page: 0\n", ["site.yml:3: site.yml: 'per_page' must be a whole number from 1 to 10000"]),
+        ("title: T\nbase_url: https://e.org/\nmarkdown:\n  unsafe: true\n", ["site.yml:4: site.yml: markdown: unknown key 'unsafe'"]),
+        ("title: T\nbase_url: https://e.org/\ncountdown:\n  target: someday\n", ["site.yml:4: site.yml: countdown: 'target' is not a valid date: 'someday' (use YYYY-MM-DD or ISO 8601 such as 2026-12-01T17:00:00Z)"]),
+        ("title: T\n  bad: indent\n", ["site.yml:2: site.yml: invalid YAML: mapping values are not allowed in this context"]),
+    ])
+    func reportsProblemsWithLines(yaml: String, messages: [String]) {
+        guard case .failure(let failure) = SiteConfigParser.parse(yaml) else {
+            Issue.record("accepted: \(yaml)")
+            return
+        }
+        #expect(failure.diagnostics.map(\.description) == messages)
+    }
+}

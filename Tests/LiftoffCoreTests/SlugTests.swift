@@ -1,0 +1,30 @@
+import Testing
+
+@testable import LiftoffCore
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("GPT Image 2: 7 Days Left!", "gpt-image-2-7-days-left"),
+        ("  Launch -- day  ", "launch-day"),
+        ("Café déjà vu", "cafe-deja-vu"),
+        ("What's next?", "whats-next"),
+        ("!!!", ""),
+    ])
+    func makesSlugs(text: String, slug: String) {
+        #expect(Slug.make(text) == slug)
+    }
+
+    @Test(arguments: [
+        ("good-slug-2", nil),
+        ("a/b", "must not contain '/' or '..'"),
+        ("..", "must not contain '/' or '..'"),
+        ("Upper", "must be lower case"),
+        ("two words", "must not contain spaces; use '-'"),
+        ("", "is empty"),
+        ("-edge", "must not start or end with '-'"),
+        ("ünï", "may hold only a-z, 0-9 and '-'"),
+    ] as [(String, String?)])
+    func validatesSlugs(slug: String, problem: String?) {
+        #expect(Slug.problem(slug) == problem)
+    }
+}

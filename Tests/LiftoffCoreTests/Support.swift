@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import LiftoffCore
+
+/// The repository root (for the theme and the sample site).
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+let fixturesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// The build's "now" used throughout the tests: one week before the sample launch.
+let testNow = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
+
+/// A site in a fresh temporary folder, with the repository's theme.
+struct TestSite {
+    let root: URL
+
+    /// - Parameter files: path → text, e.g. `"content/a.md": "---\ntitle: A\n…"`.
+    init(_ files: [String: String], siteYML: String = TestSite.siteYML, copying fixture: String? = nil) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if let fixture {
+            for name in try FileManager.default.contentsOfDirectory(atPath: fixturesRoot.appendingPathComponent(fixture).path) {
+                try FileManager.default.copyItem(
+                    at: fixturesRoot.appendingPathComponent(fixture).appendingPathComponent(name),
+                    to: root.appendingPathComponent(name))
+            }
+        } else {
+            try write("site.yml", siteYML)
+        }
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("theme"), to: root.appendingPathComponent("theme"))
+        for (path, text) in files { try write(path, text) }
+    }
+
+    static let siteYML = """
+        title: Test Site
+        base_url: https://example.org/
+        author: Test desk
+        countdown:
+          target: 2026-12-01T17:00:00Z
+          label: Launch
+        """
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    var output: URL { root.appendingPathComponent("output") }
+
+    /// Builds in memory; returns the pages as text.
+    func build(_ options: BuildOptions = BuildOptions(now: testNow)) throws(BuildFailure) -> [String: String] {
+        let sink = MemorySink()
+        _ = try Builder.build(root: root, into: sink, options: options)
+        return sink.files.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The diagnostics of a build that must fail.
+    func failures(_ options: BuildOptions = BuildOptions(now: testNow)) -> [String] {
+        do {
+            _ = try build(options)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    /// Builds into `output/` on disk, as `liftoff build` does.
+    func publish(_ options: BuildOptions = BuildOptions(now: testNow)) throws {
+        let writer = try OutputWriter(output: output)
+        do {
+            _ = try Builder.build(root: root, into: writer, options: options)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+/// A minimal article.
+func article(_ title: String, date: String = "2026-11-20", extra: String = "", body: String = "Body text.") -> String {
+    "---\ntitle: \"\(title)\"\ndate: \(date)\n\(extra)---\n\n\(body)\n"
+}
+
+/// Every value of `attribute="…"` in `html`.
+func attributeValues(_ attribute: String, in html: String) -> [String] {
+    var values: [String] = []
+    var rest = html[...]
+    while let range = rest.range(of: " \(attribute)=\"") {
+        rest = rest[range.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { break }
+        values.append(String(rest[..<end]))
+        rest = rest[end...]
+    }
+    return values
+}
+
+/// The text between the first `start` and the following `end`.
+func between(_ start: String, _ end: String, in text: String) -> String? {
+    guard let open = text.range(of: start), let close = text[open.upperBound...].range(of: end) else { return nil }
+    return String(text[open.upperBound..<close.lowerBound])
+}
