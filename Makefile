@@ -30,9 +30,10 @@ $(LIFTOFF): $(SOURCES) | deps
 
 build: $(LIFTOFF)
 
-## make test: the Swift Testing suites
+## make test: the Swift Testing suites (they also run the debug `liftoff` binary)
 test: deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
 
 ## make check: report every problem in the site without publishing
 check: $(LIFTOFF)

@@ -32,7 +32,8 @@ struct LinkResolver: Sendable {
                 // A file whose front matter failed: its own error says what to fix.
                 if markdownPaths.contains(target) { return (.keep, nil) }
                 var message = "link to missing article '\(url)'"
-                let names = articlesByPath.keys.map { String($0.dropFirst(directory.count + 1)) }.sorted()
+                let names = articlesByPath.keys.filter { $0 != article.path && $0.hasPrefix(directory + "/") }
+                    .map { String($0.dropFirst(directory.count + 1)) }.sorted()
                 if let guess = closest(to: decoded, in: names) { message += "; did you mean '\(guess)'?" }
                 return (.error(message), nil)
             }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The `liftoff` binary as a user runs it: exit codes, messages, files.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static let binary = repositoryRoot.appendingPathComponent(".build/debug/liftoff")
+
+    func liftoff(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                   errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test func buildsAnySiteFolderIntoAnyOutput() throws {
+        let site = try TestSite([:], copying: "basic")
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("public").path
+        let run = try liftoff(["build", "--source", site.root.path, "--output", output, "--now", "2026-11-24T17:00:00Z"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("Published 3 articles, "))
+        let page = try String(contentsOfFile: output + "/articles/countdown/index.html", encoding: .utf8)
+        #expect(page.contains("7 days left"))
+    }
+
+    @Test func contentErrorsExitOneWithEveryProblemAndKeepTheOutput() throws {
+        let site = try TestSite(["content/a.md": article("A")])
+        defer { site.remove() }
+        #expect(try liftoff(["build", "--source", site.root.path]).status == 0)
+        let before = try Data(contentsOf: site.output.appendingPathComponent("articles/a/index.html"))
+        try site.write("content/a.md", "---\ntitle: A\ndate: 2026-11-20\ntags: 5\n---\nSee [x](x.md).\n")
+        try site.write("content/c.md", "---\ntitle: C\ndate: 2026-11-20\n---\nSee [x](x.md).\n")
+        try site.write("content/b.md", "---\ntitle: B\n---\n")
+        let run = try liftoff(["build", "--source", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.errors == """
+            content/a.md:4: front matter: 'tags' must be a list of names, like `tags: [launch, countdown]`
+            content/b.md:1: front matter: missing key 'date' (e.g. `date: 2026-11-24`), or name the file `YYYY-MM-DD-b.md`
+            content/c.md:5: link to missing article 'x.md'
+            3 errors; nothing was published.
+
+            """)
+        #expect(try Data(contentsOf: site.output.appendingPathComponent("articles/a/index.html")) == before)
+    }
+
+    @Test(arguments: [
+        ["build", "--now", "next week"],
+        ["build", "--no-such-flag"],
+        ["build", "--base-url", "example.org"],
+        ["frobnicate"],
+    ])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        let run = try liftoff(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.errors)")
+        #expect(run.errors.contains("Error:"))
+    }
+
+    @Test func sourceDateEpochSetsNow() throws {
+        let site = try TestSite(["content/a.md": article("A")])
+        defer { site.remove() }
+        let epoch = String(Timestamp_2026_11_30_17)
+        #expect(try liftoff(["build", "--source", site.root.path], environment: ["SOURCE_DATE_EPOCH": epoch]).status == 0)
+        let home = try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("1 day left"))
+    }
+
+    @Test func refusesAnOutputItDidNotCreate() throws {
+        let site = try TestSite(["content/a.md": article("A")])
+        defer { site.remove() }
+        let run = try liftoff(["build", "--source", site.root.path, "--output", site.root.appendingPathComponent("content").path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("refusing to replace a folder Liftoff did not create"))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/a.md").path))
+    }
+
+    @Test func newStartsADraftThatChecksClean() throws {
+        let site = try TestSite(["content/a.md": article("A")])
+        defer { site.remove() }
+        let run = try liftoff(["new", "GPT Image 2: Launch Day!", "--source", site.root.path, "--now", "2026-11-25"])
+        #expect(run.status == 0, "\(run.errors)")
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/gpt-image-2-launch-day.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"GPT Image 2: Launch Day!\"\n"))
+        #expect(text.contains("date: 2026-11-25\n"))
+        #expect(text.contains("draft: true\n"))
+        #expect(try liftoff(["new", "GPT Image 2: Launch Day!", "--source", site.root.path]).status == 1)
+        let check = try liftoff(["check", "--source", site.root.path, "--now", "2026-11-25T12:00:00Z"])
+        #expect(check.status == 0, "\(check.errors)")
+        #expect(check.output.contains("No errors in 2 articles"))
+    }
+
+    @Test func checkReportsProblemsWithoutWriting() throws {
+        let site = try TestSite(["content/a.md": article("A", extra: "relatd: [b]\n")])
+        defer { site.remove() }
+        let run = try liftoff(["check", "--source", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("content/a.md:4: front matter: unknown key 'relatd'; did you mean 'related'?\n"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}
+
+/// 2026-11-30T17:00:00Z as seconds since 1970.
+let Timestamp_2026_11_30_17: Int64 = 1_796_058_000
