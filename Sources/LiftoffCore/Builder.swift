@@ -68,19 +68,45 @@ public enum Builder {
         }
         var warnings: [Diagnostic] = []
         var copied: [String: String] = [:]
-        for outcome in outcomes {
+        var feedEntries: [AtomFeed.Entry] = []
+        for (position, outcome) in outcomes.enumerated() {
             problems += outcome.errors
             warnings += outcome.warnings
             for (source, target) in outcome.assets { copied[target] = source }
+            if let content = outcome.feedContent {
+                feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
+            }
         }
         var pages = site.articles.count
         do {
+            var sitemap: [Sitemap.Page] = []
+            let newest = site.articles.map { $0.updated ?? $0.date }.max()
+            func lastModified(_ positions: [Int]) -> Timestamp? {
+                positions.map { site.articles[$0].updated ?? site.articles[$0].date }.max()
+            }
             try write(renderer.home(), to: "index.html", sink)
+            sitemap.append(Sitemap.Page(path: config.basePath, lastModified: newest))
             for list in renderer.articleLists() {
                 try write(list.html, to: list.path, sink)
-                pages += 1
+                sitemap.append(Sitemap.Page(path: config.basePath + list.path.dropLast("index.html".count), lastModified: newest))
             }
-            pages += 1
+            try write(renderer.tagIndex(), to: "tags/index.html", sink)
+            sitemap.append(Sitemap.Page(path: config.basePath + "tags/", lastModified: newest))
+            let tagModified = Dictionary(uniqueKeysWithValues: site.tags.map { ("tags/\($0.slug)/", lastModified($0.articles)) })
+            for list in renderer.tagLists() {
+                try write(list.html, to: list.path, sink)
+                let folder = String(list.path.dropLast("index.html".count))
+                let tagFolder = folder.components(separatedBy: "page/")[0]
+                sitemap.append(Sitemap.Page(path: config.basePath + folder, lastModified: tagModified[tagFolder] ?? nil))
+            }
+            for article in site.articles {
+                sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
+            }
+            try write(renderer.notFound(), to: "404.html", sink)
+            try write(AtomFeed.xml(site: site, entries: feedEntries), to: "feed.xml", sink)
+            try write(Sitemap.xml(site: site, pages: sitemap), to: "sitemap.xml", sink)
+            try write(Sitemap.robots(site: site), to: "robots.txt", sink)
+            pages = sitemap.count + 1
             for file in assets.files { try sink.write(file.data, to: file.path) }
             // Files under content/ that no article links to are published at their place.
             let linked = Set(copied.values)
@@ -108,6 +134,9 @@ public enum Builder {
         var warnings: [Diagnostic] = []
         /// (content file, output path) to copy beside the page.
         var assets: [(String, String)] = []
+        var description = ""
+        /// The article's content HTML, kept for the feed's latest articles only.
+        var feedContent: String?
     }
 
     static func renderArticle(
@@ -127,7 +156,12 @@ public enum Builder {
         outcome.warnings += body.warnings
         guard outcome.errors.isEmpty else { return outcome }
         do {
-            try write(renderer.article(position, body: body), to: "articles/\(article.slug)/index.html", sink)
+            let (page, content) = renderer.article(position, body: body)
+            try write(page, to: "articles/\(article.slug)/index.html", sink)
+            if position < AtomFeed.limit {
+                outcome.feedContent = content
+                outcome.description = renderer.description(of: article, body: body)
+            }
         } catch {
             outcome.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
         }

@@ -127,7 +127,7 @@ import Testing
         #expect(!html.contains("<script>alert(1)"))
         #expect(!html.contains("</script><b>"))
         let blocks = try jsonLD(html)
-        #expect(blocks.count == 2)
+        #expect(blocks.count == 3)
         #expect(blocks.first?["headline"] as? String == "Title </script><b>")
     }
 

@@ -11,7 +11,7 @@ public struct Theme: Sendable {
 
     /// The templates every site needs.
     static let required = [
-        "base", "article", "home", "list",
+        "base", "article", "home", "list", "tags", "404",
         "components/tldr", "components/table", "components/faq", "components/sources", "components/countdown",
     ]
 

@@ -29,6 +29,8 @@ struct PageRenderer: @unchecked Sendable {
             "url": config.baseURL,
             "home_url": base,
             "articles_url": base + "articles/",
+            "tags_url": base + "tags/",
+            "feed_url": base + "feed.xml",
             "assets": assets.context(basePath: base),
             "year": String(site.now.civil.year),
         ]
@@ -41,13 +43,15 @@ struct PageRenderer: @unchecked Sendable {
 
     // MARK: Pages
 
-    /// `articles/<slug>/index.html`
-    func article(_ position: Int, body: ArticleBody) -> String {
+    /// `articles/<slug>/index.html`, and the article's content HTML (TL;DR and body) for the feed.
+    func article(_ position: Int, body: ArticleBody) -> (page: String, content: String) {
         let article = site.articles[position]
         var summary = self.summary(position)
-        let description = article.description ?? body.tldr?.text ?? ""
-        summary["body"] = render(body.parts)
-        if let tldr = body.tldr { summary["tldr"] = render(TLDR.template, tldr.context) }
+        let description = self.description(of: article, body: body)
+        let bodyHTML = render(body.parts)
+        let tldrHTML = body.tldr.map { render(TLDR.template, $0.context) }
+        summary["body"] = bodyHTML
+        if let tldrHTML { summary["tldr"] = tldrHTML }
         summary["reading_minutes"] = max(1, (body.wordCount + 219) / 220)
         if let countdown = article.countdown {
             summary["countdown"] = render(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
@@ -56,16 +60,24 @@ struct PageRenderer: @unchecked Sendable {
         summary["related"] = related
         if let extra = article.extra { summary["extra"] = extra.mustache }
 
-        var jsonLD = [JSONLD.script(articleJSONLD(article, description: description))]
+        var jsonLD = [JSONLD.script(articleJSONLD(article, description: description)), JSONLD.script(breadcrumbs(article))]
         if let faq = body.faq { jsonLD.append(JSONLD.script(faq.jsonLD)) }
-        let page: [String: Any] = [
+        var page: [String: Any] = [
             "title": "\(article.title) · \(site.config.title)",
             "description": description,
             "canonical": site.absolute(site.url(of: article)),
             "type": "article",
+            "published": article.date.iso8601,
             "jsonld": jsonLD,
         ]
-        return render("article", ["page": page, "article": summary])
+        if let updated = article.updated { page["modified"] = updated.iso8601 }
+        if article.draft || article.date > site.now { page["preview"] = true }
+        return (render("article", ["page": page, "article": summary]), (tldrHTML ?? "") + bodyHTML)
+    }
+
+    /// The front matter's description, else the first TL;DR's text.
+    func description(of article: Article, body: ArticleBody) -> String {
+        article.description ?? body.tldr?.text ?? ""
     }
 
     /// `index.html`: the site countdown and the latest articles.
@@ -85,6 +97,39 @@ struct PageRenderer: @unchecked Sendable {
     /// `articles/index.html`, `articles/page/2/index.html`, …: (path, HTML) for each page.
     func articleLists() -> [(path: String, html: String)] {
         paginate(Array(site.articles.indices), folder: "articles/", title: "All articles", heading: "All articles")
+    }
+
+    /// `tags/index.html`: every tag with its count.
+    func tagIndex() -> String {
+        let tags = site.tags.map { tag -> [String: Any] in
+            ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": tag.articles.count, "one": tag.articles.count == 1]
+        }
+        let page: [String: Any] = [
+            "title": "Tags · \(site.config.title)",
+            "description": "Every tag on \(site.config.title).",
+            "canonical": site.absolute(site.config.basePath + "tags/"),
+            "type": "website",
+        ]
+        return render("tags", ["page": page, "tags": tags])
+    }
+
+    /// `tags/<slug>/index.html` and its further pages, for every tag.
+    func tagLists() -> [(path: String, html: String)] {
+        site.tags.flatMap { tag in
+            paginate(tag.articles, folder: "tags/\(tag.slug)/", title: "Tagged “\(tag.name)”", heading: "Tagged “\(tag.name)”")
+        }
+    }
+
+    /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
+    func notFound() -> String {
+        let page: [String: Any] = [
+            "title": "Page not found · \(site.config.title)",
+            "description": site.config.description,
+            "canonical": site.config.baseURL,
+            "type": "website",
+            "noindex": true,
+        ]
+        return render("404", ["page": page])
     }
 
     /// Splits `items` into pages of `per_page` with previous/next links.
@@ -131,6 +176,22 @@ struct PageRenderer: @unchecked Sendable {
         }
         if article.draft { summary["draft"] = true }
         return summary
+    }
+
+    /// schema.org `BreadcrumbList`: Home › Articles › the article.
+    func breadcrumbs(_ article: Article) -> [String: Any] {
+        let trail = [
+            (site.config.title, site.config.baseURL),
+            ("Articles", site.absolute(site.config.basePath + "articles/")),
+            (article.title, site.absolute(site.url(of: article))),
+        ]
+        return [
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": trail.enumerated().map { index, item in
+                ["@type": "ListItem", "position": index + 1, "name": item.0, "item": item.1] as [String: Any]
+            },
+        ]
     }
 
     func articleJSONLD(_ article: Article, description: String) -> [String: Any] {
