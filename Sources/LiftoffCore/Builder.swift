@@ -123,7 +123,7 @@ public enum Builder {
         }
         clock.lap("render")
         let errors = problems.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw BuildFailure(sorted(problems + warnings)) }
+        guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
         return BuildReport(
             articles: site.articles.count, pages: pages, files: assets.files.count + copied.count,
             warnings: sorted(warnings + problems), stages: clock.stages)
@@ -154,6 +154,12 @@ public enum Builder {
         let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
         outcome.errors += body.errors
         outcome.warnings += body.warnings
+        if blocks.isEmpty {
+            outcome.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
+        } else if article.description == nil, body.tldr == nil {
+            outcome.warnings.append(.warning(article.path, 1,
+                "no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)"))
+        }
         guard outcome.errors.isEmpty else { return outcome }
         do {
             let (page, content) = renderer.article(position, body: body)

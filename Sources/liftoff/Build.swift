@@ -22,6 +22,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Include articles dated after the build's current time.")
     var future = false
 
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
@@ -30,7 +33,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        let options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL)
+        let options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL, strict: strict)
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.root.appendingPathComponent("output")
         let writer = try OutputWriter(output: outputURL)
         let report: BuildReport

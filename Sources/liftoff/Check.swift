@@ -9,8 +9,11 @@ struct Check: ParsableCommand {
     @Option(help: "The build's current time (ISO 8601).")
     var now: String?
 
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
     func run() throws {
-        let options = BuildOptions(now: try buildNow(now), drafts: true, future: true)
+        let options = BuildOptions(now: try buildNow(now), drafts: true, future: true, strict: strict)
         let report = try Builder.build(root: site.root, into: MemorySink(), options: options)
         Liftoff.report(report.warnings)
         print("No errors in \(report.articles) article\(report.articles == 1 ? "" : "s") (drafts and future posts included).")

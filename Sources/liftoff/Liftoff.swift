@@ -17,7 +17,7 @@ struct Liftoff: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as BuildFailure {
-            report(failure.diagnostics)
+            report(failure.diagnostics, failed: true)
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
@@ -29,11 +29,17 @@ struct Liftoff: ParsableCommand {
         }
     }
 
-    static func report(_ diagnostics: [Diagnostic]) {
+    static func report(_ diagnostics: [Diagnostic], failed: Bool = false) {
         guard !diagnostics.isEmpty else { return }
         let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
         var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
-        if errors > 0 { text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was published.\n" }
+        if failed {
+            var counts: [String] = []
+            if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+            if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")\(errors == 0 ? " (--strict)" : "")") }
+            text += counts.joined(separator: ", ") + "; nothing was published.\n"
+        }
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -51,8 +51,9 @@ import Testing
         #expect(run.errors == """
             content/a.md:4: front matter: 'tags' must be a list of names, like `tags: [launch, countdown]`
             content/b.md:1: front matter: missing key 'date' (e.g. `date: 2026-11-24`), or name the file `YYYY-MM-DD-b.md`
+            content/c.md:1: warning: no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)
             content/c.md:5: link to missing article 'x.md'
-            3 errors; nothing was published.
+            3 errors, 1 warning; nothing was published.
 
             """)
         #expect(try Data(contentsOf: site.output.appendingPathComponent("articles/a/index.html")) == before)
@@ -108,7 +109,7 @@ import Testing
         defer { site.remove() }
         let run = try liftoff(["check", "--source", site.root.path])
         #expect(run.status == 1)
-        #expect(run.errors.hasPrefix("content/a.md:4: front matter: unknown key 'relatd'; did you mean 'related'?\n"))
+        #expect(run.errors.hasPrefix("content/a.md:5: front matter: unknown key 'relatd'; did you mean 'related'?\n"))
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 }

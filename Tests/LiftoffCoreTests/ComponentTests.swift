@@ -29,14 +29,14 @@ import Testing
     // MARK: TL;DR
 
     @Test func tldrBecomesAnAsideAtTheTopAndTheDescription() throws {
-        let html = compact(try page("a", ["content/a.md": article("A", body: "## First\n\nText.\n\n**TL;DR:** Ship *it*.")]))
+        let html = compact(try page("a", ["content/a.md": article("A", body: "## First\n\nText.\n\n**TL;DR:** Ship *it*.", description: nil)]))
         #expect(html.contains("<aside class=\"tldr\" aria-label=\"TL;DR\"><p class=\"tldr-label\">TL;DR</p><p>Ship <em>it</em>.</p></aside>"))
         #expect(html.range(of: "<aside class=\"tldr\"")!.lowerBound < html.range(of: "id=\"first\"")!.lowerBound)
         #expect(html.contains("<meta name=\"description\" content=\"Ship it.\">"))
     }
 
     @Test func frontMatterDescriptionWinsOverTLDR() throws {
-        let html = try page("a", ["content/a.md": article("A", extra: "description: From front matter.\n", body: "TL;DR: Short.")])
+        let html = try page("a", ["content/a.md": article("A", extra: "description: From front matter.\n", body: "TL;DR: Short.", description: nil)])
         #expect(html.contains("<meta name=\"description\" content=\"From front matter.\">"))
     }
 
@@ -117,7 +117,7 @@ import Testing
         defer { site.remove() }
         let report = try Builder.build(root: site.root, into: MemorySink(), options: BuildOptions(now: testNow))
         #expect(report.warnings.map(\.description) == [
-            "content/a.md:8: warning: FAQ section has no questions: write each question as a `### Question?` heading"
+            "content/a.md:9: warning: FAQ section has no questions: write each question as a `### Question?` heading"
         ])
     }
 
@@ -136,7 +136,7 @@ import Testing
     @Test func relatedSlugsBecomeCardsInOrder() throws {
         let html = compact(try page("a", [
             "content/a.md": article("A", extra: "related: [c, b]\n"),
-            "content/b.md": article("Bee", extra: "description: About bees.\n"),
+            "content/b.md": article("Bee", extra: "description: About bees.\n", description: nil),
             "content/c.md": article("Sea", date: "2026-11-01"),
         ]))
         let related = try #require(between("<section class=\"related\"", "</section>", in: html))
@@ -177,7 +177,7 @@ import Testing
                                  "content/b.md": article("B"), "content/gpt-image-2-release-date.md": article("R")])
         defer { site.remove() }
         #expect(site.failures() == [
-            "content/a.md:5: related: no article has the slug 'gpt-image-2-relase-date'; did you mean 'gpt-image-2-release-date'?"
+            "content/a.md:6: related: no article has the slug 'gpt-image-2-relase-date'; did you mean 'gpt-image-2-release-date'?"
         ])
     }
 
@@ -234,7 +234,7 @@ import Testing
         let site = try TestSite(["content/a.md": article("A", body: body)])
         defer { site.remove() }
         #expect(site.failures() == [
-            "content/a.md:9: countdown block: 'target' is not a valid date: 'next week' (use YYYY-MM-DD or ISO 8601 such as 2026-12-01T17:00:00Z)"
+            "content/a.md:10: countdown block: 'target' is not a valid date: 'next week' (use YYYY-MM-DD or ISO 8601 such as 2026-12-01T17:00:00Z)"
         ])
     }
 
@@ -254,13 +254,13 @@ import Testing
     @Test func brokenInternalLinkIsAnErrorAtItsLine() throws {
         let site = try TestSite(["content/a.md": article("A", body: "Line.\n\nSee [B](bb.md).\n"), "content/b.md": article("B")])
         defer { site.remove() }
-        #expect(site.failures() == ["content/a.md:8: link to missing article 'bb.md'; did you mean 'b.md'?"])
+        #expect(site.failures() == ["content/a.md:9: link to missing article 'bb.md'; did you mean 'b.md'?"])
     }
 
     @Test func missingImageIsAnErrorAtItsLine() throws {
         let site = try TestSite(["content/a.md": article("A", body: "![Chart](chart.png)\n")])
         defer { site.remove() }
-        #expect(site.failures() == ["content/a.md:6: image 'chart.png' not found next to the article"])
+        #expect(site.failures() == ["content/a.md:7: image 'chart.png' not found next to the article"])
     }
 
     @Test func headingsGetUniqueIDsAndAnchors() throws {
@@ -275,7 +275,7 @@ import Testing
     @Test func articleMetadataAndJSONLD() throws {
         let words = Array(repeating: "word", count: 450).joined(separator: " ")
         let html = compact(try page("a", [
-            "content/a.md": article("A <Title>", extra: "updated: 2026-11-22\ntags: [Launch Prep]\ndescription: D.\n", body: words)
+            "content/a.md": article("A <Title>", extra: "updated: 2026-11-22\ntags: [Launch Prep]\ndescription: D.\n", body: words, description: nil)
         ]))
         #expect(html.contains("<h1>A &lt;Title&gt;</h1>"))
         #expect(html.contains("<title>A &lt;Title&gt; · Test Site</title>"))

@@ -88,9 +88,13 @@ struct TestSite {
     }
 }
 
-/// A minimal article.
-func article(_ title: String, date: String = "2026-11-20", extra: String = "", body: String = "Body text.") -> String {
-    "---\ntitle: \"\(title)\"\ndate: \(date)\n\(extra)---\n\n\(body)\n"
+/// A minimal article (with a description unless told otherwise, so that it builds without warnings).
+func article(
+    _ title: String, date: String = "2026-11-20", extra: String = "", body: String = "Body text.",
+    description: String? = "A test article."
+) -> String {
+    let describe = description.map { "description: \($0)\n" } ?? ""
+    return "---\ntitle: \"\(title)\"\ndate: \(date)\n\(describe)\(extra)---\n\n\(body)\n"
 }
 
 /// Every value of `attribute="…"` in `html`.

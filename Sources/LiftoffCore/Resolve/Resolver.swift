@@ -4,12 +4,15 @@ public struct BuildOptions: Sendable {
     public var drafts = false
     public var future = false
     public var baseURL: String?
+    /// Warnings fail the build too.
+    public var strict = false
 
-    public init(now: Timestamp, drafts: Bool = false, future: Bool = false, baseURL: String? = nil) {
+    public init(now: Timestamp, drafts: Bool = false, future: Bool = false, baseURL: String? = nil, strict: Bool = false) {
         self.now = now
         self.drafts = drafts
         self.future = future
         self.baseURL = baseURL
+        self.strict = strict
     }
 }
 
