@@ -33,12 +33,14 @@ public struct Theme: Sendable {
                 theme.templates[name] = try MustacheTemplate(string: text)
                 theme.templateTexts[name] = text
             } catch let error as MustacheTemplate.ParserError {
+                theme.templateTexts[name] = ""  // exists, but broken: reported here, not as missing
                 problems.append(.error(display, error.context.lineNumber, "template syntax error: \(describe(error.error))"))
             } catch {
+                theme.templateTexts[name] = ""
                 problems.append(.error(display, 0, "template syntax error: \(error)"))
             }
         }
-        for name in required where theme.templates[name] == nil && !problems.contains(where: { $0.path.hasSuffix("/\(name).mustache") }) {
+        for name in required where theme.templateTexts[name] == nil {
             problems.append(.error("theme/templates/\(name).mustache", 0, "missing template '\(name)': the theme must provide it"))
         }
         problems += theme.missingPartials()
@@ -66,7 +68,7 @@ public struct Theme: Sendable {
                 guard let first = rest.first, first == ">" || first == "<" else { continue }
                 guard let close = rest.range(of: "}}") else { break }
                 let partial = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if !partial.hasPrefix("*"), templates[partial] == nil {
+                if !partial.hasPrefix("*"), templateTexts[partial] == nil {
                     problems.append(.error("theme/templates/\(name).mustache", line, "template '\(name)' uses missing template '\(partial)'"))
                 }
             }

@@ -72,20 +72,21 @@ enum Sitemap {
     }
 }
 
-/// Escapes text for XML and HTML text and attribute values.
+/// Escapes text for XML and HTML text and attribute values (byte by byte: feeds carry whole articles).
 func escape(_ text: String) -> String {
-    guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 16)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(character)
+    let bytes = text.utf8
+    guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + bytes.count / 8)
+    for byte in bytes {
+        switch byte {
+        case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+        case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+        case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+        case 0x22: result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+        case 0x27: result += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+        default: result.append(byte)
         }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
 }

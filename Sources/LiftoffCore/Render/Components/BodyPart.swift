@@ -84,18 +84,22 @@ struct ArticleBody {
     }
 }
 
-/// Unique, stable heading ids within one page.
+/// Unique, stable heading ids within one page: `setup`, `setup-1`, `setup-2`, …
 struct HeadingIDs {
     private var used: Set<String> = ["main", "top", "content", "related-reads", "signup-email"]
+    /// The next number to try for each base, so many equal headings stay linear.
+    private var next: [String: Int] = [:]
 
     mutating func make(_ text: String) -> String {
-        let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+        let slug = Slug.make(text)
+        let base = slug.isEmpty ? "section" : slug
         var id = base
-        var number = 1
+        var number = next[base] ?? 1
         while used.contains(id) {
             id = "\(base)-\(number)"
             number += 1
         }
+        next[base] = number
         used.insert(id)
         return id
     }
