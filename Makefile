@@ -10,7 +10,7 @@ APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
 NOW       ?=
 NOW_FLAG  := $(if $(NOW),--now $(NOW))
 
-.PHONY: site deps build test check new serve clean
+.PHONY: site deps build test check new serve clean fuzz
 
 ## make: install what is missing, build the release binary, publish the site to output/
 site: $(LIFTOFF)
@@ -50,5 +50,14 @@ serve: $(LIFTOFF)
 	@echo "Serving output/ at http://127.0.0.1:8000/ (Ctrl-C to stop)"
 	@cd output && python3 -m http.server 8000 --bind 127.0.0.1
 
+## make fuzz: libFuzzer over front matter, Markdown and components for FUZZ_SECONDS (300);
+## a crashing input is saved in Fuzz/regressions/, which the tests replay.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	$(SWIFT) build --product liftoff-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DLIFTOFF_FUZZ --scratch-path .build-fuzz
+	@mkdir -p .build-fuzz/corpus
+	.build-fuzz/debug/liftoff-fuzz .build-fuzz/corpus Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=65536 -timeout=10 -artifact_prefix=Fuzz/regressions/ -print_final_stats=1
+
 clean:
-	rm -rf .build output
+	rm -rf .build .build-fuzz output

@@ -36,6 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "liftoff-fuzz",
+            dependencies: ["LiftoffCore"]
+        ),
         .testTarget(
             name: "LiftoffCoreTests",
             dependencies: ["LiftoffCore"],

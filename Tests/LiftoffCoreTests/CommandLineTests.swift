@@ -12,8 +12,13 @@ import Testing
     static let binary = repositoryRoot.appendingPathComponent(".build/debug/liftoff")
 
     func liftoff(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        try run(Self.binary, arguments, environment: environment)
+    }
+
+    /// Runs a program to its end and returns its status and both outputs.
+    func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
