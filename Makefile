@@ -44,11 +44,10 @@ new: $(LIFTOFF)
 	@if [ -z "$(TITLE)" ]; then echo 'usage: make new TITLE="Your title"' >&2; exit 2; fi
 	@$(LIFTOFF) new "$(TITLE)" --source .
 
-## make serve: build with drafts and future posts, then serve output/ on 127.0.0.1:8000
+## make serve: preview on http://127.0.0.1:8000/ (PORT=…), rebuilt and reloaded on every save
+PORT ?= 8000
 serve: $(LIFTOFF)
-	@$(LIFTOFF) build --source . --drafts --future
-	@echo "Serving output/ at http://127.0.0.1:8000/ (Ctrl-C to stop)"
-	@cd output && python3 -m http.server 8000 --bind 127.0.0.1
+	@$(LIFTOFF) serve --source . --port $(PORT)
 
 ## make fuzz: libFuzzer over front matter, Markdown and components for FUZZ_SECONDS (300);
 ## a crashing input is saved in Fuzz/regressions/, which the tests replay.

@@ -7,7 +7,7 @@ writes
     OUTDIR/liftoff/   site.yml, content/<slug>.md, theme/ (a copy of --theme)
     OUTDIR/hugo/      config.toml, content/articles/<slug>.md, layouts/, assets/ (the same CSS/JS)
     OUTDIR/all.md     every article body, concatenated (for timing the cmark-gfm CLI alone)
-    OUTDIR/edit-target  the Liftoff content file that the one-article-edit rebuild changes
+    OUTDIR/edit-target  the Liftoff content file (relative to OUTDIR) that the one-edit rebuild changes
 
 Articles are about 8.8 KB each and shaped like the reference "7 days left" post: front matter
 (title, description, date, 2-4 tags out of 40, 3 related slugs, a countdown on a third of them,
@@ -201,20 +201,20 @@ def make_articles(n, rng):
 
 
 def body(a, rng):
-    parts = [f"TL;DR: {paragraph(rng, 4)}"]
+    parts = [f"TL;DR: {paragraph(rng, 5)}"]
     for heading in rng.sample(HEADINGS, 2):
         parts += [f"## {heading}", paragraph(rng, 6), paragraph(rng, 5)]
     parts += [f"## {rng.choice(TABLE_HEADINGS)}", table(rng), paragraph(rng, 4)]
     parts += ["## Questions to answer first",
-              "\n".join(f"- {rng.choice(QUESTIONS)}" for _ in range(4)), paragraph(rng, 3)]
+              "\n".join(f"- {q}" for q in rng.sample(QUESTIONS, 4)), paragraph(rng, 4)]
     parts += [f"## {rng.choice(TABLE_HEADINGS)} in detail", table(rng), paragraph(rng, 4)]
     links = ", ".join(f"[{r['title']}]({r['slug']}.md)" for r in a["related"])
     parts += ["## Related reading",
               f"For the background, read {links}." if links else paragraph(rng, 2),
-              paragraph(rng, 4)]
+              paragraph(rng, 5)]
     parts.append("## FAQ")
     for q in rng.sample(QUESTIONS, 4):
-        parts += [f"### {q}", paragraph(rng, 3)]
+        parts += [f"### {q}", paragraph(rng, 4)]
     parts.append("## Sources")
     parts.append("\n".join(
         f"- [{name}](https://example.com/docs/{a['slug']}/{k + 1})"
@@ -273,6 +273,7 @@ title = "GPT Image 2 Status"
 paginate = 20
 rssLimit = 20
 enableRobotsTXT = true
+titleCaseStyle = "none"
 disableKinds = ["RSS"]
 
 [params]
@@ -287,9 +288,6 @@ label = "{LABEL}"
 
 [taxonomies]
 tag = "tags"
-
-[permalinks]
-articles = "/articles/:slug/"
 
 [markup.goldmark.renderer]
 unsafe = false
@@ -377,7 +375,8 @@ LAYOUTS = {
   {{- end -}}
 {{- end -}}
 {{- $detail := printf "%d day%s, %d hour%s, %d minute%s" $days (cond (eq $days 1) "" "s") $hours (cond (eq $hours 1) "" "s") $mins (cond (eq $mins 1) "" "s") -}}
-{{- return (dict "launched" $launched "text" $text "detail" $detail "target" .target "label" .label "display" ((time .target).Format "January 2, 2006, 15:04 UTC")) -}}
+{{- $target := time .target -}}
+{{- return (dict "launched" $launched "text" $text "detail" $detail "target" ($target.Format "2006-01-02T15:04:05Z07:00") "label" .label "display" ($target.Format "January 2, 2006, 15:04 UTC")) -}}
 """,
     "partials/countdown.html": """{{- $c := partial "countdown-values.html" . -}}
 <div class="countdown{{ if $c.launched }} is-launched{{ end }}" data-countdown data-target="{{ $c.target }}">
@@ -443,7 +442,7 @@ LAYOUTS = {
     <h1>{{ .Title }}</h1>
     <p class="article-meta">
       <time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "January 2, 2006" }}</time>
-      {{ with .Params.lastmod }} · Updated <time datetime="{{ (time .).Format "2006-01-02T15:04:05Z07:00" }}">{{ (time .).Format "January 2, 2006" }}</time>{{ end }}
+      {{ if .Lastmod.After .Date }} · Updated <time datetime="{{ .Lastmod.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Lastmod.Format "January 2, 2006" }}</time>{{ end }}
       · {{ .ReadingTime }} min read
     </p>
     {{- with .GetTerms "tags" }}
@@ -477,7 +476,7 @@ LAYOUTS = {
 {{ end }}
 """,
     "_default/term.html": """{{ define "main" }}
-<h1>Tagged “{{ .Title }}”</h1>
+<h1>Tagged “{{ .Data.Term }}”</h1>
 {{- $pager := .Paginate .Pages.ByDate.Reverse }}
 <div class="card-grid">
   {{ range $pager.Pages }}{{ partial "card.html" . }}{{ end }}
@@ -489,7 +488,7 @@ LAYOUTS = {
 <h1>Tags</h1>
 <ul class="tag-index">
   {{ range .Data.Terms.Alphabetical }}
-  <li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> <span class="tag-count">{{ .Count }} article{{ if ne .Count 1 }}s{{ end }}</span></li>
+  <li><a href="{{ .Page.RelPermalink }}">{{ .Name }}</a> <span class="tag-count">{{ .Count }} article{{ if ne .Count 1 }}s{{ end }}</span></li>
   {{ end }}
 </ul>
 {{ end }}
@@ -561,7 +560,7 @@ Sitemap: {{ site.BaseURL }}sitemap.xml
   {{- end -}}
 {{- end -}}
 <a href="{{ $url | safeURL }}"{{ with .Title }} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>
-{{- /* keep */ -}}
+{{- /* no trailing newline */ -}}
 """,
 }
 
@@ -616,7 +615,7 @@ def main():
             write(os.path.join(liftoff, "content", a["slug"] + ".md"), lf)
             write(os.path.join(hugo, "content", "articles", a["slug"] + ".md"), hugo_front_matter(a) + text)
     write(os.path.join(out, "edit-target"),
-          os.path.join(liftoff, "content", articles[len(articles) // 2]["slug"] + ".md") + "\n")
+          os.path.join("liftoff", "content", articles[len(articles) // 2]["slug"] + ".md") + "\n")
     print(f"{args.n} articles, {total / 1e6:.1f} MB of Markdown ({total / args.n / 1000:.1f} KB each) in {out}",
           file=sys.stderr)
 

@@ -39,17 +39,22 @@ public enum Builder {
             FrontMatterParser.parse(data: sources.markdown[index].data, path: sources.markdown[index].path)
         }
         var articles: [Article] = []
-        for result in parsed {
+        var unparsedSlugs: Set<String> = []
+        for (index, result) in parsed.enumerated() {
             switch result {
             case .success(let article): articles.append(article)
-            case .failure(let failure): problems += failure.diagnostics
+            case .failure(let failure):
+                problems += failure.diagnostics
+                let stem = FrontMatterParser.fileStem(sources.markdown[index].path)
+                unparsedSlugs.insert(Slug.make(FrontMatterParser.splitDatePrefix(stem).1))
             }
         }
         clock.lap("parse")
 
         // Resolve
         guard let config, let theme else { throw BuildFailure(sorted(problems)) }
-        let (site, resolveProblems) = Resolver.resolve(config: config, articles: articles, options: options)
+        let (site, resolveProblems) = Resolver.resolve(
+            config: config, articles: articles, options: options, unparsedSlugs: unparsedSlugs)
         problems += resolveProblems
         var byPath: [String: Article] = [:]
         for article in articles { byPath[article.path] = article }

@@ -3,19 +3,23 @@ import Foundation
 import LiftoffCore
 
 @main
-struct Liftoff: ParsableCommand {
+struct Liftoff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liftoff",
         abstract: "A static site generator for launch-tracking editorial sites.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 
     /// Exit codes: 0 success, 1 content errors, 2 usage errors.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as BuildFailure {
             report(failure.diagnostics, failed: true)
             Foundation.exit(1)

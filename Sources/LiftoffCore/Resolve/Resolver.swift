@@ -20,7 +20,11 @@ public struct BuildOptions: Sendable {
 enum Resolver {
     static let maxRelated = 3
 
-    static func resolve(config: SiteConfig, articles all: [Article], options: BuildOptions) -> (Site, [Diagnostic]) {
+    /// - Parameter unparsedSlugs: slugs the files that failed to parse would likely have; a
+    ///   `related:` naming one is not reported (the file's own error is).
+    static func resolve(
+        config: SiteConfig, articles all: [Article], options: BuildOptions, unparsedSlugs: Set<String> = []
+    ) -> (Site, [Diagnostic]) {
         var problems: [Diagnostic] = []
         var bySlug: [String: Article] = [:]
         for article in all {
@@ -59,7 +63,7 @@ enum Resolver {
                 for slug in slugs {
                     if let other = index[slug] {
                         if other != position, !picks.contains(other) { picks.append(other) }
-                    } else if bySlug[slug] == nil {
+                    } else if bySlug[slug] == nil, !unparsedSlugs.contains(slug) {
                         var message = "related: no article has the slug '\(slug)'"
                         if let guess = closest(to: slug, in: Array(bySlug.keys).sorted()) { message += "; did you mean '\(guess)'?" }
                         problems.append(.error(article.path, article.relatedLine, message))

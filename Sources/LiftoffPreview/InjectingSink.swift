@@ -1,0 +1,36 @@
+import Foundation
+import LiftoffCore
+
+/// Adds the reload script to every HTML page on its way to the output.
+struct InjectingSink: PageSink {
+    let base: any PageSink
+    let tag: [UInt8]
+
+    init(_ base: any PageSink, scriptURL: String) {
+        self.base = base
+        tag = Array("<script src=\"\(scriptURL)\" defer></script>\n".utf8)
+    }
+
+    func write(_ bytes: [UInt8], to path: String) throws {
+        guard path.hasSuffix(".html"), let end = Self.lastBodyEnd(in: bytes) else {
+            return try base.write(bytes, to: path)
+        }
+        try base.write(Array(bytes[..<end]) + tag + Array(bytes[end...]), to: path)
+    }
+
+    func copy(from source: URL, to path: String) throws {
+        try base.copy(from: source, to: path)
+    }
+
+    /// The index of the last `</body>`.
+    static func lastBodyEnd(in bytes: [UInt8]) -> Int? {
+        let needle = Array("</body>".utf8)
+        guard bytes.count >= needle.count else { return nil }
+        var index = bytes.count - needle.count
+        while index >= 0 {
+            if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

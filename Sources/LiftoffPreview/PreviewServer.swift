@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import LiftoffCore
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `liftoff serve`: builds the site, serves it, rebuilds on every save and reloads the pages.
+public struct PreviewServer: Sendable {
+    public var root: URL
+    public var host: String
+    public var port: Int
+
+    public init(root: URL, host: String = "127.0.0.1", port: Int = 8000) {
+        self.root = root
+        self.host = host
+        self.port = port
+    }
+
+    /// Thrown when the port is taken.
+    public struct PortInUse: Error, CustomStringConvertible {
+        public var port: Int
+        public var description: String {
+            "port \(port) is already in use: stop what uses it, choose another with --port, or use --port 0 for any free port"
+        }
+    }
+
+    /// Serves until SIGINT or SIGTERM, then removes its temporary folder.
+    public func run() async throws {
+        let site = PreviewSite(root: root, baseURL: "http://\(host):\(port == 0 ? 8000 : port)/")
+        defer { site.removeOutput() }
+        let first = await site.rebuild()
+        Self.print(first)
+        var logger = Logger(label: "liftoff-serve")
+        logger.logLevel = .warning
+        let watcher = try WatchService(site: site)
+        let app = Application(
+            router: Self.router(for: site),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Liftoff preview"),
+            services: [watcher],
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                Self.say("Serving at http://\(host):\(bound)/ (drafts and future posts included). Press Ctrl-C to stop.")
+            },
+            logger: logger
+        )
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw PortInUse(port: port)
+        }
+        await site.events.finish()
+    }
+
+    /// The routes: the built tree, the reload script and its events, and the themed 404 page.
+    public static func router(for site: PreviewSite) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: NotFoundPage(page: site.output.appendingPathComponent("404.html")))
+        router.add(middleware: FileMiddleware(site.output.path, searchForIndexHtml: true))
+        let script = ReloadScript.source(eventsURL: "/" + ReloadScript.eventsPath)
+        router.get(RouterPath(ReloadScript.path)) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: script)))
+        }
+        router.get(RouterPath(ReloadScript.eventsPath)) { _, _ in
+            let states = await site.events.subscribe()
+            return Response(
+                status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: ResponseBody { writer in
+                    for await state in states {
+                        try await writer.write(ByteBuffer(string: "event: build\ndata: \(Self.json(state))\n\n"))
+                    }
+                    try await writer.finish(nil)
+                })
+        }
+        return router
+    }
+
+    static func json(_ state: BuildState) -> String {
+        var object: [String: Any] = ["generation": state.generation]
+        switch state {
+        case .succeeded: object["ok"] = true
+        case .failed(_, let messages):
+            object["ok"] = false
+            object["messages"] = messages
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func print(_ result: PreviewSite.Result) {
+        var lines = result.diagnostics.map(\.description)
+        if result.succeeded {
+            lines.append("Built \(result.articles) article\(result.articles == 1 ? "" : "s") in \(result.milliseconds) ms.")
+        } else {
+            lines.append("Build failed (\(result.diagnostics.filter { $0.severity == .error }.count) errors); still serving the last good build.")
+        }
+        say(lines.joined(separator: "\n"))
+    }
+
+    static func say(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// Answers any 404 with the site's own 404 page (status 404).
+struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
+    let page: URL
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            let response = try await next(request, context)
+            return response.status == .notFound ? notFound() : response
+        } catch let error as any HTTPResponseError where error.status == .notFound {
+            return notFound()
+        }
+    }
+
+    func notFound() -> Response {
+        let body = (try? Data(contentsOf: page)) ?? Data("<h1>Page not found</h1>".utf8)
+        return Response(
+            status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+/// Rebuilds the site when its files change (debounced), until shutdown.
+struct WatchService: Service {
+    let site: PreviewSite
+    let watcher: SiteWatcher
+    /// Saves that come this close together make one rebuild.
+    static let debounce = 0.05
+
+    init(site: PreviewSite) throws {
+        self.site = site
+        watcher = try SiteWatcher(root: site.root)
+    }
+
+    func run() async throws {
+        let watcher = self.watcher
+        let (changes, continuation) = AsyncStream<[String]>.makeStream()
+        let thread = Thread {
+            while !watcher.isStopped {
+                var batch = watcher.waitForChanges(timeout: 0.25)
+                guard !batch.isEmpty else { continue }
+                // Debounce: gather what follows within the window.
+                while case let more = watcher.waitForChanges(timeout: Self.debounce), !more.isEmpty { batch += more }
+                continuation.yield(batch)
+            }
+            continuation.finish()
+        }
+        thread.start()
+        await withGracefulShutdownHandler {
+            for await batch in changes {
+                PreviewServer.say("Changed: \(Set(batch).sorted().joined(separator: ", "))")
+                PreviewServer.print(await site.rebuild())
+            }
+        } onGracefulShutdown: {
+            watcher.stop()
+            Task { await site.events.finish() }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import LiftoffCore
+
+/// A site built for preview: drafts and future posts included, the reload script added to
+/// every page, written into a private folder that the server serves.
+public final class PreviewSite: Sendable {
+    public let root: URL
+    public let output: URL
+    public let baseURL: String
+    public let events = BuildEvents()
+
+    /// - Parameters:
+    ///   - output: the folder to serve; a fresh temporary one by default.
+    public init(root: URL, baseURL: String, output: URL? = nil) {
+        self.root = root
+        self.baseURL = baseURL
+        self.output = output ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("liftoff-preview-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    /// The build's result, as printed in the terminal.
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var succeeded: Bool
+        public var milliseconds: Int
+        public var articles: Int
+    }
+
+    /// Builds the site, swaps the new tree in when it succeeded, and tells the open pages.
+    @discardableResult
+    public func rebuild(now: Timestamp? = nil) async -> Result {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let options = BuildOptions(
+            now: now ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970)), drafts: true, future: true, baseURL: baseURL)
+        var result = Result(diagnostics: [], succeeded: false, milliseconds: 0, articles: 0)
+        do {
+            let writer = try OutputWriter(output: output)
+            do {
+                let report = try Builder.build(
+                    root: root, into: InjectingSink(writer, scriptURL: "/" + ReloadScript.path), options: options)
+                try writer.commit()
+                result.diagnostics = report.warnings
+                result.succeeded = true
+                result.articles = report.articles
+            } catch {
+                writer.discard()
+                throw error
+            }
+        } catch let failure as BuildFailure {
+            result.diagnostics = failure.diagnostics
+        } catch {
+            result.diagnostics = [.error("output", 0, "\(error)")]
+        }
+        result.milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        await events.publish(result.succeeded ? nil : result.diagnostics)
+        return result
+    }
+
+    /// Removes the served folder.
+    public func removeOutput() {
+        try? FileManager.default.removeItem(at: output)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import HummingbirdTesting
+import LiftoffCore
+import Testing
+
+@testable import Hummingbird
+@testable import LiftoffPreview
+
+/// The preview server, in memory: pages, types, 404, path safety, reload script and events.
+@Suite struct PreviewServerTests {
+    let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of the sample site in a temporary folder.
+    func makeSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-preview-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for name in ["site.yml", "content", "theme"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        return root
+    }
+
+    func withPreview(_ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void) async throws {
+        let root = try makeSite()
+        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/")
+        defer {
+            site.removeOutput()
+            try? FileManager.default.removeItem(at: root)
+        }
+        let result = await site.rebuild(now: Timestamp(iso8601: "2026-11-24T17:00:00Z"))
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let app = Application(router: PreviewServer.router(for: site))
+        try await app.test(.router) { client in try await body(site, client) }
+    }
+
+    @Test func servesPagesWithTheirTypesAndValidators() async throws {
+        try await withPreview { _, client in
+            try await client.execute(uri: "/articles/gpt-image-2-countdown/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html")
+                #expect(response.headers[.eTag] != nil)
+                #expect(response.headers[.lastModified] != nil)
+                #expect(String(buffer: response.body).contains("7 days left"))
+            }
+            for (path, type) in [("/feed.xml", "application/xml"), ("/robots.txt", "text/plain")] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path): \(response.headers[.contentType] ?? "")")
+                }
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<h1>GPT Image 2 Status</h1>"))
+            }
+        }
+    }
+
+    @Test func unknownPathsGetTheThemed404() async throws {
+        try await withPreview { _, client in
+            try await client.execute(uri: "/articles/no-such-article/", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("<h1>Page not found</h1>"))
+            }
+        }
+    }
+
+    @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/articles/..%2f..%2f..%2fetc/passwd", "//etc/passwd", "/assets/../../site.yml"])
+    func nothingOutsideTheTreeIsServed(path: String) async throws {
+        try await withPreview { _, client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect([.badRequest, .notFound, .forbidden].contains(response.status), "\(path): \(response.status)")
+                let body = String(buffer: response.body)
+                #expect(!body.contains("root:") && !body.contains("base_url"), "\(path)")
+            }
+        }
+    }
+
+    @Test func previewPagesLoadTheReloadScriptAndMakeOutputDoesNot() async throws {
+        try await withPreview { site, client in
+            try await client.execute(uri: "/articles/image-api-swap/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<script src=\"/__liftoff/reload.js\" defer></script>\n</body>"))
+            }
+            try await client.execute(uri: "/__liftoff/reload.js", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("new EventSource(\"/__liftoff/events\")"))
+            }
+            let sink = MemorySink()
+            _ = try Builder.build(root: site.root, into: sink, options: BuildOptions(now: Timestamp(iso8601: "2026-11-24T17:00:00Z")!))
+            #expect(!sink.files.values.contains { String(decoding: $0, as: UTF8.self).contains("__liftoff") })
+        }
+    }
+
+    @Test func editsAreServedAfterTheRebuildAndErrorsComeAndGo() async throws {
+        try await withPreview { site, client in
+            let states = await site.events.subscribe()
+            var iterator = states.makeAsyncIterator()
+            #expect(await iterator.next() == .succeeded(generation: 1))
+
+            let article = site.root.appendingPathComponent("content/image-api-swap.md")
+            let original = try String(contentsOf: article, encoding: .utf8)
+            try original.replacingOccurrences(of: "## Fallbacks", with: "## Fallbacks that were edited").write(to: article, atomically: true, encoding: .utf8)
+            await site.rebuild()
+            #expect(await iterator.next() == .succeeded(generation: 2))
+            try await client.execute(uri: "/articles/image-api-swap/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Fallbacks that were edited"))
+            }
+
+            try original.replacingOccurrences(of: "date: 2026-11-05", with: "date: someday").write(to: article, atomically: true, encoding: .utf8)
+            await site.rebuild()
+            guard case .failed(3, let messages)? = await iterator.next() else {
+                Issue.record("a bad edit did not report a failed build")
+                return
+            }
+            #expect(messages.contains { $0.hasPrefix("content/image-api-swap.md:4: front matter: 'date' is not a valid date") })
+            try await client.execute(uri: "/articles/image-api-swap/", method: .get) { response in
+                #expect(response.status == .ok)  // the last good build is still served
+                #expect(String(buffer: response.body).contains("Fallbacks that were edited"))
+            }
+
+            try original.write(to: article, atomically: true, encoding: .utf8)
+            await site.rebuild()
+            #expect(await iterator.next() == .succeeded(generation: 4))
+        }
+    }
+
+}

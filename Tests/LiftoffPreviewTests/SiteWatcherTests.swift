@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import LiftoffPreview
+
+/// inotify as editors trigger it: plain writes, rename-over saves, new folders, temp files.
+@Suite struct SiteWatcherTests {
+    func makeRoot() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/notes"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("theme/templates"), withIntermediateDirectories: true)
+        try Data("title: T\n".utf8).write(to: root.appendingPathComponent("site.yml"))
+        return root
+    }
+
+    /// Collects changes until `expected` shows up or a second passes.
+    func changes(_ watcher: SiteWatcher, until expected: String) -> Set<String> {
+        var seen: Set<String> = []
+        let deadline = Date().addingTimeInterval(1)
+        while !seen.contains(expected), Date() < deadline {
+            seen.formUnion(watcher.waitForChanges(timeout: 0.1))
+        }
+        return seen
+    }
+
+    @Test func editorSavesAreSeen() throws {
+        let root = try makeRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = try SiteWatcher(root: root)
+
+        try Data("a".utf8).write(to: root.appendingPathComponent("content/a.md"))
+        #expect(changes(watcher, until: "content/a.md").contains("content/a.md"))
+
+        // Save by rename, as editors do: only MOVED_TO for the article, and a temp file to ignore.
+        let temp = root.appendingPathComponent("content/notes/.b.md.swp")
+        try Data("b".utf8).write(to: temp)
+        try FileManager.default.moveItem(at: temp, to: root.appendingPathComponent("content/notes/b.md"))
+        let seen = changes(watcher, until: "content/notes/b.md")
+        #expect(seen.contains("content/notes/b.md"))
+        #expect(!seen.contains { $0.hasSuffix(".swp") })
+
+        try Data("title: U\n".utf8).write(to: root.appendingPathComponent("site.yml"))
+        #expect(changes(watcher, until: "site.yml").contains("site.yml"))
+
+        // A folder made after the watch started is watched too.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/new"), withIntermediateDirectories: true)
+        _ = watcher.waitForChanges(timeout: 0.2)
+        try Data("c".utf8).write(to: root.appendingPathComponent("content/new/c.md"))
+        #expect(changes(watcher, until: "content/new/c.md").contains("content/new/c.md"))
+
+        // Files at the root other than site.yml (the output, for one) are not changes.
+        try Data("x".utf8).write(to: root.appendingPathComponent("notes.txt"))
+        #expect(watcher.waitForChanges(timeout: 0.2).isEmpty)
+    }
+
+    @Test func waitingIsNotABusyLoop() throws {
+        let root = try makeRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = try SiteWatcher(root: root)
+        let clock = ContinuousClock()
+        let cpuBefore = clock_cpu()
+        let elapsed = clock.measure { #expect(watcher.waitForChanges(timeout: 0.3).isEmpty) }
+        #expect(elapsed >= .milliseconds(250))
+        #expect(clock_cpu() - cpuBefore < 0.05)
+    }
+
+    /// CPU seconds this thread has used.
+    func clock_cpu() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(1), &usage)  // RUSAGE_THREAD, which Glibc does not import
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    }
+}
