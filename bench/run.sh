@@ -143,6 +143,10 @@ import sys
 
 results, target = sys.argv[1], sys.argv[2]
 meta = dict(line.rstrip("\n").split("=", 1) for line in open(os.path.join(results, "meta")) if "=" in line)
+try:
+    meta["load_end"] = " ".join(open("/proc/loadavg").read().split()[:3])
+except OSError:
+    meta["load_end"] = "?"
 sizes = [int(n) for n in meta["sizes"].split()]
 
 
@@ -261,7 +265,7 @@ doc = f"""# Benchmarks
 Written by `make bench` (`bench/run.sh`); run it again to refresh this page.
 
 - Date: {meta['date']}
-- Machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']} of memory; load average at start {meta['load']}
+- Machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']} of memory; load average {meta['load']} at the start, {meta['load_end']} at the end
 - Sites and outputs on {meta['tmp']}
 - Liftoff: {meta['liftoff']}
 - Hugo: `{meta['hugo']}`

@@ -15,7 +15,11 @@ final class Lock: @unchecked Sendable {
 func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+        // Release what the slots hold, then the memory (deallocating alone would leak every value).
+        _ = results.deinitialize()
+        results.deallocate()
+    }
     nonisolated(unsafe) let slots = results
     DispatchQueue.concurrentPerform(iterations: count) { index in
         slots[index] = body(index)
