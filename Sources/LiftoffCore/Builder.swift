@@ -7,6 +7,10 @@ public struct BuildReport: Sendable {
     public var files: Int
     public var warnings: [Diagnostic]
     public var stages: [(name: String, seconds: Double)]
+    /// The first moment the output would change with nothing else changed (see `BuildManifest`).
+    public var validUntil: Int64
+    /// Every file the build read, stamped before it was read.
+    public var inputs: [String: FileStamp]
 }
 
 /// Runs the pipeline: Load → Parse → Resolve → Render → Write.
@@ -74,7 +78,9 @@ public enum Builder {
         var warnings: [Diagnostic] = []
         var copied: [String: String] = [:]
         var feedEntries: [AtomFeed.Entry] = []
+        var validUntil = site.validUntil
         for (position, outcome) in outcomes.enumerated() {
+            validUntil = min(validUntil, outcome.validUntil)
             problems += outcome.errors
             warnings += outcome.warnings
             for (source, target) in outcome.assets { copied[target] = source }
@@ -131,7 +137,8 @@ public enum Builder {
         guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
         return BuildReport(
             articles: site.articles.count, pages: pages, files: assets.files.count + copied.count,
-            warnings: sorted(warnings + problems), stages: clock.stages)
+            warnings: sorted(warnings + problems), stages: clock.stages,
+            validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 })
     }
 
     struct ArticleOutcome: Sendable {
@@ -140,6 +147,7 @@ public enum Builder {
         /// (content file, output path) to copy beside the page.
         var assets: [(String, String)] = []
         var description = ""
+        var validUntil: Int64 = .max
         /// The article's content HTML, kept for the feed's latest articles only.
         var feedContent: String?
     }
@@ -159,6 +167,7 @@ public enum Builder {
         let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
         outcome.errors += body.errors
         outcome.warnings += body.warnings
+        outcome.validUntil = body.validUntil
         if blocks.isEmpty {
             outcome.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
         } else if article.description == nil, body.tldr == nil {

@@ -35,6 +35,15 @@ struct Build: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL, strict: strict)
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.root.appendingPathComponent("output")
+        let manifestURL = BuildManifest.location(for: outputURL)
+        let key = BuildManifest.key(for: options)
+        if let manifest = BuildManifest.read(from: manifestURL),
+           manifest.isCurrent(root: site.root, output: outputURL, key: key, now: options.now) {
+            let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            print("Nothing changed since the last build: \(displayPath(outputURL)) is up to date (\(milliseconds) ms).")
+            return
+        }
+        BuildManifest.remove(at: manifestURL)
         let writer = try OutputWriter(output: outputURL)
         let report: BuildReport
         do {
@@ -43,6 +52,10 @@ struct Build: ParsableCommand {
         } catch {
             writer.discard()
             throw error
+        }
+        if let inode = FileStamp.of(outputURL.path)?.inode {
+            BuildManifest(key: key, builtAt: options.now.seconds, validUntil: report.validUntil, outputInode: inode, files: report.inputs)
+                .write(to: manifestURL)
         }
         Liftoff.report(report.warnings)
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000

@@ -10,6 +10,8 @@ public struct SiteSources: Sendable {
     /// Every other file under `content/`, relative to the root (`content/diagram.svg`).
     public var files: Set<String>
     public var problems: [Diagnostic]
+    /// The stamp of every file read, by path relative to the root (for the build manifest).
+    public var stamps: [String: FileStamp]
 
     /// Reads `site.yml` and every file under `content/`.
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
@@ -24,12 +26,19 @@ public struct SiteSources: Sendable {
         guard let configText = String(validating: configData, as: UTF8.self) else {
             throw BuildFailure(.error("site.yml", 1, "file is not valid UTF-8; save it as UTF-8"))
         }
-        var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [])
-        let contentURL = root.appendingPathComponent("content")
+        var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [], stamps: [:])
+        sources.stamps["site.yml"] = FileStamp.of(configURL.path)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var paths: [String] = []
-        sources.walk(contentURL, relative: "content", rootPath: rootPath, into: &paths)
-        paths.sort()
+        for entry in FileTree.files(under: root.appendingPathComponent("content").path) {
+            let path = "content/" + entry.path
+            if let target = entry.linkTarget, !(target == rootPath || target.hasPrefix(rootPath + "/")) {
+                sources.problems.append(.error(path, 0, "symbolic link points outside the site (\(target)); copy the file into the site instead"))
+                continue
+            }
+            sources.stamps[path] = entry.stamp
+            paths.append(path)
+        }
         let files = paths
         let loaded = parallelMap(files.count) { index -> (String, [UInt8]?) in
             let path = files[index]
@@ -41,34 +50,5 @@ public struct SiteSources: Sendable {
             if let data { sources.markdown.append((path, data)) } else { sources.files.insert(path) }
         }
         return sources
-    }
-
-    /// Lists files below `url`, refusing symbolic links that lead outside the site root.
-    private mutating func walk(_ url: URL, relative: String, rootPath: String, into paths: inout [String]) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
-        } catch {
-            return
-        }
-        for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") {
-            let child = url.appendingPathComponent(name)
-            let relativePath = "\(relative)/\(name)"
-            var isDirectory: ObjCBool = false
-            let attributes = try? FileManager.default.attributesOfItem(atPath: child.path)
-            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
-                let target = child.resolvingSymlinksInPath().path
-                guard target == rootPath || target.hasPrefix(rootPath + "/") else {
-                    problems.append(.error(relativePath, 0, "symbolic link points outside the site (\(target)); copy the file into the site instead"))
-                    continue
-                }
-            }
-            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                walk(child, relative: relativePath, rootPath: rootPath, into: &paths)
-            } else {
-                paths.append(relativePath)
-            }
-        }
     }
 }

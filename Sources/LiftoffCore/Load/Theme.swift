@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     var templateTexts: [String: String]
     /// Files under `theme/assets/`, relative to that folder, with their bytes.
     public var assets: [(name: String, data: [UInt8])]
+    /// Stamps of every theme file, relative to the site root, taken before reading.
+    public var stamps: [String: FileStamp] = [:]
 
     /// The templates every site needs.
     static let required = [
@@ -20,6 +22,9 @@ public struct Theme: Sendable {
         let templatesURL = root.appendingPathComponent("theme/templates")
         var theme = Theme(templates: [:], templateTexts: [:], assets: [])
         var problems: [Diagnostic] = []
+        for entry in FileTree.files(under: root.appendingPathComponent("theme").path) {
+            theme.stamps["theme/" + entry.path] = entry.stamp
+        }
         for path in files(under: templatesURL) where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
             let display = "theme/templates/\(path)"
@@ -88,16 +93,6 @@ public struct Theme: Sendable {
 
     /// Regular files below `url`, relative to it, sorted.
     static func files(under url: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { return [] }
-        var result: [String] = []
-        for case let path as String in enumerator {
-            var isDirectory: ObjCBool = false
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue
-            else { continue }
-            result.append(path)
-        }
-        return result.sorted()
+        FileTree.files(under: url.path).map(\.path)
     }
 }

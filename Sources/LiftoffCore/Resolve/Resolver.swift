@@ -75,7 +75,8 @@ enum Resolver {
             }
         }
         let tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
-        let site = Site(config: config, now: options.now, articles: published, index: index, related: related, tags: tags)
+        var site = Site(config: config, now: options.now, articles: published, index: index, related: related, tags: tags)
+        site.futureDates = all.map(\.date).filter { $0 > options.now }
         return (site, problems)
     }
 

@@ -11,6 +11,8 @@ public struct Site: Sendable {
     public var related: [[Int]]
     /// Tags, sorted by slug, each with its articles' indices (newest first).
     public var tags: [Tag]
+    /// Dates of articles after the build's now (left out, or marked as previews).
+    public var futureDates: [Timestamp] = []
 
     public struct Tag: Sendable {
         public var name: String
@@ -25,6 +27,21 @@ public struct Site: Sendable {
 
     public func url(ofTag slug: String) -> String {
         config.basePath + "tags/\(slug)/"
+    }
+
+    /// The first moment the site's pages would change by themselves, sources aside: the site's or
+    /// an article's countdown text, a future article becoming due, the year in the footer.
+    /// (Countdowns inside article bodies are added by the build.)
+    var validUntil: Int64 {
+        var until = Timestamp.daysFromCivil(year: now.civil.year + 1, month: 1, day: 1) * 86_400
+        let countdowns = [config.countdown].compactMap { $0 } + articles.compactMap(\.countdown)
+        for countdown in countdowns {
+            until = min(until, CountdownWidget(countdown: countdown, now: now).validUntil)
+        }
+        for date in futureDates where date.seconds > now.seconds {
+            until = min(until, date.seconds)
+        }
+        return until
     }
 
     /// A site path (`articles/x/`) as an absolute URL (`https://example.org/launch/articles/x/`).

@@ -21,6 +21,8 @@ struct ArticleBody {
     var wordCount: Int
     var warnings: [Diagnostic]
     var errors: [Diagnostic]
+    /// The first moment a countdown in the body would read differently.
+    var validUntil: Int64 = .max
 
     /// Groups top-level blocks: `## FAQ` and `## Sources` sections, TL;DR paragraphs,
     /// tables, countdown code blocks, and headings (given unique ids).
@@ -63,7 +65,9 @@ struct ArticleBody {
                 parts.append(.table(Table(block: block, caption: lastHeading)))
             case .code(let info) where info == "countdown":
                 switch CountdownWidget.parse(block: block, path: path, now: now) {
-                case .success(let widget): parts.append(.countdown(widget))
+                case .success(let widget):
+                    parts.append(.countdown(widget))
+                    validUntil = min(validUntil, widget.validUntil)
                 case .failure(let failure): errors += failure.diagnostics
                 }
             default:

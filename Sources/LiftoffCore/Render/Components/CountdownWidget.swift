@@ -15,6 +15,13 @@ struct CountdownWidget {
 
     var launched: Bool { now >= countdown.target }
 
+    /// The first second (since 1970) at which this widget's build-time text would read differently.
+    var validUntil: Int64 {
+        guard !launched else { return .max }
+        let minutesLeft = (countdown.target.seconds - now.seconds) / 60
+        return countdown.target.seconds - minutesLeft * 60 + 1
+    }
+
     /// "7 days left", "5 hours left" on the last day, "launched" after the target.
     var text: String {
         if launched { return "Launched" }
