@@ -48,7 +48,7 @@ import Testing
         // The next build finishes the job and clears what the killed ones left behind.
         #expect(try command.liftoff(["build", "--source", old.root.path] + now).status == 0)
         #expect(try snapshot(old.output) == after)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: old.root.path).filter { $0.hasPrefix(".output.liftoff") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: old.root.path).filter { $0.contains("liftoff-new") || $0.contains("liftoff-old") }
         #expect(leftovers.isEmpty, "\(leftovers)")
         #expect(outcomes.first == "old", "the shortest kill came too late to interrupt anything: \(outcomes)")
     }
