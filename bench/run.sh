@@ -117,7 +117,7 @@ for n in $SIZES; do
     peak_kb "$RESULTS/mem-cmark-$n" cmark-gfm $CMARK_FLAGS "$site/all.md" > "$RESULTS/peak-cmark-$n"
     find "$lout" -type f ! -name .liftoff-output | wc -l > "$RESULTS/files-liftoff-$n"
     find "$hout" -type f | wc -l > "$RESULTS/files-hugo-$n"
-    du -sb "$site/all.md" | cut -f1 > "$RESULTS/bytes-$n"
+    find "$site/liftoff/content" -name '*.md' -exec cat {} + | wc -c > "$RESULTS/bytes-$n"
 
     # Clean builds, each into a fresh output folder.
     hyper --prepare "rm -rf $lout" --export-json "$RESULTS/liftoff-$n.json" -n "liftoff $n" "$lbuild"
@@ -198,7 +198,7 @@ for n in sizes:
         peak = read(f"peak-{key}-{n}")
         data[(key, n)] = (r, int(peak))
         files = read(f"files-{key}-{n}") or "—"
-        lines.append(f"| {n:,} ({mb:.0f} MB) | {label} | {secs(r['median'])} | {span(r)} | {mem(peak)} | "
+        lines.append(f"| {n:,} ({mb:.1f} MB) | {label} | {secs(r['median'])} | {span(r)} | {mem(peak)} | "
                      f"{n / r['median']:,.0f} | {files if key != 'cmark' else '—'} |")
 lines.append("")
 lines.append("### Ratios (medians; below 1 means Liftoff is faster or smaller)")

@@ -108,9 +108,7 @@ public struct MarkdownRenderer: Sendable {
             default: kind = .other
             }
             let html = Self.take(cmark_render_html(current, renderOptions, extensions))
-            let text = Self.take(cmark_render_plaintext(current, 0, 0))
-                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                .joined(separator: "\n")
+            let text = Self.trimmedLines(Self.take(cmark_render_plaintext(current, 0, 0)))
             blocks.append(MarkdownBlock(kind: kind, html: html, text: text, line: line, literal: literal))
         }
         return (blocks, problems)
@@ -194,6 +192,21 @@ public struct MarkdownRenderer: Sendable {
             current = cmark_node_parent(candidate)
         }
         return 1
+    }
+
+    /// Each line trimmed of spaces and tabs, empty lines dropped (byte-wise: this runs on every block).
+    static func trimmedLines(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for line in text.utf8.split(separator: 0x0A) {
+            var slice = line[...]
+            while let first = slice.first, first == 0x20 || first == 0x09 || first == 0x0D { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
+            guard !slice.isEmpty else { continue }
+            if !result.isEmpty { result.append(0x0A) }
+            result.append(contentsOf: slice)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

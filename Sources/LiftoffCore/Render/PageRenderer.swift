@@ -113,11 +113,13 @@ struct PageRenderer: @unchecked Sendable {
         return render("tags", ["page": page, "tags": tags])
     }
 
-    /// `tags/<slug>/index.html` and its further pages, for every tag.
+    /// `tags/<slug>/index.html` and its further pages, for every tag (tags in parallel).
     func tagLists() -> [(path: String, html: String)] {
-        site.tags.flatMap { tag in
-            paginate(tag.articles, folder: "tags/\(tag.slug)/", title: "Tagged “\(tag.name)”", heading: "Tagged “\(tag.name)”")
-        }
+        let tags = site.tags
+        return parallelMap(tags.count) { index in
+            paginate(tags[index].articles, folder: "tags/\(tags[index].slug)/",
+                     title: "Tagged “\(tags[index].name)”", heading: "Tagged “\(tags[index].name)”")
+        }.flatMap { $0 }
     }
 
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
@@ -136,8 +138,9 @@ struct PageRenderer: @unchecked Sendable {
     func paginate(_ items: [Int], folder: String, title: String, heading: String) -> [(path: String, html: String)] {
         let perPage = site.config.perPage
         let pageCount = max(1, (items.count + perPage - 1) / perPage)
-        func path(_ number: Int) -> String { number == 1 ? folder : folder + "page/\(number)/" }
-        return (1...pageCount).map { number in
+        @Sendable func path(_ number: Int) -> String { number == 1 ? folder : folder + "page/\(number)/" }
+        return parallelMap(pageCount) { index in
+            let number = index + 1
             let slice = items.dropFirst((number - 1) * perPage).prefix(perPage)
             var pagination: [String: Any] = ["current": number, "total": pageCount]
             if number > 1 { pagination["prev"] = site.config.basePath + path(number - 1) }

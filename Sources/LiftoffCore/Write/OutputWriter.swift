@@ -116,10 +116,19 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             throw BuildFailure(.error(path, 0, "refusing to write outside the output folder"))
         }
-        let directory = path.split(separator: "/").dropLast().joined(separator: "/")
+        let components = path.split(separator: "/").dropLast()
+        let directory = components.joined(separator: "/")
         guard !lock.withLock({ directories.contains(directory) }) else { return }
-        try FileManager.default.createDirectory(atPath: staging.path + "/" + directory, withIntermediateDirectories: true)
-        lock.withLock { _ = directories.insert(directory) }
+        // mkdir(2) each missing level; another worker may make the same one at the same time.
+        var current = ""
+        for component in components {
+            current += current.isEmpty ? String(component) : "/" + component
+            if lock.withLock({ directories.contains(current) }) { continue }
+            if mkdir(staging.path + "/" + current, 0o755) != 0, errno != EEXIST {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            lock.withLock { _ = directories.insert(current) }
+        }
     }
 
     static func sameContents(atPath path: String, as bytes: [UInt8]) -> Bool {

@@ -36,12 +36,12 @@ struct ArticleBody {
         var lastHeading: String?
         while index < blocks.count {
             let block = blocks[index]
-            wordCount += block.text.split(whereSeparator: \.isWhitespace).count
+            wordCount += Self.words(in: block.text)
             switch block.kind {
             case .heading(let level) where level <= 2 && FAQ.matches(block.text):
                 let end = Self.sectionEnd(blocks, from: index)
                 let faq = FAQ(blocks: blocks[index..<end], ids: &ids)
-                wordCount += blocks[(index + 1)..<end].reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
+                wordCount += blocks[(index + 1)..<end].reduce(0) { $0 + Self.words(in: $1.text) }
                 if faq.questions.isEmpty {
                     warnings.append(.warning(path, block.line, "FAQ section has no questions: write each question as a `### Question?` heading"))
                 }
@@ -75,6 +75,18 @@ struct ArticleBody {
             }
             index += 1
         }
+    }
+
+    /// Words, counted as runs of bytes between ASCII spaces, tabs and line breaks.
+    static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !space, !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
     }
 
     /// The index after a `##` section: the next heading of level 1 or 2, or the end.
@@ -123,11 +135,13 @@ struct Heading {
         html = Self.addingID(id, to: block.html, level: level)
     }
 
-    /// `<h2>Text</h2>` → `<h2 id="text">Text <a class="anchor" …>#</a></h2>`.
+    /// `<h2>Text</h2>\n` → `<h2 id="text">Text <a class="anchor" …>#</a></h2>`.
     static func addingID(_ id: String, to html: String, level: Int) -> String {
         let open = "<h\(level)>", close = "</h\(level)>"
-        guard html.hasPrefix(open), let end = html.range(of: close, options: .backwards) else { return html }
-        let inner = html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound]
-        return "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+        var inner = Substring(html)
+        while inner.last == "\n" { inner = inner.dropLast() }
+        guard inner.hasPrefix(open), inner.hasSuffix(close) else { return html }
+        inner = inner.dropFirst(open.count).dropLast(close.count)
+        return "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>\(close)\n"
     }
 }

@@ -44,8 +44,12 @@ struct FAQ {
 
     /// `<h3>Is it <em>final</em>?</h3>\n` → `Is it <em>final</em>?`
     static func innerHTML(_ html: String) -> String {
-        guard let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards) else { return html }
-        return String(html[html.index(after: open)..<close.lowerBound])
+        var inner = Substring(html)
+        while inner.last == "\n" { inner = inner.dropLast() }
+        guard inner.hasPrefix("<h"), inner.hasSuffix(">"), let open = inner.firstIndex(of: ">"),
+              let close = inner.lastIndex(of: "<"), open < close
+        else { return html }
+        return String(inner[inner.index(after: open)..<close])
     }
 
     var context: [String: Any] {
