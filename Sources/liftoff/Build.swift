@@ -25,6 +25,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Print how long each stage of the build took.")
+    var timings = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://")
@@ -58,6 +61,9 @@ struct Build: ParsableCommand {
                 .write(to: manifestURL)
         }
         Liftoff.report(report.warnings)
+        if timings {
+            for stage in report.stages { print(String(format: "%8.1f ms  %@", stage.seconds * 1000, stage.name)) }
+        }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         let (written, unchanged) = writer.statistics
         print("Published \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages and \(report.files) files to \(displayPath(outputURL)) in \(milliseconds) ms (\(written) written, \(unchanged) unchanged).")

@@ -43,7 +43,7 @@ enum FrontMatterParser {
             return .failure(BuildFailure(.error(path, firstInvalidUTF8Line(data), "file is not valid UTF-8; save it as UTF-8")))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") { text = text.replacingCRLF() }
+        if text.utf8.contains(0x0D) { text = text.replacingCRLF() }
         let split: FrontMatterSplit
         do { split = try FrontMatterSplit.split(text, path: path) } catch { return .failure(error) }
         return parse(split, path: path)

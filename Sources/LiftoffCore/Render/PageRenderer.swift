@@ -49,12 +49,12 @@ struct PageRenderer: @unchecked Sendable {
         var summary = self.summary(position)
         let description = self.description(of: article, body: body)
         let bodyHTML = render(body.parts)
-        let tldrHTML = body.tldr.map { render(TLDR.template, $0.context) }
+        let tldrHTML = body.tldr.map { component(TLDR.template, $0.context) }
         summary["body"] = bodyHTML
         if let tldrHTML { summary["tldr"] = tldrHTML }
         summary["reading_minutes"] = max(1, (body.wordCount + 219) / 220)
         if let countdown = article.countdown {
-            summary["countdown"] = render(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
+            summary["countdown"] = component(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
         }
         let related = site.related[position].map { self.summary($0) }
         summary["related"] = related
@@ -220,14 +220,19 @@ struct PageRenderer: @unchecked Sendable {
             switch part {
             case .html(let text): html += text
             case .heading(let heading): html += heading.html
-            case .tldr(let tldr): html += render(TLDR.template, tldr.context)
-            case .table(let table): html += render(Table.template, table.context)
-            case .faq(let faq): html += render(FAQ.template, faq.context)
-            case .sources(let sources): html += render(Sources.template, sources.context)
-            case .countdown(let widget): html += render(CountdownWidget.template, widget.context)
+            case .tldr(let tldr): html += component(TLDR.template, tldr.context)
+            case .table(let table): html += component(Table.template, table.context)
+            case .faq(let faq): html += component(FAQ.template, faq.context)
+            case .sources(let sources): html += component(Sources.template, sources.context)
+            case .countdown(let widget): html += component(CountdownWidget.template, widget.context)
             }
         }
         return html
+    }
+
+    /// Renders a component's template with its own context only (components do not read `site`).
+    func component(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
     }
 
     /// Renders a template with the site context under `site`.
