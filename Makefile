@@ -10,7 +10,7 @@ APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
 NOW       ?=
 NOW_FLAG  := $(if $(NOW),--now $(NOW))
 
-.PHONY: site deps build test check new serve clean fuzz
+.PHONY: site deps build test check new serve clean fuzz bench
 
 ## make: install what is missing, build the release binary, publish the site to output/
 site: $(LIFTOFF)
@@ -48,6 +48,11 @@ new: $(LIFTOFF)
 PORT ?= 8000
 serve: $(LIFTOFF)
 	@$(LIFTOFF) serve --source . --port $(PORT)
+
+## make bench: Liftoff against Hugo and the cmark-gfm CLI on 1,000 and 10,000 synthetic articles
+## (BENCH_SIZES, BENCH_RUNS); prints the table and writes BENCHMARKS.md
+bench: $(LIFTOFF)
+	LIFTOFF=$(LIFTOFF) bash bench/run.sh
 
 ## make fuzz: libFuzzer over front matter, Markdown and components for FUZZ_SECONDS (300);
 ## a crashing input is saved in Fuzz/regressions/, which the tests replay.
