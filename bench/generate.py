@@ -222,11 +222,12 @@ def body(a, rng):
     return "\n\n".join(parts) + "\n"
 
 
-def liftoff_front_matter(a):
+def front_matter(a, updated_key):
+    """The same front matter for both sites; Hugo calls `updated` `lastmod`."""
     lines = ["---", f"title: {yaml_quote(a['title'])}", f"description: {yaml_quote(a['description'])}",
              f"date: {a['date'].isoformat()}"]
     if a["updated"]:
-        lines.append(f"updated: {a['updated'].isoformat()}")
+        lines.append(f"{updated_key}: {a['updated'].isoformat()}")
     lines.append(f"tags: [{', '.join(a['tags'])}]")
     if a["related"]:
         lines.append(f"related: [{', '.join(r['slug'] for r in a['related'])}]")
@@ -234,20 +235,14 @@ def liftoff_front_matter(a):
         lines += ["countdown:", f"  target: {TARGET}", f"  label: {LABEL}"]
     lines.append("---")
     return "\n".join(lines) + "\n\n"
+
+
+def liftoff_front_matter(a):
+    return front_matter(a, "updated")
 
 
 def hugo_front_matter(a):
-    lines = ["---", f"title: {yaml_quote(a['title'])}", f"description: {yaml_quote(a['description'])}",
-             f"date: {a['date'].isoformat()}"]
-    if a["updated"]:
-        lines.append(f"lastmod: {a['updated'].isoformat()}")
-    lines.append(f"tags: [{', '.join(a['tags'])}]")
-    if a["related"]:
-        lines.append(f"related: [{', '.join(r['slug'] for r in a['related'])}]")
-    if a["countdown"]:
-        lines += ["countdown:", f"  target: {TARGET}", f"  label: {LABEL}"]
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
+    return front_matter(a, "lastmod")
 
 
 SITE_YML = f"""title: GPT Image 2 Status
