@@ -52,27 +52,3 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }
-
-/// Collects diagnostics from one stage; `Sendable` so parallel workers can share it.
-final class DiagnosticSink: @unchecked Sendable {
-    private var items: [Diagnostic] = []
-    private let lock = Lock()
-
-    func append(_ diagnostic: Diagnostic) {
-        lock.withLock { items.append(diagnostic) }
-    }
-
-    func append(contentsOf diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        lock.withLock { items.append(contentsOf: diagnostics) }
-    }
-
-    /// Diagnostics sorted by path then line, so output is stable across parallel runs.
-    var all: [Diagnostic] {
-        lock.withLock { items }.sorted { ($0.path, $0.line, $0.message) < ($1.path, $1.line, $1.message) }
-    }
-
-    var hasErrors: Bool {
-        lock.withLock { items.contains { $0.severity == .error } }
-    }
-}
