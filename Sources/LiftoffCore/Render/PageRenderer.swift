@@ -10,6 +10,9 @@ struct PageRenderer: @unchecked Sendable {
     let library: MustacheLibrary
     /// The parts of every page's context that do not change from page to page.
     let siteContext: [String: Any]
+    /// Each article's card (`partials/card`), rendered once and reused by every list, tag page
+    /// and related-reads block that shows it (a card reads only its article and `site`).
+    private(set) var cards: [String]
 
     /// Number of latest articles on the home page.
     static let homeCount = 10
@@ -39,6 +42,16 @@ struct PageRenderer: @unchecked Sendable {
             context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
         }
         siteContext = context
+        cards = []
+        let renderer = self
+        cards = parallelMap(site.articles.count) { renderer.render("partials/card", renderer.summary($0)) }
+    }
+
+    /// An article as lists show it: its summary and its rendered card (`{{{card}}}`).
+    func listItem(_ position: Int) -> [String: Any] {
+        var item = summary(position)
+        item["card"] = cards[position]
+        return item
     }
 
     // MARK: Pages
@@ -56,7 +69,7 @@ struct PageRenderer: @unchecked Sendable {
         if let countdown = article.countdown {
             summary["countdown"] = component(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
         }
-        let related = site.related[position].map { self.summary($0) }
+        let related = site.related[position].map(listItem)
         summary["related"] = related
         if let extra = article.extra { summary["extra"] = extra.mustache }
 
@@ -82,7 +95,7 @@ struct PageRenderer: @unchecked Sendable {
 
     /// `index.html`: the site countdown and the latest articles.
     func home() -> String {
-        let latest = (0..<min(Self.homeCount, site.articles.count)).map(summary)
+        let latest = (0..<min(Self.homeCount, site.articles.count)).map(listItem)
         let page: [String: Any] = [
             "title": site.config.title,
             "description": site.config.description,
@@ -153,7 +166,7 @@ struct PageRenderer: @unchecked Sendable {
                 "type": "website",
             ]
             let context: [String: Any] = [
-                "page": page, "heading": heading, "articles": slice.map(summary),
+                "page": page, "heading": heading, "articles": slice.map(listItem),
                 "pagination": pageCount > 1 ? pagination : false,
             ]
             return (path(number) + "index.html", render("list", context))
