@@ -73,7 +73,7 @@ public enum Builder {
         let markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML)
         let outcomes = parallelMap(site.articles.count) { position -> ArticleOutcome in
-            renderArticle(position, site: site, links: links, markdown: markdown, renderer: renderer, root: root, sink: sink)
+            renderArticle(position, site: site, links: links, markdown: markdown, renderer: renderer, sink: sink)
         }
         var warnings: [Diagnostic] = []
         var copied: [String: String] = [:]
@@ -88,7 +88,7 @@ public enum Builder {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
             }
         }
-        var pages = site.articles.count
+        var pages = 0
         do {
             var sitemap: [Sitemap.Page] = []
             let newest = site.articles.map { $0.updated ?? $0.date }.max()
@@ -103,12 +103,12 @@ public enum Builder {
             }
             try write(renderer.tagIndex(), to: "tags/index.html", sink)
             sitemap.append(Sitemap.Page(path: config.basePath + "tags/", lastModified: newest))
-            let tagModified = Dictionary(uniqueKeysWithValues: site.tags.map { ("tags/\($0.slug)/", lastModified($0.articles)) })
-            for list in renderer.tagLists() {
-                try write(list.html, to: list.path, sink)
-                let folder = String(list.path.dropLast("index.html".count))
-                let tagFolder = folder.components(separatedBy: "page/")[0]
-                sitemap.append(Sitemap.Page(path: config.basePath + folder, lastModified: tagModified[tagFolder] ?? nil))
+            for (tag, lists) in renderer.tagLists() {
+                let modified = lastModified(tag.articles)
+                for list in lists {
+                    try write(list.html, to: list.path, sink)
+                    sitemap.append(Sitemap.Page(path: config.basePath + list.path.dropLast("index.html".count), lastModified: modified))
+                }
             }
             for article in site.articles {
                 sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
@@ -154,7 +154,7 @@ public enum Builder {
 
     static func renderArticle(
         _ position: Int, site: Site, links: LinkResolver, markdown: MarkdownRenderer,
-        renderer: PageRenderer, root: URL, sink: any PageSink
+        renderer: PageRenderer, sink: any PageSink
     ) -> ArticleOutcome {
         let article = site.articles[position]
         var outcome = ArticleOutcome()

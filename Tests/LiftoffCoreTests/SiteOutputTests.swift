@@ -107,6 +107,17 @@ import Testing
         #expect(pages["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
     }
 
+    @Test func tagPagesCarryTheirNewestArticlesDateWhateverTheirName() throws {
+        let site = try TestSite([
+            "content/a.md": article("A", date: "2026-11-02", extra: "tags: [homepage]\n"),
+            "content/b.md": article("B", date: "2026-11-09", extra: "tags: [homepage, other]\n"),
+        ])
+        defer { site.remove() }
+        let sitemap = try #require(try site.build()["sitemap.xml"])
+        #expect(sitemap.contains("<url><loc>https://example.org/tags/homepage/</loc><lastmod>2026-11-09T00:00:00Z</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://example.org/tags/other/</loc><lastmod>2026-11-09T00:00:00Z</lastmod></url>"))
+    }
+
     @Test func notFoundPageIsThemedWithLinksThatWorkAtAnyDepth() throws {
         let site = try TestSite(["content/a.md": article("A")])
         defer { site.remove() }

@@ -63,11 +63,19 @@ enum CountdownParser {
             guard let target = fields.timestamp(key) else { return nil }
             return Countdown(target: target, label: defaultLabel)
         }
-        guard var nested = fields.nested(key, known: ["target", "label"], what: "\(fields.what): \(key)") else { return nil }
+        guard var nested = fields.nested(key, known: keys, what: "\(fields.what): \(key)") else { return nil }
         defer { fields.absorb(nested) }
-        let target = nested.timestamp("target")
-        if !nested.has("target") { nested.fail("target", "missing 'target' (e.g. `target: 2026-12-01T17:00:00Z`)") }
-        let label = nested.string("label") ?? defaultLabel
+        return read(&nested, defaultLabel: defaultLabel)
+    }
+
+    static let keys = ["target", "label"]
+
+    /// Reads `target:` and `label:` from a countdown's own mapping (front matter, site.yml or a
+    /// ```` ```countdown ```` block); problems are recorded in `fields`.
+    static func read(_ fields: inout YAMLFields, defaultLabel: String) -> Countdown? {
+        let target = fields.timestamp("target")
+        if !fields.has("target") { fields.fail("target", "missing 'target' (e.g. `target: 2026-12-01T17:00:00Z`)") }
+        let label = fields.string("label") ?? defaultLabel
         return target.map { Countdown(target: $0, label: label) }
     }
 }

@@ -10,9 +10,9 @@ struct PageRenderer: @unchecked Sendable {
     let library: MustacheLibrary
     /// The parts of every page's context that do not change from page to page.
     let siteContext: [String: Any]
-    /// Each article's card (`partials/card`), rendered once and reused by every list, tag page
-    /// and related-reads block that shows it (a card reads only its article and `site`).
-    private(set) var cards: [String]
+    /// Each article as lists show it: its summary and its card (`partials/card`), made once and
+    /// reused by every list, tag page and related-reads block (a card reads only its article and `site`).
+    private(set) var listItems: [[String: Any]]
 
     /// Number of latest articles on the home page.
     static let homeCount = 10
@@ -42,16 +42,19 @@ struct PageRenderer: @unchecked Sendable {
             context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
         }
         siteContext = context
-        cards = []
+        listItems = []
         let renderer = self
-        cards = parallelMap(site.articles.count) { renderer.render("partials/card", renderer.summary($0)) }
+        let cards = parallelMap(site.articles.count) { renderer.render("partials/card", renderer.summary($0)) }
+        listItems = cards.indices.map { position in
+            var item = renderer.summary(position)
+            item["card"] = cards[position]
+            return item
+        }
     }
 
-    /// An article as lists show it: its summary and its rendered card (`{{{card}}}`).
+    /// An article as lists show it: its summary fields and its rendered card (`{{{card}}}`).
     func listItem(_ position: Int) -> [String: Any] {
-        var item = summary(position)
-        item["card"] = cards[position]
-        return item
+        listItems[position]
     }
 
     // MARK: Pages
@@ -127,12 +130,12 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// `tags/<slug>/index.html` and its further pages, for every tag (tags in parallel).
-    func tagLists() -> [(path: String, html: String)] {
+    func tagLists() -> [(tag: Site.Tag, pages: [(path: String, html: String)])] {
         let tags = site.tags
         return parallelMap(tags.count) { index in
-            paginate(tags[index].articles, folder: "tags/\(tags[index].slug)/",
-                     title: "Tagged “\(tags[index].name)”", heading: "Tagged “\(tags[index].name)”")
-        }.flatMap { $0 }
+            let tag = tags[index]
+            return (tag, paginate(tag.articles, folder: "tags/\(tag.slug)/", title: "Tagged “\(tag.name)”", heading: "Tagged “\(tag.name)”"))
+        }
     }
 
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.

@@ -56,11 +56,10 @@ struct CountdownWidget {
         case .success(nil): return .failure(BuildFailure(.error(path, block.line, "countdown block is empty: add `target: 2026-12-01T17:00:00Z` and `label:`")))
         case .success(let value?): node = value
         }
-        var fields = YAMLFields(node, known: ["target", "label"], path: path, lineOffset: block.line, what: "countdown block")
-        let target = fields.timestamp("target")
-        if !fields.has("target") { fields.fail("target", "missing 'target' (e.g. `target: 2026-12-01T17:00:00Z`)") }
-        let label = fields.string("label") ?? "Launch"
-        guard let target, fields.diagnostics.isEmpty else { return .failure(BuildFailure(fields.diagnostics)) }
-        return .success(CountdownWidget(countdown: Countdown(target: target, label: label), now: now))
+        var fields = YAMLFields(node, known: CountdownParser.keys, path: path, lineOffset: block.line, what: "countdown block")
+        guard let countdown = CountdownParser.read(&fields, defaultLabel: "Launch"), fields.diagnostics.isEmpty else {
+            return .failure(BuildFailure(fields.diagnostics))
+        }
+        return .success(CountdownWidget(countdown: countdown, now: now))
     }
 }
