@@ -11,13 +11,23 @@ public struct BuildReport: Sendable {
     public var validUntil: Int64
     /// Every file the build read, stamped before it was read.
     public var inputs: [String: FileStamp]
+    /// Pages rendered by this build (site paths), sorted; the others were carried over from the last one.
+    public var renderedPages: [String]
+    /// Pages carried over unchanged from the previous output.
+    public var carriedOver: Int
+    /// What the next build needs to carry this build's pages over (`outputInode` left for the caller).
+    public var cache: BuildCache
 }
 
 /// Runs the pipeline: Load → Parse → Resolve → Render → Write.
 public enum Builder {
     /// Builds the site at `root` into `sink`.
+    /// - Parameter previous: the cache of the build whose output `sink` carries pages over from
+    ///   (see `BuildCache`); pages whose inputs did not change are not rendered again.
     /// - Throws: `BuildFailure` with every problem found, in every file.
-    public static func build(root: URL, into sink: any PageSink, options: BuildOptions) throws(BuildFailure) -> BuildReport {
+    public static func build(
+        root: URL, into sink: any PageSink, options: BuildOptions, previous: BuildCache? = nil
+    ) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
 
         // Load
@@ -39,14 +49,24 @@ public enum Builder {
         case .success(let value): theme = value
         case .failure(let failure): problems += failure.diagnostics
         }
-        let parsed = parallelMap(sources.markdown.count) { index in
-            FrontMatterParser.parse(data: sources.markdown[index].data, path: sources.markdown[index].path)
+        let digests = parallelMap(sources.markdown.count) { index -> Digest in
+            var hasher = StableHasher()
+            hasher.combine(sources.markdown[index].data)
+            return hasher.finalize()
+        }
+        let parsed = parallelMap(sources.markdown.count) { index -> Result<Article, BuildFailure> in
+            let file = sources.markdown[index]
+            if let known = previous?.articles[file.path], known.digest == digests[index] { return .success(known.article) }
+            return FrontMatterParser.parse(data: file.data, path: file.path)
         }
         var articles: [Article] = []
         var unparsedSlugs: Set<String> = []
+        var parsedArticles: [String: (digest: Digest, article: Article)] = [:]
         for (index, result) in parsed.enumerated() {
             switch result {
-            case .success(let article): articles.append(article)
+            case .success(let article):
+                articles.append(article)
+                parsedArticles[article.path] = (digests[index], article)
             case .failure(let failure):
                 problems += failure.diagnostics
                 let stem = FrontMatterParser.fileStem(sources.markdown[index].path)
@@ -72,14 +92,32 @@ public enum Builder {
         let renderer = PageRenderer(site: site, theme: theme, assets: assets)
         let markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML)
+        let keys = PageKeys(
+            site: site, siteKey: BuildCache.siteKey(options: options, configText: sources.configText, theme: theme),
+            sources: parsedArticles.mapValues(\.digest))
+        let reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         let outcomes = parallelMap(site.articles.count) { position -> ArticleOutcome in
-            renderArticle(position, site: site, links: links, markdown: markdown, renderer: renderer, sink: sink)
+            let path = "articles/\(site.articles[position].slug)/index.html"
+            let key = keys.article(position)
+            // The feed's articles are always rendered: the feed carries their HTML.
+            if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
+               let outcome = carryOver(page, article: site.articles[position], path: path, links: links, sink: sink) {
+                return outcome
+            }
+            return renderArticle(position, key: key, site: site, links: links, markdown: markdown, renderer: renderer, sink: sink)
         }
         var warnings: [Diagnostic] = []
         var copied: [String: String] = [:]
         var feedEntries: [AtomFeed.Entry] = []
         var validUntil = site.validUntil
+        var cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
+        cache.articles = parsedArticles
+        var renderedPages: [String] = []
+        var carriedOver = 0
         for (position, outcome) in outcomes.enumerated() {
+            let path = "articles/\(site.articles[position].slug)/index.html"
+            if let page = outcome.page { cache.pages[path] = page }
+            if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
             validUntil = min(validUntil, outcome.validUntil)
             problems += outcome.errors
             warnings += outcome.warnings
@@ -97,18 +135,32 @@ public enum Builder {
             }
             try write(renderer.home(), to: "index.html", sink)
             sitemap.append(Sitemap.Page(path: config.basePath, lastModified: newest))
-            for list in renderer.articleLists() {
-                try write(list.html, to: list.path, sink)
-                sitemap.append(Sitemap.Page(path: config.basePath + list.path.dropLast("index.html".count), lastModified: newest))
+            let lists = renderer.listPages()
+            let listResults = parallelMap(lists.count) { index -> Result<(key: Digest, rendered: Bool), BuildFailure> in
+                let list = lists[index]
+                let key = keys.list(list)
+                if let page = reusable?.pages[list.path], page.key == key, sink.reuse(list.path) { return .success((key, false)) }
+                do {
+                    try write(renderer.render(list), to: list.path, sink)
+                    return .success((key, true))
+                } catch {
+                    return .failure(BuildFailure(.error(list.path, 0, "cannot write: \(error)")))
+                }
+            }
+            for (list, result) in zip(lists, listResults) {
+                let (key, rendered) = try result.get()
+                cache.pages[list.path] = BuildCache.Page(key: key)
+                if rendered { renderedPages.append(list.path) } else { carriedOver += 1 }
+            }
+            // Sitemap order: all-articles pages, the tag index, then each tag's pages.
+            let (allArticles, tagged) = (lists.filter { $0.folder == "articles/" }, lists.filter { $0.folder != "articles/" })
+            for list in allArticles {
+                sitemap.append(Sitemap.Page(path: config.basePath + list.folderPath(list.number), lastModified: newest))
             }
             try write(renderer.tagIndex(), to: "tags/index.html", sink)
             sitemap.append(Sitemap.Page(path: config.basePath + "tags/", lastModified: newest))
-            for (tag, lists) in renderer.tagLists() {
-                let modified = lastModified(tag.articles)
-                for list in lists {
-                    try write(list.html, to: list.path, sink)
-                    sitemap.append(Sitemap.Page(path: config.basePath + list.path.dropLast("index.html".count), lastModified: modified))
-                }
+            for list in tagged {
+                sitemap.append(Sitemap.Page(path: config.basePath + list.folderPath(list.number), lastModified: lastModified(list.members)))
             }
             for article in site.articles {
                 sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
@@ -135,10 +187,12 @@ public enum Builder {
         clock.lap("render")
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
+        for path in ["index.html", "tags/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"] { renderedPages.append(path) }
         return BuildReport(
             articles: site.articles.count, pages: pages, files: assets.files.count + copied.count,
             warnings: sorted(warnings + problems), stages: clock.stages,
-            validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 })
+            validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 },
+            renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache)
     }
 
     struct ArticleOutcome: Sendable {
@@ -150,16 +204,44 @@ public enum Builder {
         var validUntil: Int64 = .max
         /// The article's content HTML, kept for the feed's latest articles only.
         var feedContent: String?
+        /// What the next build needs to carry the page over (nil when it failed).
+        var page: BuildCache.Page?
+        var rendered = true
+    }
+
+    /// The outcome of an article whose page is carried over, or nil when its links now resolve
+    /// differently (or the old page is gone) and it must be rendered.
+    static func carryOver(
+        _ page: BuildCache.Page, article: Article, path: String, links: LinkResolver, sink: any PageSink
+    ) -> ArticleOutcome? {
+        guard page.bodyValidUntil > links.site.now.seconds else { return nil }
+        var outcome = ArticleOutcome()
+        var hasher = StableHasher()
+        for use in page.links {
+            let (rewrite, asset) = links.rewrite(use.url, isImage: use.isImage, in: article)
+            hasher.combine(rewrite, asset)
+            if let asset { outcome.assets.append((asset.source, asset.target)) }
+        }
+        guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
+        outcome.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
+        outcome.validUntil = page.bodyValidUntil
+        outcome.page = page
+        outcome.rendered = false
+        return outcome
     }
 
     static func renderArticle(
-        _ position: Int, site: Site, links: LinkResolver, markdown: MarkdownRenderer,
+        _ position: Int, key: Digest, site: Site, links: LinkResolver, markdown: MarkdownRenderer,
         renderer: PageRenderer, sink: any PageSink
     ) -> ArticleOutcome {
         let article = site.articles[position]
         var outcome = ArticleOutcome()
+        var uses: [BuildCache.LinkUse] = []
+        var linkHasher = StableHasher()
         let (blocks, linkProblems) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { url, isImage in
             let (rewrite, asset) = links.rewrite(url, isImage: isImage, in: article)
+            uses.append(BuildCache.LinkUse(url: url, isImage: isImage))
+            linkHasher.combine(rewrite, asset)
             if let asset { outcome.assets.append((asset.source, asset.target)) }
             return rewrite
         }
@@ -178,6 +260,10 @@ public enum Builder {
         do {
             let (page, content) = renderer.article(position, body: body)
             try write(page, to: "articles/\(article.slug)/index.html", sink)
+            outcome.page = BuildCache.Page(
+                key: key, links: uses, linkKey: linkHasher.finalize(),
+                warnings: outcome.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },
+                bodyValidUntil: body.validUntil)
             if position < AtomFeed.limit {
                 outcome.feedContent = content
                 outcome.description = renderer.description(of: article, body: body)

@@ -22,6 +22,11 @@ struct InjectingSink: PageSink {
         try base.copy(from: source, to: path)
     }
 
+    /// The previous page already carries the script.
+    func reuse(_ path: String) -> Bool {
+        base.reuse(path)
+    }
+
     /// The index of the last `</body>`.
     static func lastBodyEnd(in bytes: [UInt8]) -> Int? {
         let needle = Array("</body>".utf8)

@@ -92,7 +92,9 @@ public struct PreviewServer: Sendable {
     static func print(_ result: PreviewSite.Result) {
         var lines = result.diagnostics.map(\.description)
         if result.succeeded {
-            lines.append("Built \(result.articles) article\(result.articles == 1 ? "" : "s") in \(result.milliseconds) ms.")
+            lines.append(
+                "Built \(result.articles) article\(result.articles == 1 ? "" : "s") in \(result.milliseconds) ms "
+                    + "(\(result.rendered) pages rendered, \(result.carriedOver) carried over).")
         } else {
             lines.append("Build failed (\(result.diagnostics.filter { $0.severity == .error }.count) errors); still serving the last good build.")
         }

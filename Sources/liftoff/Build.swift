@@ -38,35 +38,24 @@ struct Build: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL, strict: strict)
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.root.appendingPathComponent("output")
-        let manifestURL = BuildManifest.location(for: outputURL)
-        let key = BuildManifest.key(for: options)
-        if let manifest = BuildManifest.read(from: manifestURL),
-           manifest.isCurrent(root: site.root, output: outputURL, key: key, now: options.now) {
+        let (report, written, unchanged): (BuildReport, Int, Int)
+        switch try Publisher.publish(root: site.root, output: outputURL, options: options) {
+        case .upToDate:
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             print("Nothing changed since the last build: \(displayPath(outputURL)) is up to date (\(milliseconds) ms).")
             return
-        }
-        BuildManifest.remove(at: manifestURL)
-        let writer = try OutputWriter(output: outputURL)
-        let report: BuildReport
-        do {
-            report = try Builder.build(root: site.root, into: writer, options: options)
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
-        }
-        if let inode = FileStamp.of(outputURL.path)?.inode {
-            BuildManifest(key: key, builtAt: options.now.seconds, validUntil: report.validUntil, outputInode: inode, files: report.inputs)
-                .write(to: manifestURL)
+        case .built(let built, let filesWritten, let filesUnchanged):
+            (report, written, unchanged) = (built, filesWritten, filesUnchanged)
         }
         Liftoff.report(report.warnings)
         if timings {
             for stage in report.stages { print(String(format: "%8.1f ms  %@", stage.seconds * 1000, stage.name)) }
         }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        let (written, unchanged) = writer.statistics
-        print("Published \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages and \(report.files) files to \(displayPath(outputURL)) in \(milliseconds) ms (\(written) written, \(unchanged) unchanged).")
+        print(
+            "Published \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages and \(report.files) files "
+                + "to \(displayPath(outputURL)) in \(milliseconds) ms (\(report.renderedPages.count) pages rendered, "
+                + "\(report.carriedOver) carried over; \(written) files written, \(unchanged) unchanged).")
     }
 }
 

@@ -110,9 +110,14 @@ struct PageRenderer: @unchecked Sendable {
         return render("home", context)
     }
 
-    /// `articles/index.html`, `articles/page/2/index.html`, …: (path, HTML) for each page.
-    func articleLists() -> [(path: String, html: String)] {
-        paginate(Array(site.articles.indices), folder: "articles/", title: "All articles", heading: "All articles")
+    /// Every page of the paginated lists: `articles/`, `articles/page/2/`, …, then each tag's
+    /// `tags/<slug>/`, `tags/<slug>/page/2/`, … (rendered later, each on its own, by `render(_:)`).
+    func listPages() -> [ListPage] {
+        var pages = paginate(Array(site.articles.indices), folder: "articles/", heading: "All articles")
+        for tag in site.tags {
+            pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: "Tagged “\(tag.name)”")
+        }
+        return pages
     }
 
     /// `tags/index.html`: every tag with its count.
@@ -129,15 +134,6 @@ struct PageRenderer: @unchecked Sendable {
         return render("tags", ["page": page, "tags": tags])
     }
 
-    /// `tags/<slug>/index.html` and its further pages, for every tag (tags in parallel).
-    func tagLists() -> [(tag: Site.Tag, pages: [(path: String, html: String)])] {
-        let tags = site.tags
-        return parallelMap(tags.count) { index in
-            let tag = tags[index]
-            return (tag, paginate(tag.articles, folder: "tags/\(tag.slug)/", title: "Tagged “\(tag.name)”", heading: "Tagged “\(tag.name)”"))
-        }
-    }
-
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
     func notFound() -> String {
         let page: [String: Any] = [
@@ -150,30 +146,35 @@ struct PageRenderer: @unchecked Sendable {
         return render("404", ["page": page])
     }
 
-    /// Splits `items` into pages of `per_page` with previous/next links.
-    func paginate(_ items: [Int], folder: String, title: String, heading: String) -> [(path: String, html: String)] {
+    /// Splits `items` into pages of `per_page`.
+    func paginate(_ items: [Int], folder: String, heading: String) -> [ListPage] {
         let perPage = site.config.perPage
-        let pageCount = max(1, (items.count + perPage - 1) / perPage)
-        @Sendable func path(_ number: Int) -> String { number == 1 ? folder : folder + "page/\(number)/" }
-        return parallelMap(pageCount) { index in
-            let number = index + 1
-            let slice = items.dropFirst((number - 1) * perPage).prefix(perPage)
-            var pagination: [String: Any] = ["current": number, "total": pageCount]
-            if number > 1 { pagination["prev"] = site.config.basePath + path(number - 1) }
-            if number < pageCount { pagination["next"] = site.config.basePath + path(number + 1) }
-            let suffix = number > 1 ? " (page \(number) of \(pageCount))" : ""
-            let page: [String: Any] = [
-                "title": "\(title)\(suffix) · \(site.config.title)",
-                "description": site.config.description,
-                "canonical": site.absolute(site.config.basePath + path(number)),
-                "type": "website",
-            ]
-            let context: [String: Any] = [
-                "page": page, "heading": heading, "articles": slice.map(listItem),
-                "pagination": pageCount > 1 ? pagination : false,
-            ]
-            return (path(number) + "index.html", render("list", context))
+        let count = max(1, (items.count + perPage - 1) / perPage)
+        return (1...count).map { number in
+            ListPage(
+                folder: folder, number: number, count: count, heading: heading,
+                items: Array(items.dropFirst((number - 1) * perPage).prefix(perPage)), members: items)
         }
+    }
+
+    /// One page of a list, with previous/next links.
+    func render(_ list: ListPage) -> String {
+        let base = site.config.basePath
+        var pagination: [String: Any] = ["current": list.number, "total": list.count]
+        if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
+        if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
+        let suffix = list.number > 1 ? " (page \(list.number) of \(list.count))" : ""
+        let page: [String: Any] = [
+            "title": "\(list.heading)\(suffix) · \(site.config.title)",
+            "description": site.config.description,
+            "canonical": site.absolute(base + list.folderPath(list.number)),
+            "type": "website",
+        ]
+        let context: [String: Any] = [
+            "page": page, "heading": list.heading, "articles": list.items.map(listItem),
+            "pagination": list.count > 1 ? pagination : false,
+        ]
+        return render("list", context)
     }
 
     // MARK: Contexts
@@ -257,4 +258,24 @@ struct PageRenderer: @unchecked Sendable {
         context["site"] = siteContext
         return library.render(context, withTemplate: template) ?? ""
     }
+}
+
+/// One page of a paginated list of articles (all articles, or one tag's).
+struct ListPage: Sendable {
+    /// `articles/` or `tags/<slug>/`
+    var folder: String
+    /// 1-based page number, and the number of pages.
+    var number: Int
+    var count: Int
+    var heading: String
+    /// The articles on this page, and in the whole list (positions in `Site.articles`).
+    var items: [Int]
+    var members: [Int]
+
+    /// `articles/`, `articles/page/2/`, …
+    func folderPath(_ number: Int) -> String {
+        number == 1 ? folder : folder + "page/\(number)/"
+    }
+
+    var path: String { folderPath(number) + "index.html" }
 }

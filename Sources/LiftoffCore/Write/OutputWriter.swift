@@ -7,6 +7,12 @@ public protocol PageSink: Sendable {
     func write(_ bytes: [UInt8], to path: String) throws
     /// Stores a copy of the file at `source`.
     func copy(from source: URL, to path: String) throws
+    /// Carries `path` over unchanged from the previous output; false when it cannot.
+    func reuse(_ path: String) -> Bool
+}
+
+extension PageSink {
+    public func reuse(_ path: String) -> Bool { false }
 }
 
 /// Writes a new output tree beside the old one and swaps it in only when the build succeeded.
@@ -68,6 +74,12 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         }
         try Self.create(new, bytes)
         lock.withLock { counts.written += 1 }
+    }
+
+    public func reuse(_ path: String) -> Bool {
+        guard (try? prepare(path)) != nil, link(output.path + "/" + path, staging.path + "/" + path) == 0 else { return false }
+        lock.withLock { counts.unchanged += 1 }
+        return true
     }
 
     public func copy(from source: URL, to path: String) throws {

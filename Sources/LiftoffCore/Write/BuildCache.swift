@@ -1,0 +1,160 @@
+import Foundation
+
+/// What the previous build rendered and from which inputs, so that the next build carries an
+/// unchanged page over (a hard link to the old file) instead of rendering it again.
+///
+/// Every page's key is a digest of what the page is made from: `siteKey` (tool, options,
+/// `site.yml`, theme), and for an article its file's bytes, its related reads as lists show
+/// them, and what each of its links resolves to; for a list page, the articles it shows. What
+/// depends on the build's "now" (countdown texts, future articles, the year) stays the same
+/// from `builtAt` until `validUntil`, so a cache is used only inside that window.
+///
+/// `liftoff build` keeps it beside the output (`.output.liftoff-cache`); `liftoff serve` keeps
+/// it in memory, with the parsed front matter too.
+public struct BuildCache: Sendable {
+    public var siteKey: Digest
+    /// The inode of the output folder the pages are in: a cache of another tree is ignored.
+    public var outputInode: UInt64
+    public var builtAt: Int64
+    public var validUntil: Int64
+    /// Output path → what it was made from.
+    public var pages: [String: Page]
+    /// Parsed front matter by source path, with the digest of the file's bytes (memory only).
+    var articles: [String: (digest: Digest, article: Article)] = [:]
+
+    public struct Page: Sendable, Equatable {
+        public var key: Digest
+        /// Articles: the links and images of the Markdown, and the digest of what they resolved to.
+        var links: [LinkUse] = []
+        var linkKey = Digest.zero
+        /// Articles: warnings about the file (`line`, message), repeated when the page is carried over.
+        var warnings: [Warning] = []
+        /// Articles: the first moment a countdown in the body reads differently.
+        var bodyValidUntil: Int64 = .max
+    }
+
+    struct LinkUse: Sendable, Equatable {
+        var url: String
+        var isImage: Bool
+    }
+
+    struct Warning: Sendable, Equatable {
+        var line: Int
+        var message: String
+    }
+
+    public init(siteKey: Digest, outputInode: UInt64 = 0, builtAt: Int64, validUntil: Int64, pages: [String: Page] = [:]) {
+        self.siteKey = siteKey
+        self.outputInode = outputInode
+        self.builtAt = builtAt
+        self.validUntil = validUntil
+        self.pages = pages
+    }
+
+    /// Whether its pages may be carried over into a build with this key at `now`.
+    func applies(siteKey: Digest, now: Timestamp) -> Bool {
+        siteKey == self.siteKey && builtAt <= now.seconds && now.seconds < validUntil
+    }
+
+    /// Whether it describes the tree now at `output` (the one the build carries pages over from).
+    public func describes(output: URL) -> Bool {
+        FileStamp.of(output.path)?.inode == outputInode
+    }
+
+    // MARK: On disk
+
+    /// `<parent>/.<output name>.liftoff-cache`
+    public static func location(for output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).liftoff-cache")
+    }
+
+    /// Reads a cache written by `write(to:)`; nil when there is none or it cannot be read.
+    public static func read(from url: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.popFirst().map(String.init) == header, let fields = lines.popFirst()?.split(separator: " "), fields.count == 4,
+              let siteKey = Digest(fields[0]), let inode = UInt64(fields[1]),
+              let builtAt = Int64(fields[2]), let validUntil = Int64(fields[3])
+        else { return nil }
+        var cache = BuildCache(siteKey: siteKey, outputInode: inode, builtAt: builtAt, validUntil: validUntil)
+        var current: (path: String, page: Page)?
+        func finish() {
+            if let current { cache.pages[current.path] = current.page }
+        }
+        for line in lines {
+            let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            switch parts.first ?? "" {
+            case "P" where parts.count == 5:
+                finish()
+                guard let key = Digest(parts[2]), let linkKey = Digest(parts[3]), let until = Int64(parts[4]) else { return nil }
+                current = (unescape(parts[1]), Page(key: key, linkKey: linkKey, bodyValidUntil: until))
+            case "L" where parts.count == 3 && current != nil:
+                current!.page.links.append(LinkUse(url: unescape(parts[2]), isImage: parts[1] == "1"))
+            case "W" where parts.count == 3 && current != nil:
+                guard let number = Int(parts[1]) else { return nil }
+                current!.page.warnings.append(Warning(line: number, message: unescape(parts[2])))
+            default:
+                return nil
+            }
+        }
+        finish()
+        return cache
+    }
+
+    /// Writes the cache atomically (a half-written cache is never read: it would not parse).
+    public func write(to url: URL) {
+        var text = Self.header + "\n\(siteKey) \(outputInode) \(builtAt) \(validUntil)\n"
+        for (path, page) in pages.sorted(by: { $0.key < $1.key }) {
+            text += "P\t\(Self.escape(path))\t\(page.key)\t\(page.linkKey)\t\(page.bodyValidUntil)\n"
+            for link in page.links { text += "L\t\(link.isImage ? 1 : 0)\t\(Self.escape(link.url))\n" }
+            for warning in page.warnings { text += "W\t\(warning.line)\t\(Self.escape(warning.message))\n" }
+        }
+        try? text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    public static func remove(at url: URL) {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    private static let header = "liftoff-cache 1"
+
+    /// Tabs, line breaks and backslashes as `\t`, `\n`, `\\`.
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return text }
+        var result = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\\": result += "\\\\"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    static func unescape(_ text: Substring) -> String {
+        guard text.utf8.contains(0x5C) else { return String(text) }
+        var result = ""
+        var escaped = false
+        for character in text.unicodeScalars {
+            if escaped {
+                switch character {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                default: result.unicodeScalars.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}

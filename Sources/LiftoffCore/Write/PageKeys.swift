@@ -1,0 +1,107 @@
+import Foundation
+
+/// The digests of what each page is made from (see `BuildCache`), computed before any page is
+/// rendered, so a page whose key did not change can be carried over.
+struct PageKeys: Sendable {
+    let siteKey: Digest
+    /// For each article (by position), what lists, cards and related reads show of it.
+    let summaries: [Digest]
+    /// For each article (by position), its source file's digest.
+    let sources: [Digest]
+    let related: [[Int]]
+
+    /// - Parameter sources: source path → digest of the file's bytes.
+    init(site: Site, siteKey: Digest, sources: [String: Digest]) {
+        self.siteKey = siteKey
+        summaries = site.articles.map(Self.summary)
+        self.sources = site.articles.map { sources[$0.path] ?? .zero }
+        related = site.related
+    }
+
+    /// An article's page: its file, and its related reads as cards show them. (Its links are
+    /// checked apart: what they resolve to is only known once the Markdown is parsed.)
+    func article(_ position: Int) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(siteKey)
+        hasher.combine(sources[position])
+        hasher.combine(related[position].count)
+        for other in related[position] { hasher.combine(summaries[other]) }
+        return hasher.finalize()
+    }
+
+    /// A page of a list: its place and the articles it shows.
+    func list(_ page: ListPage) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(siteKey)
+        hasher.combine(page.path)
+        hasher.combine(page.heading)
+        hasher.combine(page.number)
+        hasher.combine(page.count)
+        hasher.combine(page.items.count)
+        for item in page.items { hasher.combine(summaries[item]) }
+        return hasher.finalize()
+    }
+
+    /// The front matter fields a summary (`PageRenderer.summary`) and a card read.
+    static func summary(_ article: Article) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(article.path)
+        hasher.combine(article.slug)
+        hasher.combine(article.title)
+        hasher.combine(article.description ?? "\u{0}none")
+        hasher.combine(article.date.seconds)
+        hasher.combine(article.updated?.seconds ?? .min)
+        hasher.combine(article.draft)
+        hasher.combine(article.tags.count)
+        for tag in article.tags { hasher.combine(tag) }
+        return hasher.finalize()
+    }
+}
+
+extension BuildCache {
+    /// What every page depends on: this binary, the build options, `site.yml` and the theme.
+    static func siteKey(options: BuildOptions, configText: String, theme: Theme) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(toolIdentity)
+        hasher.combine(options.drafts)
+        hasher.combine(options.future)
+        hasher.combine(options.baseURL ?? "\u{0}none")
+        hasher.combine(configText)
+        for (name, text) in theme.templateTexts.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        for asset in theme.assets {
+            hasher.combine(asset.name)
+            hasher.combine(asset.data)
+        }
+        return hasher.finalize()
+    }
+
+    /// The running binary's size and modification time: another build of Liftoff may render differently.
+    static let toolIdentity: String = {
+        let stamp = Bundle.main.executablePath.flatMap(FileStamp.of)
+        return "liftoff-cache-1 " + (stamp.map { "\($0.size).\($0.modified)" } ?? "unknown")
+    }()
+}
+
+extension StableHasher {
+    /// What a link resolved to, and the file it brings along.
+    mutating func combine(_ rewrite: LinkRewrite, _ asset: (source: String, target: String)?) {
+        switch rewrite {
+        case .keep: combine(0)
+        case .replace(let url):
+            combine(1)
+            combine(url)
+        case .error(let message):
+            combine(2)
+            combine(message)
+        }
+        if let asset {
+            combine(asset.source)
+            combine(asset.target)
+        } else {
+            combine(-1)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Publishes a site into an output folder as `liftoff build` does: nothing at all when the
+/// manifest says the output is current; otherwise a build that carries unchanged pages over
+/// from the previous output (`BuildCache`), swapped in atomically.
+public enum Publisher {
+    public enum Outcome: Sendable {
+        /// The output was already what this build would make.
+        case upToDate
+        case built(BuildReport, written: Int, unchanged: Int)
+    }
+
+    /// - Parameter tool: identifies the binary in the manifest (a rebuilt Liftoff builds again).
+    /// - Throws: `BuildFailure` with every problem; the previous output is then left as it was.
+    public static func publish(root: URL, output: URL, options: BuildOptions) throws(BuildFailure) -> Outcome {
+        let manifestURL = BuildManifest.location(for: output)
+        let key = BuildManifest.key(for: options)
+        if let manifest = BuildManifest.read(from: manifestURL),
+           manifest.isCurrent(root: root, output: output, key: key, now: options.now) {
+            return .upToDate
+        }
+        BuildManifest.remove(at: manifestURL)
+        let cacheURL = BuildCache.location(for: output)
+        let previous = BuildCache.read(from: cacheURL).flatMap { $0.describes(output: output) ? $0 : nil }
+        let writer = try OutputWriter(output: output)
+        let report: BuildReport
+        do {
+            report = try Builder.build(root: root, into: writer, options: options, previous: previous)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        // Killed before these lines, the old cache names the old tree's inode and is ignored.
+        if let inode = FileStamp.of(output.path)?.inode {
+            var cache = report.cache
+            cache.outputInode = inode
+            cache.write(to: cacheURL)
+            BuildManifest(key: key, builtAt: options.now.seconds, validUntil: report.validUntil, outputInode: inode, files: report.inputs)
+                .write(to: manifestURL)
+        }
+        let (written, unchanged) = writer.statistics
+        return .built(report, written: written, unchanged: unchanged)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import LiftoffCore
+
+/// A rebuild renders only the pages an edit touches, and its output is byte for byte the output
+/// of a clean build of the same sources.
+@Suite struct IncrementalBuildTests {
+    /// 30 articles, newest first `a29` … `a00`, so that `a00`…`a09` are outside the feed's 20.
+    /// Tags in threes; `a03` lists `a01` and `a02` as related; `a04` links to `a09.md` and an
+    /// image; `a05` has a countdown block.
+    static func makeSite() throws -> TestSite {
+        var files: [String: String] = ["content/diagram.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"]
+        for number in 0..<30 {
+            let name = String(format: "a%02d", number)
+            let day = String(format: "2026-10-%02d", number + 1)
+            var extra = "tags: [t\(number % 3), all]\n"
+            var body = "TL;DR: Article \(number) in short.\n\n## Section\n\nText of article \(number).\n"
+            switch number {
+            case 3: extra += "related: [a01, a02]\n"
+            case 4: body += "\nSee [the ninth](a09.md) and ![a diagram](diagram.svg).\n"
+            case 5: body += "\n```countdown\ntarget: 2026-12-01T17:00:00Z\nlabel: Launch\n```\n"
+            default: break
+            }
+            files["content/\(name).md"] = article("Article \(number)", date: day, extra: extra, body: body)
+        }
+        return try TestSite(files)
+    }
+
+    /// Publishes into the site's `output/` as `liftoff build` does; returns the report.
+    @discardableResult
+    func publish(_ site: TestSite, now: Timestamp = testNow) throws -> BuildReport {
+        switch try Publisher.publish(root: site.root, output: site.output, options: BuildOptions(now: now)) {
+        case .upToDate: throw BuildFailure(.error("test", 0, "expected a build"))
+        case .built(let report, _, _): return report
+        }
+    }
+
+    /// The output of a clean build of the site as it is now, in a fresh folder.
+    func cleanTree(_ site: TestSite, now: Timestamp = testNow) throws -> [String: [UInt8]] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-clean-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try {
+            switch try Publisher.publish(root: site.root, output: folder.appendingPathComponent("out"), options: BuildOptions(now: now)) {
+            case .upToDate: throw BuildFailure(.error("test", 0, "expected a build"))
+            case .built(let report, _, _): return report
+            }
+        }()
+        #expect(report.carriedOver == 0)
+        return try tree(folder.appendingPathComponent("out"))
+    }
+
+    func tree(_ folder: URL) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in Theme.files(under: folder) { files[path] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path))) }
+        return files
+    }
+
+    /// The output equals a clean build: same files, same bytes (the differing paths otherwise).
+    func expectSameAsClean(_ site: TestSite, now: Timestamp = testNow, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let incremental = try tree(site.output), clean = try cleanTree(site, now: now)
+        let differing = Set(incremental.keys).union(clean.keys).filter { incremental[$0] != clean[$0] }.sorted()
+        #expect(differing.isEmpty, "differs from a clean build: \(differing)", sourceLocation: sourceLocation)
+    }
+
+    static let alwaysRendered: Set<String> = ["index.html", "tags/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"]
+
+    /// The feed's 20 articles (`a10`…`a29`) are rendered on every build: the feed carries their HTML.
+    static let feedPages = Set((10..<30).map { String(format: "articles/a%02d/index.html", $0) })
+
+    @Test func anEditedBodyRendersOnlyItsOwnPage() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        let first = try publish(site)
+        #expect(first.carriedOver == 0)
+        #expect(first.renderedPages.count > 40)
+
+        try site.write("content/a07.md", article("Article 7", date: "2026-10-08", extra: "tags: [t1, all]\n", body: "New text."))
+        let second = try publish(site)
+        #expect(Set(second.renderedPages) == Self.alwaysRendered.union(Self.feedPages).union(["articles/a07/index.html"]))
+        #expect(second.carriedOver == first.renderedPages.count - Self.alwaysRendered.count - Self.feedPages.count - 1)
+        let page = try String(contentsOf: site.output.appendingPathComponent("articles/a07/index.html"), encoding: .utf8)
+        #expect(page.contains("New text."))
+        try expectSameAsClean(site)
+    }
+
+    @Test func anEditedTitleRendersTheListsAndRelatedReadsThatShowIt() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try publish(site)
+        // a01 is a related read of a03, and (by shared tags) of others; it is on list pages.
+        try site.write("content/a01.md", article("Renamed one", date: "2026-10-02", extra: "tags: [t1, all]\n", body: "Text."))
+        let report = try publish(site)
+        let rendered = Set(report.renderedPages)
+        #expect(rendered.contains("articles/a01/index.html"))
+        #expect(rendered.contains("articles/a03/index.html"))
+        #expect(rendered.contains("tags/t1/index.html"))
+        #expect(!rendered.contains("tags/t0/index.html"))
+        #expect(!rendered.contains("articles/a00/index.html"))
+        let related = try String(contentsOf: site.output.appendingPathComponent("articles/a03/index.html"), encoding: .utf8)
+        #expect(related.contains("Renamed one"))
+        try expectSameAsClean(site)
+    }
+
+    @Test func aLinkThatResolvesDifferentlyRendersTheLinkingPage() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try publish(site)
+        // a09 gets a new slug: a04's link to a09.md now points elsewhere; a04's source is unchanged.
+        try site.write("content/a09.md", article("Article 9", date: "2026-10-10", extra: "tags: [t0, all]\nslug: ninth\n", body: "Text."))
+        let report = try publish(site)
+        #expect(report.renderedPages.contains("articles/a04/index.html"))
+        let page = try String(contentsOf: site.output.appendingPathComponent("articles/a04/index.html"), encoding: .utf8)
+        #expect(page.contains("href=\"/articles/ninth/\""))
+        try expectSameAsClean(site)
+    }
+
+    @Test func aThemeChangeOrTheClockRendersEverything() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        let first = try publish(site)
+        try site.write("theme/templates/partials/footer.mustache", "<footer>Changed footer</footer>\n")
+        let afterTheme = try publish(site)
+        #expect(afterTheme.carriedOver == 0)
+        #expect(afterTheme.renderedPages == first.renderedPages)
+        try expectSameAsClean(site)
+
+        // A minute later, every countdown reads differently.
+        let later = Timestamp(seconds: testNow.seconds + 60)
+        let afterClock = try publish(site, now: later)
+        #expect(afterClock.carriedOver == 0)
+        try expectSameAsClean(site, now: later)
+    }
+
+    @Test func aSequenceOfEditsAlwaysEqualsACleanBuild() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try publish(site)
+        var generator = SeededGenerator(seed: 7)
+        var removed: Set<Int> = []
+        for step in 0..<12 {
+            // Never a01, a02 (related reads of a03), a09 or the diagram (a04 links to them):
+            // a missing target is an error.
+            let number = [0, 6, 7, 8, 12, 15, 20, 25].randomElement(using: &generator)!
+            let name = String(format: "a%02d", number)
+            let day = String(format: "2026-10-%02d", number + 1)
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0:
+                try site.write("content/\(name).md", article("Article \(number)", date: day, extra: "tags: [t\(number % 3), all]\n", body: "Step \(step)."))
+                removed.remove(number)
+            case 1:
+                try site.write("content/\(name).md", article("Title \(step)", date: day, extra: "tags: [t\(step % 3)]\n", body: "Text."))
+                removed.remove(number)
+            case 2:
+                try? FileManager.default.removeItem(at: site.root.appendingPathComponent("content/\(name).md"))
+                removed.insert(number)
+            case 3:
+                try site.write("content/new\(step).md", article("New \(step)", date: "2026-09-\(10 + step)", extra: "tags: [t2]\n"))
+            default:
+                try site.write("content/\(name).md", article("Article \(number)", date: "2026-11-\(10 + step)", extra: "tags: [all]\n"))
+                removed.remove(number)
+            }
+            try publish(site)
+            try expectSameAsClean(site)
+        }
+    }
+
+    @Test func theCacheSurvivesItsFileFormat() throws {
+        var cache = BuildCache(siteKey: Digest(high: 1, low: 2), outputInode: 42, builtAt: 100, validUntil: 160)
+        cache.pages["articles/a\tb/index.html"] = BuildCache.Page(
+            key: Digest(high: 3, low: 4), links: [.init(url: "a b\\c.md", isImage: false), .init(url: "x.png", isImage: true)],
+            linkKey: Digest(high: 5, low: 6), warnings: [.init(line: 3, message: "two\nlines")], bodyValidUntil: 150)
+        cache.pages["tags/x/index.html"] = BuildCache.Page(key: Digest(high: .max, low: 0))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        cache.write(to: url)
+        let read = try #require(BuildCache.read(from: url))
+        #expect(read.pages == cache.pages)
+        #expect(read.siteKey == cache.siteKey && read.outputInode == 42 && read.builtAt == 100 && read.validUntil == 160)
+        try Data("liftoff-cache 1\nnot a header\n".utf8).write(to: url)
+        #expect(BuildCache.read(from: url) == nil)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing sequence can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
