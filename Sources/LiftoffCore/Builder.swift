@@ -90,6 +90,7 @@ public enum Builder {
         // written in one pass, so its HTML need not stay in memory.
         let assets = FingerprintedAssets(theme.assets)
         let renderer = PageRenderer(site: site, theme: theme, assets: assets)
+        clock.lap("cards")
         let markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML)
         let keys = PageKeys(
@@ -126,6 +127,7 @@ public enum Builder {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
             }
         }
+        clock.lap("articles")
         var pages = 0
         do {
             var sitemap: [Sitemap.Page] = []
@@ -184,7 +186,7 @@ public enum Builder {
         } catch {
             problems.append(.error("output", 0, "cannot write: \(error)"))
         }
-        clock.lap("render")
+        clock.lap("lists and site files")
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
         for path in ["index.html", "tags/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"] { renderedPages.append(path) }

@@ -17,7 +17,8 @@ public struct FrontMatterSplit: Sendable, Equatable {
             throw BuildFailure(.error(path, 1, "missing front matter: \(hint); start the file with a `---` line, then `title:` and `date:`, then `---`"))
         }
         var line = 1
-        let yamlStart = text.index(text.startIndex, offsetBy: min(4, text.count))
+        // After the opening `---\n` (4 bytes; counting the whole text's characters would cost a pass over it).
+        let yamlStart = text == "---" ? text.endIndex : text.utf8.index(text.startIndex, offsetBy: 4)
         var cursor = yamlStart
         while cursor < text.endIndex {
             line += 1

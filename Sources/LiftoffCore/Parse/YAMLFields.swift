@@ -6,7 +6,8 @@ import Yams
 ///   - lineOffset: lines of the file before the YAML text (1 for front matter after `---`).
 func composeYAML(_ text: String, path: String, lineOffset: Int, what: String) -> Result<Node?, Diagnostic> {
     do {
-        return .success(try Yams.compose(yaml: text))
+        // The encoding given, not `.default`, which reads the process environment on every call.
+        return .success(try Yams.compose(yaml: text, .default, .default, .utf8))
     } catch let error as YamlError {
         switch error {
         case .scanner(let context, let problem, let mark, _),

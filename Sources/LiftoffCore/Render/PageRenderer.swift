@@ -10,9 +10,10 @@ struct PageRenderer: @unchecked Sendable {
     let library: MustacheLibrary
     /// The parts of every page's context that do not change from page to page.
     let siteContext: [String: Any]
-    /// Each article as lists show it: its summary and its card (`partials/card`), made once and
-    /// reused by every list, tag page and related-reads block (a card reads only its article and `site`).
-    private(set) var listItems: [[String: Any]]
+    /// Each article as lists show it: its summary and its card (`partials/card`), made once, when
+    /// first needed (a build that carries most pages over needs few), and reused by every list,
+    /// tag page and related-reads block (a card reads only its article and `site`).
+    private let listItems: Memo<[String: Any]>
 
     /// Number of latest articles on the home page.
     static let homeCount = 10
@@ -42,19 +43,16 @@ struct PageRenderer: @unchecked Sendable {
             context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
         }
         siteContext = context
-        listItems = []
-        let renderer = self
-        let cards = parallelMap(site.articles.count) { renderer.render("partials/card", renderer.summary($0)) }
-        listItems = cards.indices.map { position in
-            var item = renderer.summary(position)
-            item["card"] = cards[position]
-            return item
-        }
+        listItems = Memo(count: site.articles.count)
     }
 
     /// An article as lists show it: its summary fields and its rendered card (`{{{card}}}`).
     func listItem(_ position: Int) -> [String: Any] {
-        listItems[position]
+        listItems.value(at: position) {
+            var item = summary(position)
+            item["card"] = render("partials/card", item)
+            return item
+        }
     }
 
     // MARK: Pages

@@ -26,3 +26,21 @@ func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T]
     }
     return results.map { $0! }
 }
+
+/// Values made on first use, at most once each in the usual case (two threads asking at the same
+/// moment may both make it; the values are equal and one is kept).
+final class Memo<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = Lock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func value(at index: Int, make: () -> Value) -> Value {
+        if let known = lock.withLock({ slots[index] }) { return known }
+        let made = make()
+        lock.withLock { slots[index] = made }
+        return made
+    }
+}

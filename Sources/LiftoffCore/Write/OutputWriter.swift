@@ -53,7 +53,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         // Leftovers of interrupted builds.
         for entry in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
         where entry.hasPrefix(".\(name).liftoff-new-") || entry.hasPrefix(".\(name).liftoff-old-") {
-            try? fileManager.removeItem(at: parent.appendingPathComponent(entry))
+            Self.removeTree(parent.appendingPathComponent(entry).path)
         }
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -109,15 +109,46 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
                 _ = rename(old.path, output.path)
                 throw failure("cannot move the new output into place")
             }
-            try? fileManager.removeItem(at: old)
+            Self.removeTree(old.path)
             return
         }
-        try? fileManager.removeItem(at: staging)  // now holds the old tree
+        Self.removeTree(staging.path)  // now holds the old tree
     }
 
     /// Removes the staging folder; the previous output stays as it was.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeTree(staging.path)
+    }
+
+    /// Removes a folder and everything below it, without following links: one `unlinkat` a file
+    /// (the entry's type comes from `readdir`), big folders on all cores.
+    static func removeTree(_ path: String) {
+        guard let directory = opendir(path) else {
+            unlink(path)
+            return
+        }
+        let descriptor = dirfd(directory)
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_DIR) {
+                folders.append(name)
+            } else if unlinkat(descriptor, name, 0) != 0, errno == EISDIR || errno == EPERM {
+                folders.append(name)  // a file system that does not report types
+            }
+        }
+        closedir(directory)
+        if folders.count > 64 {
+            let names = folders
+            DispatchQueue.concurrentPerform(iterations: names.count) { removeTree(path + "/" + names[$0]) }
+        } else {
+            for folder in folders { removeTree(path + "/" + folder) }
+        }
+        rmdir(path)
     }
 
     private func failure(_ message: String) -> BuildFailure {

@@ -20,13 +20,18 @@ public enum Publisher {
             return .upToDate
         }
         BuildManifest.remove(at: manifestURL)
+        var reading = StageClock()
         let cacheURL = BuildCache.location(for: output)
         let previous = BuildCache.read(from: cacheURL).flatMap { $0.describes(output: output) ? $0 : nil }
+        reading.lap("read cache")
         let writer = try OutputWriter(output: output)
-        let report: BuildReport
+        var report: BuildReport
+        var clock = StageClock()
         do {
             report = try Builder.build(root: root, into: writer, options: options, previous: previous)
+            clock = StageClock()
             try writer.commit()
+            clock.lap("swap in")
         } catch {
             writer.discard()
             throw error
@@ -39,6 +44,8 @@ public enum Publisher {
             BuildManifest(key: key, builtAt: options.now.seconds, validUntil: report.validUntil, outputInode: inode, files: report.inputs)
                 .write(to: manifestURL)
         }
+        clock.lap("write cache")
+        report.stages = reading.stages + report.stages + clock.stages
         let (written, unchanged) = writer.statistics
         return .built(report, written: written, unchanged: unchanged)
     }
