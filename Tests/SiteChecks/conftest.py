@@ -3,6 +3,7 @@ HTTP server over it, and a headless Chromium driven through chromedriver.
 
 Run with `make site-check` (or `make test`). LIFTOFF names the binary (default: the release build).
 """
+import contextlib
 import functools
 import http.server
 import os
@@ -22,8 +23,8 @@ NOW = "2026-11-24T17:00:00Z"
 SCREENSHOTS = ROOT / "screenshots"
 
 
-def build_site(output, base_url=None):
-    command = [str(LIFTOFF), "build", "--source", str(ROOT), "--output", str(output), "--now", NOW]
+def build_site(output, base_url=None, now=NOW):
+    command = [str(LIFTOFF), "build", "--source", str(ROOT), "--output", str(output), "--now", now]
     if base_url:
         command += ["--base-url", base_url]
     result = subprocess.run(command, capture_output=True, text=True)
@@ -60,16 +61,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
+@contextlib.contextmanager
+def serve(tree):
     """The tree served on 127.0.0.1 (a free port); yields the origin, e.g. http://127.0.0.1:41234."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+    handler = functools.partial(QuietHandler, directory=str(tree))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    with serve(site) as origin:
+        yield origin
 
 
 def page_urls(pages):
