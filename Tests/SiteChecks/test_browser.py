@@ -121,3 +121,125 @@ def test_countdown_is_live_with_javascript(server, clock_driver, workdir):
     assert live == built, (f"after the target the live countdown reads\n{live}\n"
                            f"but a page built after the launch reads\n{built}")
     assert live_classes == built_classes, f"classes {live_classes!r} after the target, {built_classes!r} when built after it"
+
+
+# MARK: every page
+
+def test_no_console_errors_and_no_request_to_another_host(server, browser, pages):
+    problems = []
+    origin = urllib.parse.urlsplit(server).netloc
+    browser.get_log("browser")  # drop anything logged before
+    for url in page_urls(pages):
+        browser.get(server + url)
+        browser.execute_script("return document.readyState")
+        for entry in browser.get_log("browser"):
+            if entry["level"] in ("SEVERE", "ERROR"):
+                problems.append(f"{url}: console: {entry['message']}")
+        requested = browser.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)")
+        for resource in requested:
+            host = urllib.parse.urlsplit(resource).netloc
+            if host != origin:
+                problems.append(f"{url}: requests {resource} from another host")
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_no_page_scrolls_sideways_at_375_px(server, browser, pages):
+    problems = []
+    wide_tables = 0
+    set_viewport(browser, 375, 812, mobile=True)
+    try:
+        for url in page_urls(pages):
+            browser.get(server + url)
+            report = browser.execute_script("""
+                const width = document.documentElement.clientWidth;
+                const overflow = document.documentElement.scrollWidth - width;
+                const culprits = [];
+                if (overflow > 0) {
+                  for (const el of document.body.querySelectorAll('*')) {
+                    const box = el.getBoundingClientRect();
+                    if (box.right > width + 1 && !el.closest('.table-wrap')) {
+                      culprits.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') +
+                                    ' (right edge ' + Math.round(box.right) + ' px)');
+                    }
+                  }
+                }
+                const tables = [...document.querySelectorAll('.table-wrap')].map(wrap => {
+                  const wide = wrap.scrollWidth > wrap.clientWidth;
+                  wrap.scrollLeft = 40;
+                  return {label: wrap.getAttribute('aria-label'), wide: wide, scrolls: wrap.scrollLeft > 0,
+                          right: wrap.getBoundingClientRect().right};
+                });
+                return {width, overflow, culprits: culprits.slice(0, 5), tables};
+            """)
+            assert report["width"] == 375, f"{url}: the viewport is {report['width']} px wide, not 375"
+            if report["overflow"] > 0:
+                problems.append(f"{url}: the page scrolls sideways by {report['overflow']} px at 375 px; "
+                                f"too wide: {', '.join(report['culprits'])}")
+            for table in report["tables"]:
+                if table["right"] > 375 + 0.5:
+                    problems.append(f"{url}: table {table['label']!r} sticks out of the page ({table['right']} px)")
+                if table["wide"]:
+                    wide_tables += 1
+                    if not table["scrolls"]:
+                        problems.append(f"{url}: table {table['label']!r} is wider than its box but does not scroll in it")
+    finally:
+        reset_viewport(browser)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+    assert wide_tables > 0, "no table of the sample site is wider than a phone: the scrolling box is not exercised"
+
+
+def test_faq_answers_are_reachable_with_the_keyboard(server, browser):
+    browser.get(server + COUNTDOWN_ARTICLE)
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.click()
+    first_answer = browser.find_element(By.CSS_SELECTOR, ".faq details .faq-answer")
+    assert not first_answer.is_displayed(), "the FAQ answers are not closed at first"
+    summary = None
+    for _ in range(200):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        active = browser.switch_to.active_element
+        if active.tag_name == "summary" and active.find_elements(By.XPATH, "ancestor::section[contains(@class,'faq')]"):
+            summary = active
+            break
+    assert summary is not None, "Tab never reaches a question of the FAQ"
+    outline = browser.execute_script("const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]")
+    assert outline[0] != "none" and outline[1] != "0px", f"the focused question shows no focus ring: {outline}"
+    details = summary.find_element(By.XPATH, "..")
+    answer = details.find_element(By.CSS_SELECTOR, ".faq-answer")
+    summary.send_keys(Keys.ENTER)
+    assert details.get_attribute("open") is not None and answer.is_displayed(), "Enter does not open the question"
+    assert len(answer.text) > 20, f"the opened answer reads {answer.text!r}"
+    summary.send_keys(Keys.SPACE)
+    assert details.get_attribute("open") is None, "Space does not close the question again"
+    # The next question is the next Tab stop.
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    following = browser.switch_to.active_element
+    assert following.tag_name == "summary", f"after a question Tab goes to <{following.tag_name}>, not the next question"
+
+
+def test_screenshots(server, clock_driver):
+    """Home page and an article at desktop and phone widths, light and dark, for people to look at
+    (the browser clock at the build's now, so the countdowns read as built)."""
+    browser = clock_driver
+    SCREENSHOTS.mkdir(exist_ok=True)
+    written = []
+    try:
+        for scheme in ("light", "dark"):
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                    {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+            for name, url in (("home", "/"), ("article", COUNTDOWN_ARTICLE)):
+                for device, width, height, mobile in (("desktop", 1280, 900, False), ("phone", 375, 812, True)):
+                    set_viewport(browser, width, height, mobile)
+                    browser.get(server + url)
+                    full = browser.execute_script("return document.documentElement.scrollHeight")
+                    set_viewport(browser, width, full, mobile)
+                    path = SCREENSHOTS / f"{name}-{device}-{scheme}.png"
+                    assert browser.save_screenshot(str(path)), f"could not write {path}"
+                    written.append(path.name)
+    finally:
+        reset_viewport(browser)
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    print(f"screenshots in {SCREENSHOTS}: {', '.join(written)}")
