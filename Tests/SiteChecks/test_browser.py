@@ -162,7 +162,11 @@ def test_no_page_scrolls_sideways_at_375_px(server, browser, pages):
                 if (overflow > 0) {
                   for (const el of document.body.querySelectorAll('*')) {
                     const box = el.getBoundingClientRect();
-                    if (box.right > width + 1 && !el.closest('.table-wrap')) {
+                    let clipped = false;  // inside a box that scrolls or clips sideways: not a culprit
+                    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+                      if (getComputedStyle(up).overflowX !== 'visible') { clipped = true; break; }
+                    }
+                    if (box.right > width + 1 && !clipped) {
                       culprits.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') +
                                     ' (right edge ' + Math.round(box.right) + ' px)');
                     }
