@@ -10,7 +10,7 @@ APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
 NOW       ?=
 NOW_FLAG  := $(if $(NOW),--now $(NOW))
 
-.PHONY: site deps build test check new serve clean fuzz bench
+.PHONY: site deps build test check new serve clean fuzz bench site-check site-check-deps
 
 ## make: install what is missing, build the release binary, publish the site to output/
 site: $(LIFTOFF)
@@ -30,10 +30,45 @@ $(LIFTOFF): $(SOURCES) | deps
 
 build: $(LIFTOFF)
 
-## make test: the Swift Testing suites (they also run the debug `liftoff` binary)
+## make test: the Swift Testing suites (they also run the debug `liftoff` binary), then the site checks
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory site-check
+
+## make site-check: the published sample site in the tools its readers use: the Nu Html Checker,
+## a link check, feedparser, JSON-LD, headless Chromium (countdown, console, phone width, keyboard,
+## axe-core), page weight. Screenshots go to screenshots/.
+VENV        := .venv
+CHECKS      := Tests/SiteChecks
+CHECKS_PY   := $(VENV)/bin/python
+CHECKS_DONE := $(VENV)/.site-checks-$(shell cksum < $(CHECKS)/requirements.txt | cut -d' ' -f1)
+
+site-check: $(LIFTOFF) $(CHECKS_DONE) | site-check-deps
+	LIFTOFF=$(LIFTOFF) $(CHECKS_PY) -m pytest -p no:cacheprovider -q -rA --tb=short $(CHECKS)
+
+## Debian packages of the site checks (a browser, its driver, a Java runtime for the validator),
+## installed only when missing.
+site-check-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null \
+		|| { echo "Could not install$$missing: install them with apt-get as root." >&2; exit 1; }; \
+	fi
+
+## PyPI packages of the site checks, in the git-ignored .venv/; the stamp names the requirements'
+## checksum, so a warm run installs nothing and a changed list installs again.
+$(CHECKS_DONE): $(CHECKS)/requirements.txt | site-check-deps
+	@[ -x $(CHECKS_PY) ] || python3 -m venv $(VENV)
+	$(CHECKS_PY) -m pip install -q --disable-pip-version-check -r $(CHECKS)/requirements.txt
+	$(CHECKS_PY) -m pip install -q --disable-pip-version-check --no-deps --ignore-requires-python axe-selenium-python==3.0.0
+	@rm -f $(VENV)/.site-checks-*
+	@touch $@
 
 ## make check: report every problem in the site without publishing
 check: $(LIFTOFF)

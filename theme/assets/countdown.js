@@ -31,10 +31,15 @@
       var value = describe(target - now);
       var text = node.querySelector(".countdown-text");
       var detail = node.querySelector(".countdown-detail");
+      var targetLabel = node.querySelector(".countdown-target-label");
       if (text && text.textContent !== value.text) text.textContent = value.text;
       if (detail && detail.textContent !== value.detail) detail.textContent = value.detail;
       if (detail && !value.detail) detail.hidden = true;
-      if (target <= now) node.classList.add("is-launched"); else running = true;
+      if (target <= now) {
+        // The launched state, as the build writes it after the target.
+        node.classList.add("is-launched");
+        if (targetLabel) targetLabel.textContent = "Launched";
+      } else running = true;
     }
     return running;
   }

@@ -1,0 +1,16 @@
+import Foundation
+
+/// GFM task-list items (`- [ ] …`, `- [x] …`): cmark-gfm renders their checkboxes without a
+/// name, and a form control without one is announced as a bare "checkbox" (axe: `label`).
+/// Each gets `aria-label` "To do" or "Done"; the item's text follows it.
+enum TaskList {
+    static let unchecked = "<input type=\"checkbox\" disabled=\"\" />"
+    static let checked = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"
+
+    static func labelled(_ html: String) -> String {
+        guard html.contains(unchecked) || html.contains(checked) else { return html }
+        return html
+            .replacingOccurrences(of: unchecked, with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"To do\" />")
+            .replacingOccurrences(of: checked, with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
+    }
+}

@@ -1,0 +1,30 @@
+"""The sample site's articles as their authors wrote them: read from content/, not from the output."""
+import datetime
+import re
+
+import yaml
+
+from conftest import NOW, ROOT
+
+
+def public_articles():
+    """slug → {title, date} of every article that is published as of NOW (not a draft, not future)."""
+    now = datetime.datetime.fromisoformat(NOW.replace("Z", "+00:00"))
+    articles = {}
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+        assert match, f"{path}: no front matter"
+        meta = yaml.safe_load(match.group(1))
+        name = path.parent.name if path.stem == "index" else path.stem
+        prefix = re.match(r"(\d{4}-\d{2}-\d{2})-(.*)", name)
+        date = meta.get("date") or (prefix and prefix.group(1))
+        slug = meta.get("slug") or (prefix.group(2) if prefix else name)
+        if isinstance(date, str):
+            date = datetime.date.fromisoformat(date[:10])
+        if isinstance(date, datetime.datetime):
+            date = date.date()
+        if meta.get("draft") or datetime.datetime.combine(date, datetime.time(), datetime.timezone.utc) > now:
+            continue
+        articles[slug] = {"title": meta["title"], "date": date}
+    return articles

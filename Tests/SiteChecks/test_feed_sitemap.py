@@ -1,0 +1,76 @@
+"""Feed and sitemap as feed readers and crawlers read them."""
+import re
+import time
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+
+from articles import public_articles
+
+BASE_URL = "https://example.org/"
+
+
+def local_path(url):
+    assert url.startswith(BASE_URL), f"{url} is not on the site's base URL {BASE_URL}"
+    return url[len(BASE_URL):]
+
+
+def test_feed_parses_and_lists_every_public_article(site):
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    if feed.bozo:
+        pytest.fail(f"feed.xml does not parse cleanly: {feed.bozo_exception!r}", pytrace=False)
+    assert feed.version == "atom10", f"feed.xml is {feed.version!r}, not Atom 1.0"
+    assert feed.feed.get("title"), "the feed has no title"
+
+    expected = public_articles()
+    entries = {}
+    problems = []
+    for entry in feed.entries:
+        link = entry.get("link", "")
+        slug = local_path(link).removeprefix("articles/").rstrip("/")
+        entries[slug] = entry
+        page = site / local_path(link) / "index.html"
+        if not page.is_file():
+            problems.append(f"entry {entry.get('title')!r}: its link {link} is not a page of the site")
+    for slug, article in expected.items():
+        entry = entries.get(slug)
+        if entry is None:
+            problems.append(f"article {slug!r} ({article['title']!r}) is missing from the feed")
+            continue
+        if entry.get("title") != article["title"]:
+            problems.append(f"entry {slug!r}: title {entry.get('title')!r}, expected {article['title']!r}")
+        published = entry.get("published_parsed")
+        if not published or time.strftime("%Y-%m-%d", published) != article["date"].isoformat():
+            problems.append(f"entry {slug!r}: published {entry.get('published')!r}, expected {article['date']}")
+    for slug in entries.keys() - expected.keys():
+        problems.append(f"entry {slug!r} is in the feed but is not a public article")
+    if problems:
+        pytest.fail("feed.xml:\n" + "\n".join(problems), pytrace=False)
+
+
+def test_sitemap_is_well_formed_and_lists_every_public_page(site, pages):
+    try:
+        root = ET.parse(site / "sitemap.xml").getroot()
+    except ET.ParseError as error:
+        pytest.fail(f"sitemap.xml is not well-formed XML: {error}", pytrace=False)
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert root.tag == namespace + "urlset", f"sitemap.xml's root is {root.tag}, not a sitemaps.org urlset"
+    listed = [url.findtext(namespace + "loc") for url in root.findall(namespace + "url")]
+    problems = [f"{url} is listed twice" for url in set(listed) if listed.count(url) > 1]
+    listed_paths = {local_path(url) for url in listed}
+
+    public = set()
+    for relative, path in pages.items():
+        if relative == "404.html" or re.search(r'<meta name="robots" content="[^"]*noindex', path.read_text()):
+            continue
+        public.add(relative.removesuffix("index.html"))
+    for missing in sorted(public - listed_paths):
+        problems.append(f"page /{missing} is not in the sitemap")
+    for extra in sorted(listed_paths - public):
+        problems.append(f"{BASE_URL}{extra} is in the sitemap but is not a public page of the tree")
+    for slug in public_articles():
+        if f"articles/{slug}/" not in listed_paths:
+            problems.append(f"article {slug!r} is not in the sitemap")
+    if problems:
+        pytest.fail("sitemap.xml:\n" + "\n".join(problems), pytrace=False)
