@@ -17,6 +17,8 @@ public struct BuildReport: Sendable {
     public var carriedOver: Int
     /// What the next build needs to carry this build's pages over (`outputInode` left for the caller).
     public var cache: BuildCache
+    /// Theme assets and where they were published: `style.css` → `assets/style.3f2a9c1b.css`.
+    public var assets: [String: String]
 }
 
 /// Runs the pipeline: Load → Parse → Resolve → Render → Write.
@@ -194,7 +196,7 @@ public enum Builder {
             articles: site.articles.count, pages: pages, files: assets.files.count + copied.count,
             warnings: sorted(warnings + problems), stages: clock.stages,
             validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 },
-            renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache)
+            renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache, assets: assets.paths)
     }
 
     struct ArticleOutcome: Sendable {

@@ -2,12 +2,14 @@ import LiftoffCore
 
 /// The outcome of the latest preview build, handed to every open page.
 public enum BuildState: Sendable, Equatable {
-    case succeeded(generation: Int)
+    /// `stylesheets`: when only stylesheets changed, their names (`style.css`) and new URLs, for
+    /// open pages to swap without reloading.
+    case succeeded(generation: Int, stylesheets: [String: String] = [:])
     case failed(generation: Int, messages: [String])
 
     public var generation: Int {
         switch self {
-        case .succeeded(let generation), .failed(let generation, _): return generation
+        case .succeeded(let generation, _), .failed(let generation, _): return generation
         }
     }
 }
@@ -21,9 +23,10 @@ public actor BuildEvents {
     public init() {}
 
     /// Records a build's result and tells every listener.
-    public func publish(_ diagnostics: [Diagnostic]?) {
+    public func publish(_ diagnostics: [Diagnostic]?, stylesheets: [String: String] = [:]) {
         let generation = state.generation + 1
-        state = diagnostics.map { .failed(generation: generation, messages: $0.map(\.description)) } ?? .succeeded(generation: generation)
+        state = diagnostics.map { .failed(generation: generation, messages: $0.map(\.description)) }
+            ?? .succeeded(generation: generation, stylesheets: stylesheets)
         for listener in listeners.values { listener.yield(state) }
     }
 

@@ -68,8 +68,13 @@ public struct PreviewServer: Sendable {
             return Response(
                 status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: ResponseBody { writer in
-                    for await state in states {
-                        try await writer.write(ByteBuffer(string: "event: build\ndata: \(Self.json(state))\n\n"))
+                    // An open page must not hold the server up at shutdown: end the stream then.
+                    try await withGracefulShutdownHandler {
+                        for await state in states {
+                            try await writer.write(ByteBuffer(string: "event: build\ndata: \(Self.json(state))\n\n"))
+                        }
+                    } onGracefulShutdown: {
+                        Task { await site.events.finish() }
                     }
                     try await writer.finish(nil)
                 })
@@ -80,7 +85,9 @@ public struct PreviewServer: Sendable {
     static func json(_ state: BuildState) -> String {
         var object: [String: Any] = ["generation": state.generation]
         switch state {
-        case .succeeded: object["ok"] = true
+        case .succeeded(_, let stylesheets):
+            object["ok"] = true
+            if !stylesheets.isEmpty { object["stylesheets"] = stylesheets }
         case .failed(_, let messages):
             object["ok"] = false
             object["messages"] = messages
@@ -156,7 +163,7 @@ struct WatchService: Service {
         await withGracefulShutdownHandler {
             for await batch in changes {
                 PreviewServer.say("Changed: \(Set(batch).sorted().joined(separator: ", "))")
-                PreviewServer.print(await site.rebuild())
+                PreviewServer.print(await site.rebuild(changed: batch))
             }
         } onGracefulShutdown: {
             watcher.stop()

@@ -12,8 +12,9 @@ public final class PreviewSite: Sendable {
     /// The preview's "now": when it started. Countdowns read from it (the live script keeps them
     /// current in the browser), so that a save rebuilds only the pages it touches.
     public let now: Timestamp
-    /// The last good build's cache, with its parsed front matter: kept in memory between rebuilds.
-    private let cache = Mutex<BuildCache?>(nil)
+    /// The last good build's cache (with its parsed front matter) and the files it left in the
+    /// served folder: kept in memory between rebuilds.
+    private let last = Mutex<(cache: BuildCache?, files: Set<String>?)>((nil, nil))
 
     /// - Parameters:
     ///   - output: the folder to serve; a fresh temporary one by default.
@@ -36,30 +37,36 @@ public final class PreviewSite: Sendable {
         public var carriedOver = 0
     }
 
-    /// Builds the site, swaps the new tree in when it succeeded, and tells the open pages.
+    /// Builds the site, updates the served folder when the build succeeded, and tells the open pages.
+    /// - Parameter changed: the source files that changed (relative to the root); when they are
+    ///   all stylesheets, open pages swap their stylesheets instead of reloading.
     @discardableResult
-    public func rebuild(now: Timestamp? = nil) async -> Result {
+    public func rebuild(now: Timestamp? = nil, changed: [String] = []) async -> Result {
         let start = DispatchTime.now().uptimeNanoseconds
         let options = BuildOptions(now: now ?? self.now, drafts: true, future: true, baseURL: baseURL)
         var result = Result(diagnostics: [], succeeded: false, milliseconds: 0, articles: 0)
+        var stylesheets: [String: String] = [:]
         do {
-            let previous = cache.withLock { $0 }.flatMap { $0.describes(output: output) ? $0 : nil }
-            let writer = try OutputWriter(output: output)
+            let (previous, files) = last.withLock { $0 }
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            let writer = InPlaceWriter(output: output, existing: files)
+            let report = try Builder.build(
+                root: root, into: InjectingSink(writer, scriptURL: "/" + ReloadScript.path), options: options, previous: previous)
             do {
-                let report = try Builder.build(
-                    root: root, into: InjectingSink(writer, scriptURL: "/" + ReloadScript.path), options: options, previous: previous)
-                try writer.commit()
-                var next = report.cache
-                next.outputInode = FileStamp.of(output.path)?.inode ?? 0
-                cache.withLock { $0 = next }
-                result.diagnostics = report.warnings
-                result.succeeded = true
-                result.articles = report.articles
-                result.rendered = report.renderedPages.count
-                result.carriedOver = report.carriedOver
+                let (now, _) = try writer.commit()
+                last.withLock { $0 = (report.cache, now) }
             } catch {
-                writer.discard()
+                // Part of the folder may be new: list it again and render everything next time.
+                last.withLock { $0 = (nil, nil) }
                 throw error
+            }
+            result.diagnostics = report.warnings
+            result.succeeded = true
+            result.articles = report.articles
+            result.rendered = report.renderedPages.count
+            result.carriedOver = report.carriedOver
+            if !changed.isEmpty, changed.allSatisfy({ $0.hasPrefix("theme/assets/") && $0.hasSuffix(".css") }) {
+                for (name, path) in report.assets where name.hasSuffix(".css") { stylesheets[name] = "/" + path }
             }
         } catch let failure as BuildFailure {
             result.diagnostics = failure.diagnostics
@@ -67,7 +74,7 @@ public final class PreviewSite: Sendable {
             result.diagnostics = [.error("output", 0, "\(error)")]
         }
         result.milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-        await events.publish(result.succeeded ? nil : result.diagnostics)
+        await events.publish(result.succeeded ? nil : result.diagnostics, stylesheets: stylesheets)
         return result
     }
 

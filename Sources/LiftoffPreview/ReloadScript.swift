@@ -29,11 +29,25 @@ enum ReloadScript {
             box.appendChild(title);
             box.appendChild(list);
           }
+          // Only stylesheets changed: point each <link> at its new fingerprinted file.
+          function swapStylesheets(urls) {
+            var swapped = false;
+            document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+              var match = /\\/assets\\/(.+)\\.[0-9a-f]{8}(\\.css)$/.exec(new URL(link.href, location.href).pathname);
+              var url = match && urls[match[1] + match[2]];
+              if (url) { link.href = url; swapped = true; }
+            });
+            return swapped;
+          }
+          var lastOk = true;
           var events = new EventSource("\(eventsURL)");
           events.addEventListener("build", function (event) {
             var state = JSON.parse(event.data);
-            if (seen !== null && state.generation !== seen && state.ok) { location.reload(); return; }
+            if (seen !== null && state.generation !== seen && state.ok) {
+              if (!(lastOk && state.stylesheets && swapStylesheets(state.stylesheets))) { location.reload(); return; }
+            }
             seen = state.generation;
+            lastOk = state.ok;
             var box = document.getElementById("liftoff-errors");
             if (state.ok) { if (box) box.remove(); } else { overlay(state.messages); }
           });

@@ -8,6 +8,8 @@ import Testing
 
 /// The preview server, in memory: pages, types, 404, path safety, reload script and events.
 @Suite struct PreviewServerTests {
+    static let now = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
+
     let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -23,12 +25,12 @@ import Testing
 
     func withPreview(_ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void) async throws {
         let root = try makeSite()
-        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/")
+        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: Self.now)
         defer {
             site.removeOutput()
             try? FileManager.default.removeItem(at: root)
         }
-        let result = await site.rebuild(now: Timestamp(iso8601: "2026-11-24T17:00:00Z"))
+        let result = await site.rebuild()
         #expect(result.succeeded, "\(result.diagnostics)")
         let app = Application(router: PreviewServer.router(for: site))
         try await app.test(.router) { client in try await body(site, client) }
@@ -124,4 +126,75 @@ import Testing
         }
     }
 
+    /// Every file of the served folder, by path.
+    func tree(_ folder: URL) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path)))
+            }
+        }
+        return files
+    }
+
+    @Test func theServedFolderAlwaysEqualsAFullBuild() async throws {
+        try await withPreview { site, _ in
+            let content = site.root.appendingPathComponent("content")
+            func fullBuild() throws -> [String: [UInt8]] {
+                let sink = MemorySink()
+                let options = BuildOptions(now: Self.now, drafts: true, future: true, baseURL: site.baseURL)
+                _ = try Builder.build(root: site.root, into: InjectingSink(sink, scriptURL: "/" + ReloadScript.path), options: options)
+                return sink.files
+            }
+            // An edit, a new article, the same deleted (its page and folder go).
+            let article = content.appendingPathComponent("image-api-swap.md")
+            let original = try String(contentsOf: article, encoding: .utf8)
+            try original.replacingOccurrences(of: "## Fallbacks", with: "## Fallbacks, edited").write(to: article, atomically: true, encoding: .utf8)
+            var result = await site.rebuild()
+            #expect(result.succeeded && result.carriedOver > 0)
+            #expect(try tree(site.output) == fullBuild())
+
+            try "---\ntitle: Fresh\ndate: 2026-11-23\ndescription: New.\n---\n\nNew text.\n"
+                .write(to: content.appendingPathComponent("fresh.md"), atomically: true, encoding: .utf8)
+            result = await site.rebuild()
+            #expect(result.succeeded)
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/fresh/index.html").path))
+            #expect(try tree(site.output) == fullBuild())
+
+            try FileManager.default.removeItem(at: content.appendingPathComponent("fresh.md"))
+            result = await site.rebuild()
+            #expect(result.succeeded)
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/fresh").path))
+            #expect(try tree(site.output) == fullBuild())
+        }
+    }
+
+    @Test func aStylesheetOnlyChangeTellsPagesToSwapIt() async throws {
+        try await withPreview { site, client in
+            let states = await site.events.subscribe()
+            var iterator = states.makeAsyncIterator()
+            _ = await iterator.next()
+            let stylesheet = site.root.appendingPathComponent("theme/assets/style.css")
+            try (String(contentsOf: stylesheet, encoding: .utf8) + "\nbody { outline: 1px solid red; }\n")
+                .write(to: stylesheet, atomically: true, encoding: .utf8)
+            await site.rebuild(changed: ["theme/assets/style.css"])
+            guard case .succeeded(2, let stylesheets)? = await iterator.next(), let url = stylesheets["style.css"] else {
+                Issue.record("a stylesheet change did not name the new stylesheet")
+                return
+            }
+            #expect(url.hasPrefix("/assets/style.") && url.hasSuffix(".css"))
+            try await client.execute(uri: url, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("outline: 1px solid red"))
+            }
+            try await client.execute(uri: "/articles/image-api-swap/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("href=\"\(url)\""))
+            }
+            // Anything else changed as well: pages reload.
+            await site.rebuild(changed: ["theme/assets/style.css", "content/image-api-swap.md"])
+            #expect(await iterator.next() == .succeeded(generation: 3))
+        }
+    }
 }

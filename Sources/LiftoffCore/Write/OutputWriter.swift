@@ -155,10 +155,26 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         BuildFailure(.error(output.path, 0, "\(message): \(String(cString: strerror(errno)))"))
     }
 
-    private func prepare(_ path: String) throws {
+    /// Throws unless `path` is relative and stays inside the output folder.
+    static func checkInside(_ path: String) throws {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             throw BuildFailure(.error(path, 0, "refusing to write outside the output folder"))
         }
+    }
+
+    /// mkdir(2) each missing folder above the file at `path` (absolute).
+    static func makeFolders(for path: String) throws {
+        var current = ""
+        for component in path.split(separator: "/").dropLast() {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0, errno != EEXIST {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
+    }
+
+    private func prepare(_ path: String) throws {
+        try Self.checkInside(path)
         let components = path.split(separator: "/").dropLast()
         let directory = components.joined(separator: "/")
         guard !lock.withLock({ directories.contains(directory) }) else { return }
