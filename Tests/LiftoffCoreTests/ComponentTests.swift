@@ -26,6 +26,16 @@ import Testing
         html.replacingOccurrences(of: ">\\s+<", with: "><", options: .regularExpression)
     }
 
+    // MARK: Task lists
+
+    @Test func taskListCheckboxesHaveANameInTheBodyAndInTheFAQ() throws {
+        let body = "- [ ] Pick a model\n- [x] Book the room\n\n## FAQ\n\n### Ready?\n\n- [ ] Not yet\n"
+        let html = try page("a", ["content/a.md": article("A", body: body)])
+        #expect(html.components(separatedBy: "aria-label=\"To do\"").count - 1 == 2)
+        #expect(html.components(separatedBy: "aria-label=\"Done\"").count - 1 == 1)
+        #expect(!html.contains("<input type=\"checkbox\" disabled=\"\" />"))
+    }
+
     // MARK: TL;DR
 
     @Test func tldrBecomesAnAsideAtTheTopAndTheDescription() throws {

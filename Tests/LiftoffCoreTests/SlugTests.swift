@@ -9,6 +9,9 @@ import Testing
         ("Café déjà vu", "cafe-deja-vu"),
         ("What's next?", "whats-next"),
         ("!!!", ""),
+        ("It’s GPT-5 day", "its-gpt-5-day"),
+        ("MIXED case_and_underscores", "mixed-case-and-underscores"),
+        ("Ünïcode Äpfel", "unicode-apfel"),
     ])
     func makesSlugs(text: String, slug: String) {
         #expect(Slug.make(text) == slug)

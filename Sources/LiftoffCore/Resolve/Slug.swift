@@ -17,6 +17,7 @@ public enum Slug {
 
     /// Turns any text into a slug: `GPT Image 2: Day 1!` → `gpt-image-2-day-1`.
     public static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
         var result = ""
         var pendingDash = false
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -31,5 +32,23 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// `make` for ASCII text, byte by byte (headings and tags nearly always are).
+    static func makeASCII(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingDash, !result.isEmpty { result.append(0x2D) }
+                pendingDash = false
+                result.append(lower)
+            } else if lower != 0x27 {
+                pendingDash = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -145,3 +145,14 @@ struct Heading {
         return "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>\(close)\n"
     }
 }
+
+/// How a section's heading is compared with `## FAQ`, `## Sources` and their other names.
+enum SectionTitle {
+    private static let trimmed = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
+    /// Lower case, without surrounding spaces and punctuation; nil for a heading too long to be one.
+    static func key(_ title: String) -> String? {
+        guard title.utf8.count <= 40 else { return nil }
+        return title.lowercased().trimmingCharacters(in: trimmed)
+    }
+}

@@ -20,7 +20,7 @@ struct FAQ {
     var questions: [Question]
 
     static func matches(_ title: String) -> Bool {
-        titles.contains(title.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)))
+        SectionTitle.key(title).map(titles.contains) ?? false
     }
 
     init(blocks: ArraySlice<MarkdownBlock>, ids: inout HeadingIDs) {

@@ -9,7 +9,7 @@ struct Sources {
     var html: String
 
     static func matches(_ title: String) -> Bool {
-        titles.contains(title.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)))
+        SectionTitle.key(title).map(titles.contains) ?? false
     }
 
     init(blocks: ArraySlice<MarkdownBlock>, ids: inout HeadingIDs) {
