@@ -35,11 +35,11 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                theme.templates[name] = try MustacheTemplate(string: text)
+                theme.templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 theme.templateTexts[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 theme.templateTexts[name] = ""  // exists, but broken: reported here, not as missing
-                problems.append(.error(display, error.context.lineNumber, "template syntax error: \(describe(error.error))"))
+                problems.append(.error(display, error.context.lineNumber - HTMLEscaping.pragmaLines, "template syntax error: \(describe(error.error))"))
             } catch {
                 theme.templateTexts[name] = ""
                 problems.append(.error(display, 0, "template syntax error: \(error)"))

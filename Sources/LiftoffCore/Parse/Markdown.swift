@@ -169,7 +169,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// `"TL;DR: rest"` → `"rest"`; `"tl;dr"` → `""`; anything else → nil.
     static func afterLabel(_ text: String) -> String? {
-        guard text.count >= 5, text.prefix(5).lowercased() == "tl;dr" else { return nil }
+        // The first five bytes only (counting the characters of a long paragraph would cost a pass over it).
+        guard String(decoding: text.utf8.prefix(5), as: UTF8.self).lowercased() == "tl;dr" else { return nil }
         var rest = text.dropFirst(5)
         if rest.first == ":" { rest = rest.dropFirst() } else if !rest.isEmpty { return nil }
         return String(rest.drop { $0 == " " })
@@ -194,19 +195,28 @@ public struct MarkdownRenderer: Sendable {
         return 1
     }
 
-    /// Each line trimmed of spaces and tabs, empty lines dropped (byte-wise: this runs on every block).
+    /// Each line trimmed of spaces and tabs, empty lines dropped (byte-wise, one pass: this runs on every block).
     static func trimmedLines(_ text: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        for line in text.utf8.split(separator: 0x0A) {
-            var slice = line[...]
-            while let first = slice.first, first == 0x20 || first == 0x09 || first == 0x0D { slice = slice.dropFirst() }
-            while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
-            guard !slice.isEmpty else { continue }
-            if !result.isEmpty { result.append(0x0A) }
-            result.append(contentsOf: slice)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var start = 0
+            let count = bytes.count
+            while start < count {
+                var end = start
+                while end < count, bytes[end] != 0x0A { end += 1 }
+                var first = start, last = end
+                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D { first += 1 }
+                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D { last -= 1 }
+                if first < last {
+                    if !result.isEmpty { result.append(0x0A) }
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[first..<last]))
+                }
+                start = end + 1
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
