@@ -131,6 +131,12 @@ for n in $SIZES; do
     edit="$site/$(cat "$site/edit-target")"
     hyper --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $edit" \
         --export-json "$RESULTS/edit-$n.json" -n "liftoff one-edit rebuild $n" "$lbuild"
+    # One more edit: which pages it rendered, and whether the result equals a clean build.
+    printf '\nEdited once more.\n' >> "$edit"
+    $lbuild | sed -n 's/.*(\([0-9]*\) pages rendered, \([0-9]*\) carried over.*/\1 \2/p' > "$RESULTS/edit-pages-$n"
+    rm -rf "$site/out-clean"
+    $LIFTOFF build --source "$site/liftoff" --output "$site/out-clean" --now "$NOW" > /dev/null
+    if diff -r -q "$lout" "$site/out-clean" > /dev/null; then echo yes; else echo no; fi > "$RESULTS/edit-equal-$n"
 
     rm -rf "$site"
 done
@@ -247,6 +253,14 @@ if ("liftoff", 1000) in data and ("liftoff", 10000) in data:
 if 10000 in rebuild:
     t = rebuild[10000][0]["median"]
     checks.append(("No-op rebuild of 10,000 articles under 150 ms", secs(t), t < 0.150))
+for n in sizes:
+    pages, equal = read(f"edit-pages-{n}"), read(f"edit-equal-{n}")
+    if pages and equal:
+        rendered, carried = (int(x) for x in pages.split())
+        checks.append((f"{n:,} articles, one article edited: only the pages that show it are rendered, "
+                       "and the output equals a clean build",
+                       f"{rendered:,} of {rendered + carried:,} pages rendered; identical: {equal}",
+                       rendered < 100 and equal == "yes"))
 if checks:
     lines.append("")
     lines.append("### Targets")

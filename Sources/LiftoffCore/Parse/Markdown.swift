@@ -129,10 +129,11 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = Self.type(node)
-            guard type == "link" || type == "image" else { continue }
+            // The node type as a number: this visits every node of the document.
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
             let url = Self.string(cmark_node_get_url(node))
-            switch rewrite(url, type == "image") {
+            switch rewrite(url, type == CMARK_NODE_IMAGE) {
             case .keep: break
             case .replace(let newURL): cmark_node_set_url(node, newURL)
             case .error(let message): problems.append((Self.line(of: node) + lineOffset, message))
