@@ -18,11 +18,12 @@ struct PageKeys: Sendable {
         related = site.related
     }
 
-    /// An article's page: its file, and its related reads as cards show them. (Its links are
-    /// checked apart: what they resolve to is only known once the Markdown is parsed.)
+    /// An article's page: its file (path and bytes), and its related reads as cards show them.
+    /// (Its links are checked apart: what they resolve to is only known once the Markdown is parsed.)
     func article(_ position: Int) -> Digest {
         var hasher = StableHasher()
         hasher.combine(siteKey)
+        hasher.combine(summaries[position])
         hasher.combine(sources[position])
         hasher.combine(related[position].count)
         for other in related[position] { hasher.combine(summaries[other]) }
