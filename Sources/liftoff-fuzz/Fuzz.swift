@@ -41,7 +41,7 @@ struct SeededFuzz {
     static func main() {
         let arguments = CommandLine.arguments
         let seconds = arguments.count > 1 ? Double(arguments[1]) ?? 10 : 10
-        var generator = SplitMix(seed: arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1)
+        var generator = SeededGenerator(seed: arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1)
         let corpusPath = arguments.count > 3 ? arguments[3] : "Fuzz/corpus"
         let seeds = (try? FileManager.default.contentsOfDirectory(atPath: corpusPath))?.sorted().compactMap {
             FileManager.default.contents(atPath: corpusPath + "/" + $0).map { [UInt8]($0) }
@@ -65,7 +65,7 @@ struct SeededFuzz {
                                     "```countdown\n", "```\n", "target: ", "related: [", "tags: ", "[x](y.md#z)", "\r\n", "\u{FEFF}",
                                     "date: 2026-02-30\n", "title: ", ": ", "- ", "&", "<script>", "\"", "'", "{", "]", "*", "~~"].map { Array($0.utf8) }
 
-    static func mutate(_ input: inout [UInt8], _ generator: inout SplitMix) {
+    static func mutate(_ input: inout [UInt8], _ generator: inout SeededGenerator) {
         let position = input.isEmpty ? 0 : Int(generator.next() % UInt64(input.count + 1))
         switch generator.next() % 5 {
         case 0: input.insert(contentsOf: tokens[Int(generator.next() % UInt64(tokens.count))], at: position)
@@ -81,16 +81,4 @@ struct SeededFuzz {
     }
 }
 
-/// A small, seedable random generator (reproducible runs).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 #endif
