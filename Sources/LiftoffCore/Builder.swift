@@ -91,7 +91,7 @@ public enum Builder {
         // Render and write: each article is parsed, grouped into components, rendered and
         // written in one pass, so its HTML need not stay in memory.
         let assets = FingerprintedAssets(theme.assets)
-        let renderer = PageRenderer(site: site, theme: theme, assets: assets)
+        let renderer = PageRenderer(site: site, theme: theme, assets: assets, libraryRendering: options.libraryRendering)
         clock.lap("cards")
         let markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML)

@@ -8,6 +8,8 @@ import Mustache
 struct PageRenderer: @unchecked Sendable {
     let site: Site
     let library: MustacheLibrary
+    /// The same templates, rendered without swift-mustache's dynamic casts (nil: the library renders).
+    let compiled: CompiledTemplates?
     /// The parts of every page's context that do not change from page to page.
     let siteContext: [String: Any]
     /// Each article as lists show it: its summary and its card (`partials/card`), made once, when
@@ -18,9 +20,10 @@ struct PageRenderer: @unchecked Sendable {
     /// Number of latest articles on the home page.
     static let homeCount = 10
 
-    init(site: Site, theme: Theme, assets: FingerprintedAssets) {
+    init(site: Site, theme: Theme, assets: FingerprintedAssets, libraryRendering: Bool = false) {
         self.site = site
         library = theme.library
+        compiled = libraryRendering ? nil : CompiledTemplates(theme.templates)
         let config = site.config
         let base = config.basePath
         var context: [String: Any] = [
@@ -247,14 +250,19 @@ struct PageRenderer: @unchecked Sendable {
 
     /// Renders a component's template with its own context only (components do not read `site`).
     func component(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        renderTemplate(template, context)
     }
 
     /// Renders a template with the site context under `site`.
     func render(_ template: String, _ context: [String: Any]) -> String {
         var context = context
         context["site"] = siteContext
-        return library.render(context, withTemplate: template) ?? ""
+        return renderTemplate(template, context)
+    }
+
+    private func renderTemplate(_ name: String, _ context: [String: Any]) -> String {
+        if let compiled { return compiled.render(context, withTemplate: name) ?? "" }
+        return library.render(context, withTemplate: name) ?? ""
     }
 }
 

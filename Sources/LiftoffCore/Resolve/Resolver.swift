@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Warnings fail the build too.
     public var strict = false
+    /// Render through swift-mustache itself instead of `CompiledTemplates` (the tests compare both).
+    var libraryRendering = false
 
     public init(now: Timestamp, drafts: Bool = false, future: Bool = false, baseURL: String? = nil, strict: Bool = false) {
         self.now = now
