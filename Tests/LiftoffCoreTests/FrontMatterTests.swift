@@ -19,6 +19,21 @@ import Testing
         #expect(split.bodyLine == 4)
     }
 
+    @Test(arguments: [
+        ("draft: true", true), ("draft: yes", true), ("draft: On", true), ("draft: FALSE", false), ("draft: no", false),
+        ("draft: ~", false), ("draft: null", false),
+    ])
+    func readsYAMLBooleansAndNulls(line: String, draft: Bool) throws {
+        let article = try parse("---\ntitle: A\ndate: 2026-11-24\n\(line)\ndescription: ~\n---\nText.\n").get()
+        #expect(article.draft == draft)
+        #expect(article.description == nil)
+    }
+
+    @Test func aQuotedBooleanIsText() {
+        #expect(messages("---\ntitle: A\ndate: 2026-11-24\ndraft: \"true\"\n---\nText.\n")
+            == ["content/post.md:4: front matter: 'draft' must be true or false"])
+    }
+
     @Test func decodesEveryKey() throws {
         let text = """
             ---
