@@ -22,7 +22,7 @@ struct LinkResolver: Sendable {
             suffix = String(path[mark...])
             path = path[..<mark]
         }
-        let decoded = path.contains("%") ? String(path).removingPercentEncoding ?? String(path) : String(path)
+        let decoded = path.utf8.contains(0x25) ? String(path).removingPercentEncoding ?? String(path) : String(path)
         let directory = article.path.split(separator: "/").dropLast().joined(separator: "/")
         guard let target = Self.normalize(directory + "/" + decoded), target.hasPrefix("content/") else {
             return (.error("link '\(url)' points outside content/"), nil)

@@ -79,14 +79,17 @@ struct ArticleBody {
 
     /// Words, counted as runs of bytes between ASCII spaces, tabs and line breaks.
     static func words(in text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !space, !inWord { count += 1 }
-            inWord = !space
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                if !space, !inWord { count += 1 }
+                inWord = !space
+            }
+            return count
         }
-        return count
     }
 
     /// The index after a `##` section: the next heading of level 1 or 2, or the end.
