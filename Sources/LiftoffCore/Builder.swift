@@ -92,9 +92,9 @@ public enum Builder {
         // written in one pass, so its HTML need not stay in memory.
         let assets = FingerprintedAssets(theme.assets)
         let renderer = PageRenderer(site: site, theme: theme, assets: assets, libraryRendering: options.libraryRendering)
-        clock.lap("cards")
+        clock.lap("templates")
         let markdown = MarkdownRenderer(
-            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML)
+            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, keepsText: FAQ.matches)
         let keys = PageKeys(
             site: site, siteKey: BuildCache.siteKey(options: options, configText: sources.configText, theme: theme),
             sources: parsedArticles.mapValues(\.digest))

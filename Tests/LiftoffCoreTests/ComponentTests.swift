@@ -26,6 +26,17 @@ import Testing
         html.replacingOccurrences(of: ">\\s+<", with: "><", options: .regularExpression)
     }
 
+    // MARK: Reading time
+
+    @Test func readingTimeCountsTheWordsOfTheTextNotItsMarkup() throws {
+        // 221 words in list items and table cells: 2 minutes at 220 words a minute. Counting the
+        // bullets and the table's pipes as words would make it 3.
+        let list = String(repeating: "- word\n", count: 201)
+        let table = "| a | b |\n|---|---|\n" + String(repeating: "| w | w |\n", count: 9) + "| w | `code` |\n"
+        let html = try page("a", ["content/a.md": article("A", body: list + "\n" + table)])
+        #expect(html.contains("· 2 min read"))
+    }
+
     // MARK: Task lists
 
     @Test func taskListCheckboxesHaveANameInTheBodyAndInTheFAQ() throws {

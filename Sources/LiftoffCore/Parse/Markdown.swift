@@ -18,8 +18,11 @@ public struct MarkdownBlock: Sendable, Equatable {
     public var kind: Kind
     /// `cmark_render_html` of this block alone.
     public var html: String
-    /// `cmark_render_plaintext` of this block, trimmed.
+    /// `cmark_render_plaintext` of this block, trimmed; empty for blocks whose text nobody reads
+    /// (see `blocks(_:keepsText:)`).
     public var text: String
+    /// Words of the block's text (runs of characters between spaces and line breaks).
+    public var words: Int
     /// The block's first line in the file.
     public var line: Int
     /// The literal content of a code block.
@@ -37,10 +40,15 @@ public enum LinkRewrite: Sendable, Equatable {
 public struct MarkdownRenderer: Sendable {
     public var smartPunctuation: Bool
     public var unsafeHTML: Bool
+    /// Whether the blocks of the section under an h1/h2 heading with this text need their plain
+    /// text (an FAQ's answers do); headings and TL;DR paragraphs always get it. Rendering plain
+    /// text for every block cost more than the word counts it served.
+    public var keepsText: @Sendable (String) -> Bool
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false) {
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, keepsText: @escaping @Sendable (String) -> Bool = { _ in true }) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
+        self.keepsText = keepsText
         _ = Self.registerExtensions
     }
 
@@ -91,6 +99,7 @@ public struct MarkdownRenderer: Sendable {
         rewriteLinks(in: document, lineOffset: lineOffset, problems: &problems, rewrite: rewriteLink)
 
         var blocks: [MarkdownBlock] = []
+        var inTextSection = keepsText("")
         var node = cmark_node_first_child(document)
         while let current = node {
             node = cmark_node_next(current)
@@ -108,10 +117,42 @@ public struct MarkdownRenderer: Sendable {
             default: kind = .other
             }
             let html = Self.take(cmark_render_html(current, renderOptions, extensions))
-            let text = Self.trimmedLines(Self.take(cmark_render_plaintext(current, 0, 0)))
-            blocks.append(MarkdownBlock(kind: kind, html: html, text: text, line: line, literal: literal))
+            var needsText = inTextSection || kind == .tldr
+            if case .heading = kind { needsText = true }
+            let text = needsText ? Self.trimmedLines(Self.take(cmark_render_plaintext(current, 0, 0))) : ""
+            if case .heading(let level) = kind, level <= 2 { inTextSection = keepsText(text) }
+            blocks.append(MarkdownBlock(kind: kind, html: html, text: text, words: Self.words(in: current), line: line, literal: literal))
         }
         return (blocks, problems)
+    }
+
+    /// Words in a block: runs of non-space bytes across its text, inline code and code, as its
+    /// plain text reads (inline markup joins, line breaks and block boundaries separate).
+    static func words(in block: OpaquePointer) -> Int {
+        guard let iterator = cmark_iter_new(block) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var count = 0
+        var inWord = false
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                guard var byte = cmark_node_get_literal(node) else { continue }
+                while byte.pointee != 0 {
+                    let value = UInt8(bitPattern: byte.pointee)
+                    let space = value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D
+                    if !space, !inWord { count += 1 }
+                    inWord = !space
+                    byte += 1
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                inWord = false
+            default:
+                if type.rawValue & 0xC000 == 0x8000 { inWord = false }  // a block (table cells too) starts or ends
+            }
+        }
+        return count
     }
 
     /// Renders a whole document to HTML (for feeds and tests).

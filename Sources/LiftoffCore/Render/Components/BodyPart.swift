@@ -36,12 +36,12 @@ struct ArticleBody {
         var lastHeading: String?
         while index < blocks.count {
             let block = blocks[index]
-            wordCount += Self.words(in: block.text)
+            wordCount += block.words
             switch block.kind {
             case .heading(let level) where level <= 2 && FAQ.matches(block.text):
                 let end = Self.sectionEnd(blocks, from: index)
                 let faq = FAQ(blocks: blocks[index..<end], ids: &ids)
-                wordCount += blocks[(index + 1)..<end].reduce(0) { $0 + Self.words(in: $1.text) }
+                wordCount += blocks[(index + 1)..<end].reduce(0) { $0 + $1.words }
                 if faq.questions.isEmpty {
                     warnings.append(.warning(path, block.line, "FAQ section has no questions: write each question as a `### Question?` heading"))
                 }
@@ -74,21 +74,6 @@ struct ArticleBody {
                 parts.append(.html(block.html))
             }
             index += 1
-        }
-    }
-
-    /// Words, counted as runs of bytes between ASCII spaces, tabs and line breaks.
-    static func words(in text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var inWord = false
-            for byte in bytes {
-                let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                if !space, !inWord { count += 1 }
-                inWord = !space
-            }
-            return count
         }
     }
 
