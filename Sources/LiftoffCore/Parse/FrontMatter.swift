@@ -22,13 +22,14 @@ public struct FrontMatterSplit: Sendable, Equatable {
         var cursor = yamlStart
         while cursor < text.endIndex {
             line += 1
-            let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
+            // Byte-wise: "\n" is one byte, and a UTF-8 index is a String index.
+            let lineEnd = text.utf8[cursor...].firstIndex(of: 0x0A) ?? text.endIndex
             let content = text[cursor..<lineEnd]
             if content == "---" || content == "..." || (content.hasPrefix("---") && content.trimmingSpaces == "---") {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                let bodyStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
                 return FrontMatterSplit(yaml: String(text[yamlStart..<cursor]), body: String(text[bodyStart...]), bodyLine: line + 1)
             }
-            cursor = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            cursor = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
         }
         throw BuildFailure(.error(path, 1, "front matter is not closed: add a `---` line after the last key"))
     }
