@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Splits a Markdown file into its YAML front matter and its body.
@@ -45,7 +46,7 @@ enum FrontMatterParser {
             return .failure(BuildFailure(.error(path, firstInvalidUTF8Line(data), "file is not valid UTF-8; save it as UTF-8")))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(0x0D) { text = text.replacingCRLF() }
+        if data.withUnsafeBufferPointer({ $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) { text = text.replacingCRLF() }
         let split: FrontMatterSplit
         do { split = try FrontMatterSplit.split(text, path: path) } catch { return .failure(error) }
         return parse(split, path: path)
