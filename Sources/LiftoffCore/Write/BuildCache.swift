@@ -65,8 +65,7 @@ public struct BuildCache: Sendable {
 
     /// `<parent>/.<output name>.liftoff-cache`
     public static func location(for output: URL) -> URL {
-        let output = output.standardizedFileURL
-        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).liftoff-cache")
+        OutputWriter.beside(output, "cache")
     }
 
     /// Reads a cache written by `write(to:)`; nil when there is none or it cannot be read.

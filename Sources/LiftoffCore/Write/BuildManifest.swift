@@ -28,14 +28,12 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// `<parent>/.<output name>.liftoff-manifest`
     public static func location(for output: URL) -> URL {
-        let output = output.standardizedFileURL
-        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).liftoff-manifest")
+        OutputWriter.beside(output, "manifest")
     }
 
     /// The key for a build with these options by this very binary.
     public static func key(for options: BuildOptions) -> String {
-        let tool = Bundle.main.executablePath.flatMap(FileStamp.of).map { "\($0.size).\($0.modified)" } ?? "unknown"
-        return "drafts=\(options.drafts) future=\(options.future) strict=\(options.strict) base=\(options.baseURL ?? "") tool=\(tool)"
+        "drafts=\(options.drafts) future=\(options.future) strict=\(options.strict) base=\(options.baseURL ?? "") tool=\(OutputWriter.toolIdentity)"
     }
 
     /// The stamps of `site.yml` and every file under `content/` and `theme/`, as they are now.

@@ -37,7 +37,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         self.output = output
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        staging = parent.appendingPathComponent(".\(name).liftoff-new-\(getpid())")
+        staging = Self.beside(output, "new-\(getpid())")
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
@@ -103,7 +103,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         }
         if liftoff_exchange_paths(staging.path, output.path) != 0 {
             // A file system without RENAME_EXCHANGE: two renames, a moment apart.
-            let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).liftoff-old-\(getpid())")
+            let old = Self.beside(output, "old-\(getpid())")
             guard rename(output.path, old.path) == 0 else { throw failure("cannot move the old output aside") }
             guard rename(staging.path, output.path) == 0 else {
                 _ = rename(old.path, output.path)
@@ -154,6 +154,17 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     private func failure(_ message: String) -> BuildFailure {
         BuildFailure(.error(output.path, 0, "\(message): \(String(cString: strerror(errno)))"))
     }
+
+    /// `<parent>/.<output name>.liftoff-<suffix>`: what Liftoff keeps beside an output folder
+    /// (staging trees, the manifest, the build cache), never inside it, so it is not deployed.
+    static func beside(_ output: URL, _ suffix: String) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).liftoff-\(suffix)")
+    }
+
+    /// The running binary's size and modification time: another build of Liftoff may render
+    /// differently, so the manifest and the build cache both include it.
+    static let toolIdentity: String = Bundle.main.executablePath.flatMap(FileStamp.of).map { "\($0.size).\($0.modified)" } ?? "unknown"
 
     /// Throws unless `path` is relative and stays inside the output folder.
     static func checkInside(_ path: String) throws {

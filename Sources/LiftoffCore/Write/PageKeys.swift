@@ -63,7 +63,7 @@ extension BuildCache {
     /// What every page depends on: this binary, the build options, `site.yml` and the theme.
     static func siteKey(options: BuildOptions, configText: String, theme: Theme) -> Digest {
         var hasher = StableHasher()
-        hasher.combine(toolIdentity)
+        hasher.combine("liftoff-cache-1 " + OutputWriter.toolIdentity)
         hasher.combine(options.drafts)
         hasher.combine(options.future)
         hasher.combine(options.baseURL ?? "\u{0}none")
@@ -78,12 +78,6 @@ extension BuildCache {
         }
         return hasher.finalize()
     }
-
-    /// The running binary's size and modification time: another build of Liftoff may render differently.
-    static let toolIdentity: String = {
-        let stamp = Bundle.main.executablePath.flatMap(FileStamp.of)
-        return "liftoff-cache-1 " + (stamp.map { "\($0.size).\($0.modified)" } ?? "unknown")
-    }()
 }
 
 extension StableHasher {
