@@ -6,7 +6,7 @@ struct FingerprintedAssets {
 
     init(_ assets: [(name: String, data: [UInt8])]) {
         for asset in assets {
-            let hash = Self.fnv1a(asset.data)
+            let hash = Self.fingerprint(asset.data)
             var parts = asset.name.split(separator: "/")
             let file = parts.removeLast()
             let fingerprinted: String
@@ -21,15 +21,11 @@ struct FingerprintedAssets {
         }
     }
 
-    /// The 8 first hex digits of the 64-bit FNV-1a hash: enough to tell versions apart.
-    static func fnv1a(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(8))
+    /// The first 8 hexadecimal digits of the file's digest: enough to tell versions apart.
+    static func fingerprint(_ bytes: [UInt8]) -> String {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        return String(hasher.finalize().description.prefix(8))
     }
 
     /// Template keys: `style.css` → `style_css`, `js/countdown.js` → `js_countdown_js`.
