@@ -53,8 +53,8 @@ public final class PreviewSite: Sendable {
             let report = try Builder.build(
                 root: root, into: InjectingSink(writer, scriptURL: "/" + ReloadScript.path), options: options, previous: previous)
             do {
-                let (now, _) = try writer.commit()
-                last.withLock { $0 = (report.cache, now) }
+                let files = try writer.commit()
+                last.withLock { $0 = (report.cache, files) }
             } catch {
                 // Part of the folder may be new: list it again and render everything next time.
                 last.withLock { $0 = (nil, nil) }

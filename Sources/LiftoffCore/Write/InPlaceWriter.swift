@@ -37,16 +37,9 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
         return true
     }
 
-    public func copy(from source: URL, to path: String) throws {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw BuildFailure(.error(source.path, 0, "cannot read file"))
-        }
-        try write([UInt8](data), to: path)
-    }
-
     /// Writes the changed files and removes those the build did not make.
-    /// - Returns: the files now in the tree, and the paths written or removed.
-    public func commit() throws -> (files: Set<String>, changed: [String]) {
+    /// - Returns: the files now in the tree.
+    public func commit() throws -> Set<String> {
         let (pending, produced) = lock.withLock { (self.pending, self.produced) }
         let paths = pending.keys.sorted()
         let failures = parallelMap(paths.count) { index -> String? in
@@ -64,13 +57,12 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
             }
         }.compactMap { $0 }
         if let failure = failures.first { throw BuildFailure(.error(output.path, 0, "cannot update the preview: \(failure)")) }
-        let removed = existing.subtracting(produced).sorted()
-        for path in removed {
+        for path in existing.subtracting(produced) {
             unlink(output.path + "/" + path)
             // Folders left empty (a deleted article's): rmdir fails on any that is not.
             var folder = path.split(separator: "/").dropLast()
             while !folder.isEmpty, rmdir(output.path + "/" + folder.joined(separator: "/")) == 0 { folder = folder.dropLast() }
         }
-        return (produced, paths + removed)
+        return produced
     }
 }

@@ -12,6 +12,14 @@ public protocol PageSink: Sendable {
 }
 
 extension PageSink {
+    /// Reads the file and writes its bytes.
+    public func copy(from source: URL, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw BuildFailure(.error(source.path, 0, "cannot read file"))
+        }
+        try write([UInt8](data), to: path)
+    }
+
     public func reuse(_ path: String) -> Bool { false }
 }
 
@@ -80,13 +88,6 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         guard (try? prepare(path)) != nil, link(output.path + "/" + path, staging.path + "/" + path) == 0 else { return false }
         lock.withLock { counts.unchanged += 1 }
         return true
-    }
-
-    public func copy(from source: URL, to path: String) throws {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw BuildFailure(.error(source.path, 0, "cannot read file"))
-        }
-        try write([UInt8](data), to: path)
     }
 
     /// Swaps the new tree in and removes the old one.
