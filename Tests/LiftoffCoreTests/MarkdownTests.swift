@@ -20,6 +20,12 @@ import Testing
         #expect(markdown.html("- [x] done\n- [ ] todo\n").contains("type=\"checkbox\""))
     }
 
+    @Test func blocksKnowTheirTaskItemsAndWords() {
+        let blocks = markdown.blocks("- [x] done\n- [ ] to do\n\n* plain item\n\nTwo `words` here.\n").blocks
+        #expect(blocks.map(\.hasTaskItems) == [true, false, false])
+        #expect(blocks.map(\.words) == [3, 2, 3])
+    }
+
     @Test func rawHTMLIsDroppedByDefaultAndKeptWhenUnsafe() {
         let source = "<div class=\"note\">hi</div>\n\nText <span>inline</span> <script>alert(1)</script>\n"
         let safe = markdown.html(source)

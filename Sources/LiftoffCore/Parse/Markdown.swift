@@ -19,10 +19,12 @@ public struct MarkdownBlock: Sendable, Equatable {
     /// `cmark_render_html` of this block alone.
     public var html: String
     /// `cmark_render_plaintext` of this block, trimmed; empty for blocks whose text nobody reads
-    /// (see `blocks(_:keepsText:)`).
+    /// (see `MarkdownRenderer.keepsText`).
     public var text: String
     /// Words of the block's text (runs of characters between spaces and line breaks).
     public var words: Int
+    /// Whether it holds GFM task-list items (`- [ ] …`).
+    public var hasTaskItems = false
     /// The block's first line in the file.
     public var line: Int
     /// The literal content of a code block.
@@ -96,8 +98,6 @@ public struct MarkdownRenderer: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
         var problems: [(line: Int, message: String)] = []
-        rewriteLinks(in: document, lineOffset: lineOffset, problems: &problems, rewrite: rewriteLink)
-
         var blocks: [MarkdownBlock] = []
         var inTextSection = keepsText("")
         var node = cmark_node_first_child(document)
@@ -116,25 +116,34 @@ public struct MarkdownRenderer: Sendable {
             case "list": kind = .list
             default: kind = .other
             }
+            let scan = Self.scan(current, lineOffset: lineOffset, problems: &problems, rewrite: rewriteLink)
             let html = Self.take(cmark_render_html(current, renderOptions, extensions))
             var needsText = inTextSection || kind == .tldr
             if case .heading = kind { needsText = true }
             let text = needsText ? Self.trimmedLines(Self.take(cmark_render_plaintext(current, 0, 0))) : ""
             if case .heading(let level) = kind, level <= 2 { inTextSection = keepsText(text) }
-            blocks.append(MarkdownBlock(kind: kind, html: html, text: text, words: Self.words(in: current), line: line, literal: literal))
+            blocks.append(MarkdownBlock(
+                kind: kind, html: html, text: text, words: scan.words, hasTaskItems: scan.hasTaskItems, line: line, literal: literal))
         }
         return (blocks, problems)
     }
 
-    /// Words in a block: runs of non-space bytes across its text, inline code and code, as its
-    /// plain text reads (inline markup joins, line breaks and block boundaries separate).
-    static func words(in block: OpaquePointer) -> Int {
-        guard let iterator = cmark_iter_new(block) else { return 0 }
+    /// One walk over a block's nodes, before it is rendered: each link and image destination
+    /// goes through `rewrite` (errors are collected with their lines), words are counted as its
+    /// plain text reads them (runs of non-space bytes across text, inline code and code; inline
+    /// markup joins, line breaks and block boundaries separate), and task-list items are noticed.
+    static func scan(
+        _ block: OpaquePointer, lineOffset: Int, problems: inout [(line: Int, message: String)],
+        rewrite: (String, Bool) -> LinkRewrite
+    ) -> (words: Int, hasTaskItems: Bool) {
+        guard let iterator = cmark_iter_new(block) else { return (0, false) }
         defer { cmark_iter_free(iterator) }
-        var count = 0
+        var words = 0
         var inWord = false
+        var hasTaskItems = false
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
+            // Node types as numbers: this visits every node of every article.
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
@@ -142,44 +151,32 @@ public struct MarkdownRenderer: Sendable {
                 while byte.pointee != 0 {
                     let value = UInt8(bitPattern: byte.pointee)
                     let space = value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D
-                    if !space, !inWord { count += 1 }
+                    if !space, !inWord { words += 1 }
                     inWord = !space
                     byte += 1
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 inWord = false
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard event == CMARK_EVENT_ENTER else { continue }
+                let url = Self.string(cmark_node_get_url(node))
+                switch rewrite(url, type == CMARK_NODE_IMAGE) {
+                case .keep: break
+                case .replace(let newURL): cmark_node_set_url(node, newURL)
+                case .error(let message): problems.append((Self.line(of: node) + lineOffset, message))
+                }
             default:
-                if type.rawValue & 0xC000 == 0x8000 { inWord = false }  // a block (table cells too) starts or ends
+                // A block (table cells too) starts or ends; the tasklist extension names its items.
+                if type.rawValue & 0xC000 == 0x8000 { inWord = false }
+                if type == CMARK_NODE_ITEM, event == CMARK_EVENT_ENTER, !hasTaskItems { hasTaskItems = Self.type(node) == "tasklist" }
             }
         }
-        return count
+        return (words, hasTaskItems)
     }
 
     /// Renders a whole document to HTML (for feeds and tests).
     public func html(_ markdown: String) -> String {
         blocks(markdown).blocks.map(\.html).joined()
-    }
-
-    private func rewriteLinks(
-        in document: OpaquePointer,
-        lineOffset: Int,
-        problems: inout [(line: Int, message: String)],
-        rewrite: (String, Bool) -> LinkRewrite
-    ) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            // The node type as a number: this visits every node of the document.
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
-            let url = Self.string(cmark_node_get_url(node))
-            switch rewrite(url, type == CMARK_NODE_IMAGE) {
-            case .keep: break
-            case .replace(let newURL): cmark_node_set_url(node, newURL)
-            case .error(let message): problems.append((Self.line(of: node) + lineOffset, message))
-            }
-        }
     }
 
     /// Removes a leading `TL;DR:` label (plain, bold or emphasised, any case) from a paragraph.

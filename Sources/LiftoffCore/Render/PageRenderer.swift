@@ -65,7 +65,7 @@ struct PageRenderer: @unchecked Sendable {
         let article = site.articles[position]
         var summary = self.summary(position)
         let description = self.description(of: article, body: body)
-        let bodyHTML = TaskList.labelled(render(body.parts))
+        let bodyHTML = render(body.parts)
         let tldrHTML = body.tldr.map { component(TLDR.template, $0.context) }
         summary["body"] = bodyHTML
         if let tldrHTML { summary["tldr"] = tldrHTML }

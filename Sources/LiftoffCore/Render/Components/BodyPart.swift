@@ -27,6 +27,8 @@ struct ArticleBody {
     /// Groups top-level blocks: `## FAQ` and `## Sources` sections, TL;DR paragraphs,
     /// tables, countdown code blocks, and headings (given unique ids).
     init(blocks: [MarkdownBlock], path: String, now: Timestamp) {
+        // Every component below reads the blocks' HTML: task-list checkboxes get their names here, once.
+        let blocks = blocks.map(TaskList.labelled)
         parts = []
         warnings = []
         errors = []

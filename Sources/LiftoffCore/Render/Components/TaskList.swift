@@ -7,28 +7,13 @@ enum TaskList {
     static let unchecked = "<input type=\"checkbox\" disabled=\"\" />"
     static let checked = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"
 
-    static func labelled(_ html: String) -> String {
-        // Runs on every page body: a byte search first (Foundation's `contains` would cost more
-        // than rendering the page).
-        guard contains(html, "<input type=\"checkbox\"") else { return html }
-        return html
+    /// The block with its checkboxes named; untouched unless the parse found task items in it.
+    static func labelled(_ block: MarkdownBlock) -> MarkdownBlock {
+        guard block.hasTaskItems else { return block }
+        var block = block
+        block.html = block.html
             .replacingOccurrences(of: unchecked, with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"To do\" />")
             .replacingOccurrences(of: checked, with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
-    }
-
-    /// Whether `needle` occurs in `text`, comparing bytes.
-    static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        var text = text
-        return text.withUTF8 { body in
-            let count = needle.utf8CodeUnitCount
-            guard body.count >= count else { return false }
-            let first = needle.utf8Start.pointee
-            var index = 0
-            while index <= body.count - count {
-                if body[index] == first, memcmp(body.baseAddress! + index, needle.utf8Start, count) == 0 { return true }
-                index += 1
-            }
-            return false
-        }
+        return block
     }
 }
