@@ -17,38 +17,24 @@ public enum Slug {
 
     /// Turns any text into a slug: `GPT Image 2: Day 1!` → `gpt-image-2-day-1`.
     public static func make(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
+        // ASCII text (headings and tags nearly always are) needs no lower-casing or decomposition
+        // of the whole string first: letters are lowered one by one below.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        let scalars = ascii ? text.unicodeScalars : text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
         var result = ""
         var pendingDash = false
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        for scalar in scalars {
+            let lower = ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+            if ("a"..."z").contains(lower) || ("0"..."9").contains(lower) {
                 if pendingDash, !result.isEmpty { result.append("-") }
                 pendingDash = false
-                result.unicodeScalars.append(scalar)
-            } else if scalar.properties.generalCategory == .nonspacingMark || scalar == "'" || scalar == "’" {
+                result.unicodeScalars.append(lower)
+            } else if lower == "'" || lower == "’" || (!ascii && lower.properties.generalCategory == .nonspacingMark) {
                 continue
             } else {
                 pendingDash = true
             }
         }
         return result
-    }
-
-    /// `make` for ASCII text, byte by byte (headings and tags nearly always are).
-    static func makeASCII(_ text: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingDash = false
-        for byte in text.utf8 {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if pendingDash, !result.isEmpty { result.append(0x2D) }
-                pendingDash = false
-                result.append(lower)
-            } else if lower != 0x27 {
-                pendingDash = true
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 }
