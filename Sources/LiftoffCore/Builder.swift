@@ -100,7 +100,7 @@ public enum Builder {
             sources: parsedArticles.mapValues(\.digest))
         let reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         let outcomes = parallelMap(site.articles.count) { position -> ArticleOutcome in
-            let path = "articles/\(site.articles[position].slug)/index.html"
+            let path = site.pagePath(of: site.articles[position])
             let key = keys.article(position)
             // The feed's articles are always rendered: the feed carries their HTML.
             if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
@@ -118,7 +118,7 @@ public enum Builder {
         var renderedPages: [String] = []
         var carriedOver = 0
         for (position, outcome) in outcomes.enumerated() {
-            let path = "articles/\(site.articles[position].slug)/index.html"
+            let path = site.pagePath(of: site.articles[position])
             if let page = outcome.page { cache.pages[path] = page }
             if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
             validUntil = min(validUntil, outcome.validUntil)
@@ -131,13 +131,18 @@ public enum Builder {
         }
         clock.lap("articles")
         var pages = 0
+        /// Home, tag index, 404, feed, sitemap, robots: rendered on every build.
+        func writeSitePage(_ text: String, _ path: String) throws {
+            try write(text, to: path, sink)
+            renderedPages.append(path)
+        }
         do {
             var sitemap: [Sitemap.Page] = []
             let newest = site.articles.map { $0.updated ?? $0.date }.max()
             func lastModified(_ positions: [Int]) -> Timestamp? {
                 positions.map { site.articles[$0].updated ?? site.articles[$0].date }.max()
             }
-            try write(renderer.home(), to: "index.html", sink)
+            try writeSitePage(renderer.home(), "index.html")
             sitemap.append(Sitemap.Page(path: config.basePath, lastModified: newest))
             let lists = renderer.listPages()
             let listResults = parallelMap(lists.count) { index -> Result<(key: Digest, rendered: Bool), BuildFailure> in
@@ -161,7 +166,7 @@ public enum Builder {
             for list in allArticles {
                 sitemap.append(Sitemap.Page(path: config.basePath + list.folderPath(list.number), lastModified: newest))
             }
-            try write(renderer.tagIndex(), to: "tags/index.html", sink)
+            try writeSitePage(renderer.tagIndex(), "tags/index.html")
             sitemap.append(Sitemap.Page(path: config.basePath + "tags/", lastModified: newest))
             for list in tagged {
                 sitemap.append(Sitemap.Page(path: config.basePath + list.folderPath(list.number), lastModified: lastModified(list.members)))
@@ -169,10 +174,10 @@ public enum Builder {
             for article in site.articles {
                 sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
             }
-            try write(renderer.notFound(), to: "404.html", sink)
-            try write(AtomFeed.xml(site: site, entries: feedEntries), to: "feed.xml", sink)
-            try write(Sitemap.xml(site: site, pages: sitemap), to: "sitemap.xml", sink)
-            try write(Sitemap.robots(site: site), to: "robots.txt", sink)
+            try writeSitePage(renderer.notFound(), "404.html")
+            try writeSitePage(AtomFeed.xml(site: site, entries: feedEntries), "feed.xml")
+            try writeSitePage(Sitemap.xml(site: site, pages: sitemap), "sitemap.xml")
+            try writeSitePage(Sitemap.robots(site: site), "robots.txt")
             pages = sitemap.count + 1
             for file in assets.files { try sink.write(file.data, to: file.path) }
             // Files under content/ that no article links to are published at their place.
@@ -191,7 +196,6 @@ public enum Builder {
         clock.lap("lists and site files")
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
-        for path in ["index.html", "tags/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"] { renderedPages.append(path) }
         return BuildReport(
             articles: site.articles.count, pages: pages, files: assets.files.count + copied.count,
             warnings: sorted(warnings + problems), stages: clock.stages,
@@ -263,7 +267,7 @@ public enum Builder {
         guard outcome.errors.isEmpty else { return outcome }
         do {
             let (page, content) = renderer.article(position, body: body)
-            try write(page, to: "articles/\(article.slug)/index.html", sink)
+            try write(page, to: site.pagePath(of: article), sink)
             outcome.page = BuildCache.Page(
                 key: key, links: uses, linkKey: linkHasher.finalize(),
                 warnings: outcome.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },

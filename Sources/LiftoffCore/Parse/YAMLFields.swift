@@ -1,15 +1,15 @@
 import Yams
 
-/// Parses YAML text into a node, turning Yams errors into a diagnostic at the file's line.
-///
-/// - Parameters:
-///   - lineOffset: lines of the file before the YAML text (1 for front matter after `---`).
 /// The tags Liftoff reads (booleans, whole numbers, null); dates and everything else are read
 /// from the scalar's text. Each rule is a regular expression tried on every scalar, keys
 /// included (Yams hashes keys by their resolved tag to find duplicates): the default seven
 /// cost more than the rest of a front matter's parse.
 private let yamlResolver = Yams.Resolver.basic.appending(Yams.Resolver.Rule.bool).appending(Yams.Resolver.Rule.int).appending(Yams.Resolver.Rule.null)
 
+/// Parses YAML text into a node, turning Yams errors into a diagnostic at the file's line.
+///
+/// - Parameters:
+///   - lineOffset: lines of the file before the YAML text (1 for front matter after `---`).
 func composeYAML(_ text: String, path: String, lineOffset: Int, what: String) -> Result<Node?, Diagnostic> {
     do {
         // The encoding given, not `.default`, which reads the process environment on every call.

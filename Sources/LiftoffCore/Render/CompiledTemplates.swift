@@ -8,7 +8,7 @@ import Mustache
 /// Parsing stays swift-mustache's (same whitespace, standalone-line, partial-indentation and
 /// inheritance rules): its token tree is read once through reflection. A template using
 /// anything this renderer does not do (lambdas, dynamic partials, unknown transforms, another
-/// content type) makes `compile` return nil, and the library renders everything as before. The
+/// content type) makes `init?` return nil, and the library renders everything as before. The
 /// tests render the same contexts both ways and compare the bytes.
 struct CompiledTemplates: @unchecked Sendable {
     private var templates: [String: Node]

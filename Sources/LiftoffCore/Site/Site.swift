@@ -25,6 +25,11 @@ public struct Site: Sendable {
         config.basePath + "articles/\(article.slug)/"
     }
 
+    /// `articles/<slug>/index.html`: where an article's page is written in the output.
+    public func pagePath(of article: Article) -> String {
+        "articles/\(article.slug)/index.html"
+    }
+
     public func url(ofTag slug: String) -> String {
         config.basePath + "tags/\(slug)/"
     }

@@ -43,12 +43,12 @@ public struct BuildCache: Sendable {
         var message: String
     }
 
-    public init(siteKey: Digest, outputInode: UInt64 = 0, builtAt: Int64, validUntil: Int64, pages: [String: Page] = [:]) {
+    public init(siteKey: Digest, outputInode: UInt64 = 0, builtAt: Int64, validUntil: Int64) {
         self.siteKey = siteKey
         self.outputInode = outputInode
         self.builtAt = builtAt
         self.validUntil = validUntil
-        self.pages = pages
+        pages = [:]
     }
 
     /// Whether its pages may be carried over into a build with this key at `now`.

@@ -10,7 +10,6 @@ public enum Publisher {
         case built(BuildReport, written: Int, unchanged: Int)
     }
 
-    /// - Parameter tool: identifies the binary in the manifest (a rebuilt Liftoff builds again).
     /// - Throws: `BuildFailure` with every problem; the previous output is then left as it was.
     public static func publish(root: URL, output: URL, options: BuildOptions) throws(BuildFailure) -> Outcome {
         let manifestURL = BuildManifest.location(for: output)
@@ -26,16 +25,17 @@ public enum Publisher {
         reading.lap("read cache")
         let writer = try OutputWriter(output: output)
         var report: BuildReport
-        var clock = StageClock()
+        var swapping = StageClock()
         do {
             report = try Builder.build(root: root, into: writer, options: options, previous: previous)
-            clock = StageClock()
+            swapping = StageClock()
             try writer.commit()
-            clock.lap("swap in")
         } catch {
             writer.discard()
             throw error
         }
+        swapping.lap("swap in")
+        var writing = StageClock()
         // Killed before these lines, the old cache names the old tree's inode and is ignored.
         if let inode = FileStamp.of(output.path)?.inode {
             var cache = report.cache
@@ -44,8 +44,8 @@ public enum Publisher {
             BuildManifest(key: key, builtAt: options.now.seconds, validUntil: report.validUntil, outputInode: inode, files: report.inputs)
                 .write(to: manifestURL)
         }
-        clock.lap("write cache")
-        report.stages = reading.stages + report.stages + clock.stages
+        writing.lap("write cache")
+        report.stages = reading.stages + report.stages + swapping.stages + writing.stages
         let (written, unchanged) = writer.statistics
         return .built(report, written: written, unchanged: unchanged)
     }
