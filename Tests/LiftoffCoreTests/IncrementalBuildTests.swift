@@ -27,10 +27,10 @@ import Testing
         return try TestSite(files)
     }
 
-    /// Publishes into the site's `output/` as `liftoff build` does; returns the report.
+    /// Publishes into `output` (the site's `output/` by default) as `liftoff build` does.
     @discardableResult
-    func publish(_ site: TestSite, now: Timestamp = testNow) throws -> BuildReport {
-        switch try Publisher.publish(root: site.root, output: site.output, options: BuildOptions(now: now)) {
+    func publish(_ site: TestSite, into output: URL? = nil, now: Timestamp = testNow) throws -> BuildReport {
+        switch try Publisher.publish(root: site.root, output: output ?? site.output, options: BuildOptions(now: now)) {
         case .upToDate: throw BuildFailure(.error("test", 0, "expected a build"))
         case .built(let report, _, _): return report
         }
@@ -41,25 +41,14 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-clean-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try {
-            switch try Publisher.publish(root: site.root, output: folder.appendingPathComponent("out"), options: BuildOptions(now: now)) {
-            case .upToDate: throw BuildFailure(.error("test", 0, "expected a build"))
-            case .built(let report, _, _): return report
-            }
-        }()
+        let report = try publish(site, into: folder.appendingPathComponent("out"), now: now)
         #expect(report.carriedOver == 0)
-        return try tree(folder.appendingPathComponent("out"))
-    }
-
-    func tree(_ folder: URL) throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        for path in Theme.files(under: folder) { files[path] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path))) }
-        return files
+        return try files(below: folder.appendingPathComponent("out"))
     }
 
     /// The output equals a clean build: same files, same bytes (the differing paths otherwise).
     func expectSameAsClean(_ site: TestSite, now: Timestamp = testNow, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let incremental = try tree(site.output), clean = try cleanTree(site, now: now)
+        let incremental = try files(below: site.output), clean = try cleanTree(site, now: now)
         let differing = Set(incremental.keys).union(clean.keys).filter { incremental[$0] != clean[$0] }.sorted()
         #expect(differing.isEmpty, "differs from a clean build: \(differing)", sourceLocation: sourceLocation)
     }
@@ -80,8 +69,7 @@ import Testing
         let second = try publish(site)
         #expect(Set(second.renderedPages) == Self.alwaysRendered.union(Self.feedPages).union(["articles/a07/index.html"]))
         #expect(second.carriedOver == first.renderedPages.count - Self.alwaysRendered.count - Self.feedPages.count - 1)
-        let page = try String(contentsOf: site.output.appendingPathComponent("articles/a07/index.html"), encoding: .utf8)
-        #expect(page.contains("New text."))
+        #expect(try site.outputText("articles/a07/index.html").contains("New text."))
         try expectSameAsClean(site)
     }
 
@@ -98,8 +86,7 @@ import Testing
         #expect(rendered.contains("tags/t1/index.html"))
         #expect(!rendered.contains("tags/t0/index.html"))
         #expect(!rendered.contains("articles/a00/index.html"))
-        let related = try String(contentsOf: site.output.appendingPathComponent("articles/a03/index.html"), encoding: .utf8)
-        #expect(related.contains("Renamed one"))
+        #expect(try site.outputText("articles/a03/index.html").contains("Renamed one"))
         try expectSameAsClean(site)
     }
 
@@ -111,8 +98,7 @@ import Testing
         try site.write("content/a09.md", article("Article 9", date: "2026-10-10", extra: "tags: [t0, all]\nslug: ninth\n", body: "Text."))
         let report = try publish(site)
         #expect(report.renderedPages.contains("articles/a04/index.html"))
-        let page = try String(contentsOf: site.output.appendingPathComponent("articles/a04/index.html"), encoding: .utf8)
-        #expect(page.contains("href=\"/articles/ninth/\""))
+        #expect(try site.outputText("articles/a04/index.html").contains("href=\"/articles/ninth/\""))
         try expectSameAsClean(site)
     }
 

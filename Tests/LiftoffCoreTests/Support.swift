@@ -54,6 +54,11 @@ struct TestSite {
 
     var output: URL { root.appendingPathComponent("output") }
 
+    /// A published page of `output/`, as text.
+    func outputText(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
     /// Builds in memory; returns the pages as text.
     func build(_ options: BuildOptions = BuildOptions(now: testNow)) throws(BuildFailure) -> [String: String] {
         let sink = MemorySink()
@@ -114,4 +119,11 @@ func attributeValues(_ attribute: String, in html: String) -> [String] {
 func between(_ start: String, _ end: String, in text: String) -> String? {
     guard let open = text.range(of: start), let close = text[open.upperBound...].range(of: end) else { return nil }
     return String(text[open.upperBound..<close.lowerBound])
+}
+
+/// Every file below `folder` (hidden ones aside), by relative path, with its bytes.
+func files(below folder: URL) throws -> [String: [UInt8]] {
+    var files: [String: [UInt8]] = [:]
+    for path in Theme.files(under: folder) { files[path] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path))) }
+    return files
 }

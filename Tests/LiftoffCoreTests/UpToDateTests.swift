@@ -15,10 +15,8 @@ import Testing
 
     func isNoOp(_ output: String) -> Bool { output.hasPrefix("Nothing changed since the last build") }
 
-    func tree(_ site: TestSite) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in Theme.files(under: site.output) { files[path] = try Data(contentsOf: site.output.appendingPathComponent(path)) }
-        return files
+    func tree(_ site: TestSite) throws -> [String: [UInt8]] {
+        try files(below: site.output)
     }
 
     @Test func aSecondBuildWithNothingChangedDoesNothing() throws {
