@@ -27,6 +27,9 @@ public struct FileStamp: Sendable, Hashable {
 }
 
 /// Lists the files below a folder with `readdir` and `lstat` (one system call a file).
+///
+/// Symbolic links are followed only where they stay inside the site; a folder reached through a
+/// link is read once, and a link back to a folder being read (a loop) is reported, not followed.
 enum FileTree {
     struct Entry {
         /// Relative to the listed folder.
@@ -36,35 +39,111 @@ enum FileTree {
         var linkTarget: String?
     }
 
+    /// The files found, and the links that were not followed (paths relative to the listed folder).
+    struct Listing {
+        var entries: [Entry] = []
+        var problems: [(path: String, message: String)] = []
+    }
+
     /// Regular files (and links to them) below `folder`, sorted; names starting with `.` and
     /// editor backups (`~`, `.swp`) are skipped.
     static func files(under folder: String) -> [Entry] {
-        var entries: [Entry] = []
-        walk(folder, prefix: "", into: &entries)
-        return entries.sorted { $0.path < $1.path }
+        listing(under: folder, inside: nil).entries
     }
 
-    private static func walk(_ folder: String, prefix: String, into entries: inout [Entry]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") else { continue }
-            let path = folder + "/" + name
-            let relative = prefix.isEmpty ? name : prefix + "/" + name
+    /// The files below `folder`, sorted. With `root`, a link whose target lies outside that
+    /// folder (resolved) is reported instead of followed.
+    static func listing(under folder: String, inside root: String?) -> Listing {
+        var walker = Walker(root: root.flatMap(realPath), top: realPath(folder) ?? folder)
+        if let id = FolderID(path: folder) { walker.reading.insert(id) }
+        walker.walk(folder, prefix: "")
+        walker.listing.entries.sort { $0.path < $1.path }
+        return walker.listing
+    }
+
+    /// The path with every link resolved, or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// A folder's identity on disk, whatever path reaches it.
+    private struct FolderID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(path: String) {
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private struct Walker {
+        let root: String?
+        /// The listed folder, resolved: a link to it or to a folder above it is a loop.
+        let top: String
+        var listing = Listing()
+        /// Folders on the way down to the one being read: a link to one of them is a loop.
+        var reading: Set<FolderID> = []
+        /// Folders entered through a link, with the link that led there first.
+        var linked: [FolderID: String] = [:]
+
+        mutating func walk(_ folder: String, prefix: String) {
+            guard let directory = opendir(folder) else { return }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") else { continue }
+                names.append(name)
+            }
+            closedir(directory)
+            for name in names.sorted() {
+                visit(folder + "/" + name, relative: prefix.isEmpty ? name : prefix + "/" + name)
+            }
+        }
+
+        private mutating func visit(_ path: String, relative: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return }
             var linkTarget: String?
             if info.st_mode & S_IFMT == S_IFLNK {
-                linkTarget = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                guard stat(path, &info) == 0 else { continue }
+                guard let target = FileTree.realPath(path), stat(path, &info) == 0 else { return }  // dangling
+                if let root, target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
+                    listing.problems.append((relative, "symbolic link points outside the site (\(target)); copy the file into the site instead"))
+                    return
+                }
+                linkTarget = target
             }
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, prefix: relative, into: &entries)
-            case S_IFREG: entries.append(Entry(path: relative, stamp: FileStamp(info), linkTarget: linkTarget))
-            default: continue
+            case S_IFDIR:
+                let id = FolderID(info)
+                if linkTarget != nil {
+                    if let target = linkTarget, reading.contains(id) || top == target || top.hasPrefix(target == "/" ? "/" : target + "/") {
+                        listing.problems.append((relative, "symbolic link loop: the link leads back to a folder that contains it; remove the link"))
+                        return
+                    }
+                    if let first = linked[id] {
+                        listing.problems.append((relative, "symbolic link to a folder already read through '\(first)'; link to it once"))
+                        return
+                    }
+                    linked[id] = relative
+                }
+                reading.insert(id)
+                walk(path, prefix: relative)
+                reading.remove(id)
+            case S_IFREG:
+                listing.entries.append(Entry(path: relative, stamp: FileStamp(info), linkTarget: linkTarget))
+            default:
+                return
             }
         }
     }

@@ -28,14 +28,14 @@ public struct SiteSources: Sendable {
         }
         var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [], stamps: [:])
         sources.stamps["site.yml"] = FileStamp.of(configURL.path)
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let rootPath = FileTree.realPath(root.path) ?? root.path
         var paths: [String] = []
-        for entry in FileTree.files(under: root.appendingPathComponent("content").path) {
+        let listing = FileTree.listing(under: root.appendingPathComponent("content").path, inside: rootPath)
+        for problem in listing.problems {
+            sources.problems.append(.error("content/" + problem.path, 0, problem.message))
+        }
+        for entry in listing.entries {
             let path = "content/" + entry.path
-            if let target = entry.linkTarget, !(target == rootPath || target.hasPrefix(rootPath + "/")) {
-                sources.problems.append(.error(path, 0, "symbolic link points outside the site (\(target)); copy the file into the site instead"))
-                continue
-            }
             sources.stamps[path] = entry.stamp
             paths.append(path)
         }

@@ -22,10 +22,15 @@ public struct Theme: Sendable {
         let templatesURL = root.appendingPathComponent("theme/templates")
         var theme = Theme(templates: [:], templateTexts: [:], assets: [])
         var problems: [Diagnostic] = []
-        for entry in FileTree.files(under: root.appendingPathComponent("theme").path) {
+        let listing = FileTree.listing(under: root.appendingPathComponent("theme").path, inside: FileTree.realPath(root.path))
+        for problem in listing.problems {
+            problems.append(.error("theme/" + problem.path, 0, problem.message))
+        }
+        for entry in listing.entries {
             theme.stamps["theme/" + entry.path] = entry.stamp
         }
-        for path in files(under: templatesURL) where path.hasSuffix(".mustache") {
+        let themeFiles = listing.entries.map(\.path)
+        for path in paths(themeFiles, under: "templates") where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
             let display = "theme/templates/\(path)"
             guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(path).path),
@@ -50,7 +55,7 @@ public struct Theme: Sendable {
         }
         problems += theme.missingPartials()
         let assetsURL = root.appendingPathComponent("theme/assets")
-        for path in files(under: assetsURL) {
+        for path in paths(themeFiles, under: "assets") {
             if let data = FileManager.default.contents(atPath: assetsURL.appendingPathComponent(path).path) {
                 theme.assets.append((path, [UInt8](data)))
             }
@@ -89,6 +94,11 @@ public struct Theme: Sendable {
         case .invalidSetDelimiter?: return "invalid set-delimiter tag"
         default: return "\(error)"
         }
+    }
+
+    /// The paths below `folder` of the theme, relative to it.
+    private static func paths(_ paths: [String], under folder: String) -> [String] {
+        paths.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst(folder.count + 1)) }
     }
 
     /// Regular files below `url`, relative to it, sorted.
