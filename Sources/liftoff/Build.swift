@@ -29,20 +29,24 @@ struct Build: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            throw ValidationError("--base-url must start with https:// or http://")
+        if let baseURL, SiteURLs.baseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be \(SiteURLs.baseURLExample); got '\(baseURL.escapingControlCharacters)'")
         }
     }
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL, strict: strict)
-        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.root.appendingPathComponent("output")
+        let givenOutput = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.root.appendingPathComponent("output")
+        let outputURL = try OutputLocation.resolve(givenOutput, root: site.root)
         let (report, written, unchanged): (BuildReport, Int, Int)
-        switch try Publisher.publish(root: site.root, output: outputURL, options: options) {
+        let waiting = {
+            FileHandle.standardError.write(Data("Waiting for another build of \(displayPath(givenOutput)) to finish…\n".utf8))
+        }
+        switch try Publisher.publish(root: site.root, output: outputURL, options: options, waiting: waiting) {
         case .upToDate:
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            print("Nothing changed since the last build: \(displayPath(outputURL)) is up to date (\(milliseconds) ms).")
+            print("Nothing changed since the last build: \(displayPath(givenOutput)) is up to date (\(milliseconds) ms).")
             return
         case .built(let built, let filesWritten, let filesUnchanged):
             (report, written, unchanged) = (built, filesWritten, filesUnchanged)
@@ -54,7 +58,7 @@ struct Build: ParsableCommand {
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         print(
             "Published \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages and \(report.files) files "
-                + "to \(displayPath(outputURL)) in \(milliseconds) ms (\(report.renderedPages.count) pages rendered, "
+                + "to \(displayPath(givenOutput)) in \(milliseconds) ms (\(report.renderedPages.count) pages rendered, "
                 + "\(report.carriedOver) carried over; \(written) files written, \(unchanged) unchanged).")
     }
 }

@@ -37,12 +37,15 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     private let lock = Lock()
     private var directories: Set<String> = [""]
     private var counts = (written: 0, unchanged: 0)
+    /// Held from before the staging folder is made until this writer is gone.
+    private let outputLock: OutputLock
 
-    /// Prepares a staging folder beside `output`.
+    /// Prepares a staging folder beside `output`, under `lock` (taken here when not given).
     /// - Throws: when `output` exists, is not empty and was not made by Liftoff.
-    public init(output: URL) throws(BuildFailure) {
+    public init(output: URL, lock: OutputLock? = nil) throws(BuildFailure) {
         let output = output.standardizedFileURL
         self.output = output
+        if let lock { outputLock = lock } else { outputLock = try OutputLock(output: output) }
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         staging = Self.beside(output, "new-\(getpid())")
@@ -58,7 +61,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
                     "refusing to replace a folder Liftoff did not create (it has no \(Self.marker)); choose an empty or new --output"))
             }
         }
-        // Leftovers of interrupted builds.
+        // Leftovers of interrupted builds: under the lock, no running build owns one.
         for entry in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
         where entry.hasPrefix(".\(name).liftoff-new-") || entry.hasPrefix(".\(name).liftoff-old-") {
             Self.removeTree(parent.appendingPathComponent(entry).path)
@@ -74,14 +77,18 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     public var statistics: (written: Int, unchanged: Int) { lock.withLock { counts } }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
-        try prepare(path)
-        let old = output.path + "/" + path, new = staging.path + "/" + path
-        if Self.sameContents(atPath: old, as: bytes), link(old, new) == 0 {
-            lock.withLock { counts.unchanged += 1 }
-            return
+        do {
+            try prepare(path)
+            let old = output.path + "/" + path, new = staging.path + "/" + path
+            if Self.sameContents(atPath: old, as: bytes), link(old, new) == 0 {
+                lock.withLock { counts.unchanged += 1 }
+                return
+            }
+            try Self.create(new, bytes)
+            lock.withLock { counts.written += 1 }
+        } catch let error as POSIXError {
+            throw WriteError(path: output.path + "/" + path, reason: String(cString: strerror(error.code.rawValue)))
         }
-        try Self.create(new, bytes)
-        lock.withLock { counts.written += 1 }
     }
 
     public func reuse(_ path: String) -> Bool {
@@ -95,7 +102,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         do {
             try Self.create(staging.path + "/" + Self.marker, Array("Built by Liftoff. This folder is replaced on every build.\n".utf8))
         } catch {
-            throw BuildFailure(.error(output.path, 0, "cannot write the output: \(error)"))
+            throw BuildFailure(.error(output.path, 0, "cannot write the output: \(String(cString: strerror((error as? POSIXError)?.code.rawValue ?? EIO)))"))
         }
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
@@ -224,6 +231,16 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
             offset += written
         }
     }
+}
+
+/// A file the output could not take, and why: `…/output/articles/x/index.html: cannot write: No space left on device`.
+public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file's place in the output folder (absolute).
+    public var path: String
+    /// The system's words (`strerror`).
+    public var reason: String
+
+    public var description: String { "\(path): cannot write: \(reason)" }
 }
 
 /// Keeps pages in memory: for `liftoff check` and tests.

@@ -10,8 +10,13 @@ public enum Publisher {
         case built(BuildReport, written: Int, unchanged: Int)
     }
 
+    /// Builds of one output folder take turns (`OutputLock`); `waiting` is called when this one
+    /// has to wait for another. `output` should come from `OutputLocation.resolve`.
     /// - Throws: `BuildFailure` with every problem; the previous output is then left as it was.
-    public static func publish(root: URL, output: URL, options: BuildOptions) throws(BuildFailure) -> Outcome {
+    public static func publish(
+        root: URL, output: URL, options: BuildOptions, waiting: () -> Void = {}
+    ) throws(BuildFailure) -> Outcome {
+        let lock = try OutputLock(output: output, waiting: waiting)
         let manifestURL = BuildManifest.location(for: output)
         let key = BuildManifest.key(for: options)
         if let manifest = BuildManifest.read(from: manifestURL),
@@ -23,7 +28,7 @@ public enum Publisher {
         let cacheURL = BuildCache.location(for: output)
         let previous = BuildCache.read(from: cacheURL).flatMap { $0.describes(output: output) ? $0 : nil }
         reading.lap("read cache")
-        let writer = try OutputWriter(output: output)
+        let writer = try OutputWriter(output: output, lock: lock)
         var report: BuildReport
         var swapping = StageClock()
         do {
