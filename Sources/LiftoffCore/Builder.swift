@@ -42,7 +42,7 @@ public enum Builder {
         var config: SiteConfig?
         switch SiteConfigParser.parse(sources.configText) {
         case .success(var value):
-            if let baseURL = options.baseURL { value.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+            if let baseURL = options.baseURL { value.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
             config = value
         case .failure(let failure): problems += failure.diagnostics
         }
@@ -153,7 +153,7 @@ public enum Builder {
                     try write(renderer.render(list), to: list.path, sink)
                     return .success((key, true))
                 } catch {
-                    return .failure(BuildFailure(.error(list.path, 0, "cannot write: \(error)")))
+                    return .failure(BuildFailure(.error("output", 0, "\(error)")))
                 }
             }
             for (list, result) in zip(lists, listResults) {
@@ -185,13 +185,20 @@ public enum Builder {
             for file in sources.files.sorted() where !linked.contains(file) {
                 copied[String(file.dropFirst("content/".count))] = file
             }
+            let generated = GeneratedPaths(
+                renderedPages + site.articles.map(site.pagePath) + lists.map(\.path) + assets.files.map(\.path))
             for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
+                if let page = generated.collision(with: target) {
+                    problems.append(.error(source, 0,
+                        "would be published at \(target), which replaces \(page) made by Liftoff; rename or move the file"))
+                    continue
+                }
                 try sink.copy(from: root.appendingPathComponent(source), to: target)
             }
         } catch let failure as BuildFailure {
             problems += failure.diagnostics
         } catch {
-            problems.append(.error("output", 0, "cannot write: \(error)"))
+            problems.append(.error("output", 0, "\(error)"))
         }
         clock.lap("lists and site files")
         let errors = problems.filter { $0.severity == .error }

@@ -51,7 +51,7 @@ import Testing
         ("title: T\nbase_url: https://example.org/\ntitel: x\n", ["site.yml:3: site.yml: unknown key 'titel'; did you mean 'title'?"]),
         ("base_url: https://example.org/\n", ["site.yml:1: site.yml: missing key 'title'"]),
         ("title: T\n", ["site.yml:1: site.yml: missing key 'base_url' (e.g. `base_url: https://example.org/`)"]),
-        ("title: T\nbase_url: example.org\n", ["site.yml:2: site.yml: 'base_url' must start with https:// or http://, got 'example.org'"]),
+        ("title: T\nbase_url: example.org\n", ["site.yml:2: site.yml: 'base_url' must be an http:// or https:// URL with a host name, such as https://example.org/ or https://example.org/launch/; got 'example.org'"]),
         ("title: T\nbase_url: https://e.org/\nper_page: 0\n", ["site.yml:3: site.yml: 'per_page' must be a whole number from 1 to 10000"]),
         ("title: T\nbase_url: https://e.org/\nmarkdown:\n  unsafe: true\n", ["site.yml:4: site.yml: markdown: unknown key 'unsafe'"]),
         ("title: T\nbase_url: https://e.org/\ncountdown:\n  target: someday\n", ["site.yml:4: site.yml: countdown: 'target' is not a valid date: 'someday' (use YYYY-MM-DD or ISO 8601 such as 2026-12-01T17:00:00Z)"]),

@@ -17,14 +17,14 @@ enum SiteConfigParser {
         var fields = YAMLFields(node, known: keys, path: path, lineOffset: 0, what: "site.yml")
 
         let title = fields.string("title")
-        if title == nil, !fields.has("title") { fields.fail("title", "missing key 'title'") }
+        if fields.node("title") == nil { fields.fail("title", "missing key 'title'") }
         var baseURL = fields.string("base_url")
-        if baseURL == nil, !fields.has("base_url") {
+        if fields.node("base_url") == nil {
             fields.fail("base_url", "missing key 'base_url' (e.g. `base_url: https://example.org/`)")
         }
-        if let url = baseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            fields.fail("base_url", "'base_url' must start with https:// or http://, got '\(url)'")
-            baseURL = nil
+        if let url = baseURL {
+            baseURL = SiteURLs.baseURL(url)
+            if baseURL == nil { fields.fail("base_url", "'base_url' must be \(SiteURLs.baseURLExample); got '\(url)'") }
         }
 
         var markdown = SiteConfig.MarkdownSettings()
@@ -35,14 +35,19 @@ enum SiteConfigParser {
         }
         var newsletter: String?
         if var nested = fields.nested("newsletter", known: ["action"], what: "site.yml: newsletter") {
-            newsletter = nested.string("action")
+            if let action = nested.string("action") {
+                newsletter = SiteURLs.formAction(action)
+                if newsletter == nil {
+                    nested.fail("action", "'action' must be an http:// or https:// URL or a path on this site, such as https://example.org/subscribe or /subscribe; got '\(action)'")
+                }
+            }
             fields.absorb(nested)
         }
         let countdown = CountdownParser.parse(&fields, key: "countdown")
         let config = SiteConfig(
             title: title ?? "",
             description: fields.string("description") ?? "",
-            baseURL: SiteConfig.normalizedBaseURL(baseURL ?? "http://localhost/"),
+            baseURL: baseURL ?? "http://localhost/",
             language: fields.string("language") ?? "en",
             author: fields.string("author") ?? "",
             countdown: countdown,

@@ -13,6 +13,9 @@ struct LinkResolver: Sendable {
 
     /// The rewrite for one destination, and the content file to copy beside the page, if any.
     func rewrite(_ url: String, isImage: Bool, in article: Article) -> (LinkRewrite, asset: (source: String, target: String)?) {
+        if let scheme = Self.dangerousScheme(url, isImage: isImage) {
+            return (.error("\(isImage ? "image" : "link") with a \(scheme) URL: Liftoff never publishes one (it runs code or reads local files in the reader's browser)"), nil)
+        }
         guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !url.hasPrefix("//"), !Self.hasScheme(url) else {
             return (.keep, nil)
         }
@@ -34,14 +37,28 @@ struct LinkResolver: Sendable {
                 var message = "link to missing article '\(url)'"
                 let names = articlesByPath.keys.filter { $0 != article.path && $0.hasPrefix(directory + "/") }
                     .map { String($0.dropFirst(directory.count + 1)) }.sorted()
-                if let guess = closest(to: decoded, in: names) { message += "; did you mean '\(guess)'?" }
+                if let guess = closest(to: decoded, in: names) {
+                    message += "; did you mean '\(guess)'?"
+                } else if let elsewhere = Self.sameName(as: target, in: articlesByPath.keys, besides: article.path) {
+                    message += "; links are relative to the article's folder (\(directory)/): did you mean '\(Self.relative(elsewhere, from: directory))'?"
+                }
                 return (.error(message), nil)
             }
             return (.replace(site.url(of: other) + suffix), nil)
         }
         if target.hasSuffix("/") || decoded.isEmpty { return (.keep, nil) }
         guard files.contains(target) else {
-            return (.error("\(isImage ? "image" : "linked file") '\(decoded)' not found next to the article"), nil)
+            var message = "\(isImage ? "image" : "linked file") '\(decoded)' not found next to the article"
+            let folder = target.split(separator: "/").dropLast().joined(separator: "/")
+            let siblings = files.filter { $0.hasPrefix(folder + "/") && !$0.dropFirst(folder.count + 1).contains("/") }
+                .map { String($0.dropFirst(folder.count + 1)) }.sorted()
+            let name = String(target.split(separator: "/").last ?? "")
+            if let guess = closest(to: name, in: siblings) {
+                message += "; did you mean '\(decoded.dropLast(name.count))\(guess)'?"
+            } else if let elsewhere = Self.sameName(as: target, in: files, besides: nil) {
+                message += "; links are relative to the article's folder (\(directory)/): did you mean '\(Self.relative(elsewhere, from: directory))'?"
+            }
+            return (.error(message), nil)
         }
         if decoded.hasPrefix("../") || decoded.contains("/../") {
             // Outside the article's folder: publish it at its place under content/ and link there.
@@ -50,6 +67,34 @@ struct LinkResolver: Sendable {
         }
         let pagePath = "articles/\(article.slug)/" + (Self.normalize(decoded) ?? decoded)
         return (.keep, (target, pagePath))
+    }
+
+    /// `javascript:`, `vbscript:`, `file:` and `data:` (but images of `data:image/png`, `gif`,
+    /// `jpeg`, `webp`), as a browser reads them: case aside, tabs and line breaks removed,
+    /// leading spaces and controls ignored. Refused with or without `unsafe_html`.
+    static func dangerousScheme(_ url: String, isImage: Bool) -> String? {
+        guard url.utf8.contains(0x3A) else { return nil }  // no ':'
+        let scalars = url.unicodeScalars.drop { $0.value <= 0x20 }.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        let text = String(String.UnicodeScalarView(scalars.prefix(24))).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where text.hasPrefix(scheme) { return scheme }
+        guard text.hasPrefix("data:") else { return nil }
+        if isImage, ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: text.hasPrefix) { return nil }
+        return "data:"
+    }
+
+    /// The one file elsewhere under content/ with the same name as `target`, if exactly one.
+    static func sameName(as target: String, in paths: some Collection<String>, besides: String?) -> String? {
+        let name = "/" + (target.split(separator: "/").last ?? "")
+        let matches = paths.filter { $0.hasSuffix(name) && $0 != besides && $0 != target }
+        return matches.count == 1 ? matches.first : nil
+    }
+
+    /// `path` as a link from a file in `folder`: `content/x.md` from `content/news` → `../x.md`.
+    static func relative(_ path: String, from folder: String) -> String {
+        let from = folder.split(separator: "/"), to = path.split(separator: "/")
+        var common = 0
+        while common < min(from.count, to.count - 1), from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
     }
 
     static func hasScheme(_ url: String) -> Bool {

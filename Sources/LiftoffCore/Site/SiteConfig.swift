@@ -29,10 +29,6 @@ public struct SiteConfig: Sendable {
     public var origin: String {
         String(baseURL.dropLast(basePath.count))
     }
-
-    static func normalizedBaseURL(_ url: String) -> String {
-        url.hasSuffix("/") ? url : url + "/"
-    }
 }
 
 /// A launch to count down to.
