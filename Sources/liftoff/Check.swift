@@ -14,7 +14,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(now: try buildNow(now), drafts: true, future: true, strict: strict)
-        let report = try Builder.build(root: site.root, into: MemorySink(), options: options)
+        let report: BuildReport
+        do {
+            report = try Builder.build(root: site.root, into: MemorySink(), options: options)
+        } catch {
+            Liftoff.report(error.diagnostics, failed: true, publishing: false)
+            throw ExitCode(1)
+        }
         Liftoff.report(report.warnings)
         print("No errors in \(report.articles) article\(report.articles == 1 ? "" : "s") (drafts and future posts included).")
     }

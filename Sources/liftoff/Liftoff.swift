@@ -23,6 +23,8 @@ struct Liftoff: AsyncParsableCommand {
         } catch let failure as BuildFailure {
             report(failure.diagnostics, failed: true)
             Foundation.exit(1)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -33,7 +35,9 @@ struct Liftoff: AsyncParsableCommand {
         }
     }
 
-    static func report(_ diagnostics: [Diagnostic], failed: Bool = false) {
+    /// Prints every diagnostic, one a line; a failed build ends with the count and "nothing was
+    /// published" (`publishing: false` for `check`, which never publishes).
+    static func report(_ diagnostics: [Diagnostic], failed: Bool = false, publishing: Bool = true) {
         guard !diagnostics.isEmpty else { return }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
@@ -42,7 +46,7 @@ struct Liftoff: AsyncParsableCommand {
             var counts: [String] = []
             if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
             if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")\(errors == 0 ? " (--strict)" : "")") }
-            text += counts.joined(separator: ", ") + "; nothing was published.\n"
+            text += counts.joined(separator: ", ") + (publishing ? "; nothing was published.\n" : ".\n")
         }
         FileHandle.standardError.write(Data(text.utf8))
     }
@@ -55,17 +59,20 @@ struct SiteOptions: ParsableArguments {
     var root: URL { URL(fileURLWithPath: source).standardizedFileURL }
 }
 
-/// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+/// `--now`, else `SOURCE_DATE_EPOCH`, else the clock; a usage error outside years 1 to 9999.
 func buildNow(_ now: String?) throws -> Timestamp {
+    let range = "from \(Timestamp.representable.lowerBound.iso8601) to \(Timestamp.representable.upperBound.iso8601)"
     if let now {
-        guard let time = Timestamp(iso8601: now) else {
-            throw ValidationError("--now must be an ISO 8601 date such as 2026-11-24T17:00:00Z, got '\(now)'")
+        guard let time = Timestamp(iso8601: now), Timestamp.representable.contains(time) else {
+            throw ValidationError("--now must be an ISO 8601 date \(range), such as 2026-11-24T17:00:00Z, got '\(now.escapingControlCharacters)'")
         }
         return time
     }
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
-        guard let seconds = Int64(epoch) else {
-            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '\(epoch)'")
+        guard let seconds = Int64(epoch), Timestamp.representable.contains(Timestamp(seconds: seconds)) else {
+            throw ValidationError(
+                "SOURCE_DATE_EPOCH must be whole seconds since 1970 for a time \(range) "
+                    + "(\(Timestamp.representable.lowerBound.seconds) to \(Timestamp.representable.upperBound.seconds)), got '\(epoch.escapingControlCharacters)'")
         }
         return Timestamp(seconds: seconds)
     }

@@ -117,7 +117,7 @@ import Testing
             "content/a.md:5: related: no article has the slug 'nope'",
             "content/a.md:8: link to missing article 'missing.md'",
             "content/b.md:5: front matter: 'tags' must be a list of names, like `tags: [launch, countdown]`",
-            "content/c.md:1: slug 'a' is already used by content/a.md; set a different `slug:`",
+            "content/c.md:5: slug 'a' is already used by content/a.md; set a different `slug:`",
             "content/d.md:1: missing front matter: the file does not start with `---`; start the file with a `---` line, then `title:` and `date:`, then `---`",
         ])
     }

@@ -9,7 +9,9 @@ import Testing
         var errors: String
     }
 
-    static let binary = repositoryRoot.appendingPathComponent(".build/debug/liftoff")
+    /// The debug build, or `LIFTOFF_BINARY` (to run these tests against another build of Liftoff).
+    static let binary = ProcessInfo.processInfo.environment["LIFTOFF_BINARY"].map(URL.init(fileURLWithPath:))
+        ?? repositoryRoot.appendingPathComponent(".build/debug/liftoff")
 
     func liftoff(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         try run(Self.binary, arguments, environment: environment)
@@ -88,10 +90,11 @@ import Testing
     @Test func refusesAnOutputItDidNotCreate() throws {
         let site = try TestSite(["content/a.md": article("A")])
         defer { site.remove() }
-        let run = try liftoff(["build", "--source", site.root.path, "--output", site.root.appendingPathComponent("content").path])
+        try site.write("notes/todo.txt", "Mine.")
+        let run = try liftoff(["build", "--source", site.root.path, "--output", site.root.appendingPathComponent("notes").path])
         #expect(run.status == 1)
         #expect(run.errors.contains("refusing to replace a folder Liftoff did not create"))
-        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/a.md").path))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("notes/todo.txt").path))
     }
 
     @Test func newStartsADraftThatChecksClean() throws {

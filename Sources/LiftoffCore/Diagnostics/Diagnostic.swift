@@ -27,8 +27,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, path: path, line: line, message)
     }
 
+    /// One line, whatever the path or message hold: control characters are printed escaped, so a
+    /// file's text can neither move the cursor nor set the terminal's title.
     public var description: String {
-        let location = line > 0 ? "\(path):\(line)" : path
+        let location = (line > 0 ? "\(path):\(line)" : path).escapingControlCharacters
+        let message = message.escapingControlCharacters
         switch severity {
         case .error: return "\(location): \(message)"
         case .warning: return "\(location): warning: \(message)"
@@ -50,5 +53,31 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The text with control characters (C0, DEL, C1) and bidirectional overrides written as
+    /// escapes: `\n`, `\t`, `\u{1B}`. Safe to print on one terminal line.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: \.needsEscape) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case _ where scalar.needsEscape: result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
+    var needsEscape: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 }

@@ -64,12 +64,13 @@ enum FrontMatterParser {
         let stem = fileStem(path)
         let (nameDate, nameSlug) = splitDatePrefix(stem)
 
+        // An empty value (`title:`, `title: ~`) is as good as none.
         let title = fields.string("title")
-        if title == nil, !fields.has("title") { fields.fail("title", "missing key 'title'") }
+        if fields.node("title") == nil { fields.fail("title", "missing key 'title'") }
         if let title, title.trimmingSpaces.isEmpty { fields.fail("title", "'title' is empty") }
 
         var date = fields.timestamp("date")
-        if !fields.has("date") {
+        if fields.node("date") == nil {
             if let nameDate {
                 date = nameDate
             } else {
@@ -93,7 +94,7 @@ enum FrontMatterParser {
         }
 
         let countdown = CountdownParser.parse(&fields, key: "countdown", defaultLabel: title ?? "Launch")
-        let article = Article(
+        var article = Article(
             path: path,
             slug: slug,
             title: title ?? "",
@@ -109,6 +110,7 @@ enum FrontMatterParser {
             body: split.body,
             bodyLine: split.bodyLine
         )
+        article.slugLine = fields.has("slug") ? fields.line(of: "slug") : 1
         return fields.diagnostics.isEmpty ? .success(article) : .failure(BuildFailure(fields.diagnostics))
     }
 

@@ -13,7 +13,12 @@ private let yamlResolver = Yams.Resolver.basic.appending(Yams.Resolver.Rule.bool
 func composeYAML(_ text: String, path: String, lineOffset: Int, what: String) -> Result<Node?, Diagnostic> {
     do {
         // The encoding given, not `.default`, which reads the process environment on every call.
-        return .success(try Yams.compose(yaml: text, yamlResolver, .default, .utf8))
+        let node = try Yams.compose(yaml: text, yamlResolver, .default, .utf8)
+        if let node, let line = aliasExpansionLine(node) {
+            return .failure(.error(path, line + lineOffset,
+                "\(what): too many aliases: the YAML expands to more than \(yamlNodeLimit) values; write the values out or use fewer aliases"))
+        }
+        return .success(node)
     } catch let error as YamlError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -22,12 +27,42 @@ func composeYAML(_ text: String, path: String, lineOffset: Int, what: String) ->
             var message = "\(what): invalid YAML: \(problem)"
             if let context { message += " \(context.text)" }
             return .failure(.error(path, mark.line + lineOffset, message))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams' own text carries the whole document: one line, the key's.
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .failure(.error(path, context.mark.line + lineOffset,
+                "\(what): key \(names) appears twice\(duplicates.count > 1 ? " (each)" : "")"))
         default:
             return .failure(.error(path, lineOffset + 1, "\(what): invalid YAML: \(error)"))
         }
     } catch {
         return .failure(.error(path, lineOffset + 1, "\(what): invalid YAML: \(error)"))
     }
+}
+
+/// The most values one YAML document may hold once its aliases are expanded. Aliases repeat a
+/// node without copying it, so a few hundred bytes can stand for billions of values ("billion
+/// laughs"); everything that reads the document afterwards would expand them.
+let yamlNodeLimit = 100_000
+
+/// The line (in the YAML text) of the top-level entry past which the document holds more than
+/// `yamlNodeLimit` values, or nil when it holds fewer. Stops counting at the limit.
+private func aliasExpansionLine(_ node: Node) -> Int? {
+    var count = 0
+    func walk(_ node: Node) -> Bool {
+        count += 1
+        guard count <= yamlNodeLimit else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .sequence(let sequence): return sequence.allSatisfy(walk)
+        case .mapping(let mapping): return mapping.allSatisfy { walk($0.key) && walk($0.value) }
+        }
+    }
+    guard let mapping = node.mapping else { return walk(node) ? nil : 1 }
+    for (key, value) in mapping where !(walk(key) && walk(value)) {
+        return key.mark?.line ?? 1
+    }
+    return nil
 }
 
 /// Reads the keys of one YAML mapping with line numbers, collecting every problem.
@@ -97,6 +132,10 @@ struct YAMLFields {
             fail(key, "'\(key)' must be a single value, not a list or mapping")
             return nil
         }
+        if let control = scalar.string.unicodeScalars.first(where: \.isForbiddenInXML) {
+            fail(key, "'\(key)' contains the control character U+\(hex(control)); remove it")
+            return nil
+        }
         return scalar.string
     }
 
@@ -126,6 +165,10 @@ struct YAMLFields {
             fail(key, "'\(key)' must be a list of names, like `\(key): [\(example)]`")
             return nil
         }
+        if let control = items.lazy.compactMap({ $0.unicodeScalars.first(where: \.isForbiddenInXML) }).first {
+            fail(key, "'\(key)' contains the control character U+\(hex(control)); remove it")
+            return nil
+        }
         return items
     }
 
@@ -147,6 +190,12 @@ struct YAMLFields {
     mutating func absorb(_ other: YAMLFields) {
         diagnostics.append(contentsOf: other.diagnostics)
     }
+}
+
+/// `0001`: a scalar's code point for messages.
+private func hex(_ scalar: Unicode.Scalar) -> String {
+    let digits = String(scalar.value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }
 
 extension Node {

@@ -72,21 +72,42 @@ enum Sitemap {
     }
 }
 
-/// Escapes text for XML and HTML text and attribute values (byte by byte: feeds carry whole articles).
+/// Escapes text for XML and HTML text and attribute values (byte by byte: feeds carry whole
+/// articles), and drops the characters XML 1.0 forbids (C0 controls other than tab, line feed and
+/// carriage return; U+FFFE, U+FFFF): a form feed in an article must not make the feed unreadable.
 func escape(_ text: String) -> String {
     let bytes = text.utf8
-    guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count + bytes.count / 8)
-    for byte in bytes {
-        switch byte {
-        case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-        case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-        case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-        case 0x22: result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-        case 0x27: result += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-        default: result.append(byte)
+    guard bytes.contains(where: { $0 < 0x20 || $0 == 0xEF || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    else { return text }
+    var text = text
+    return text.withUTF8 { bytes in
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case 0x22: result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case 0x27: result += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            case 0x09, 0x0A, 0x0D: result.append(byte)
+            case ..<0x20: continue
+            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
+                index += 2  // U+FFFE and U+FFFF are EF BF BE and EF BF BF
+            default: result.append(byte)
+            }
         }
+        return String(decoding: result, as: UTF8.self)
     }
-    return String(decoding: result, as: UTF8.self)
+}
+
+extension Unicode.Scalar {
+    /// Characters XML 1.0 does not allow in a document (C0 controls but tab, line feed and carriage
+    /// return; U+FFFE and U+FFFF).
+    var isForbiddenInXML: Bool {
+        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
+    }
 }

@@ -81,6 +81,8 @@ struct PageRenderer: @unchecked Sendable {
         if let faq = body.faq { jsonLD.append(JSONLD.script(faq.jsonLD)) }
         var page: [String: Any] = [
             "title": "\(article.title) · \(site.config.title)",
+            // Link previews show the site's name apart (og:site_name): the title alone.
+            "share_title": article.title,
             "description": description,
             "canonical": site.absolute(site.url(of: article)),
             "type": "article",

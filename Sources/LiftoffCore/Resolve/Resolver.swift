@@ -31,7 +31,7 @@ enum Resolver {
         var bySlug: [String: Article] = [:]
         for article in all {
             if let other = bySlug[article.slug] {
-                problems.append(.error(article.path, 1, "slug '\(article.slug)' is already used by \(other.path); set a different `slug:`"))
+                problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other.path); set a different `slug:`"))
             } else {
                 bySlug[article.slug] = article
             }

@@ -2,9 +2,13 @@ import Foundation
 
 /// Slugs: the lower-case `[a-z0-9-]` names used in URLs.
 public enum Slug {
+    /// The longest slug: a slug names a folder, and file systems stop at 255 bytes a name.
+    public static let maxLength = 200
+
     /// Why `slug` is not a valid slug, or nil when it is.
     public static func problem(_ slug: String) -> String? {
         if slug.isEmpty { return "is empty" }
+        if slug.utf8.count > maxLength { return "is \(slug.utf8.count) characters long; keep it to \(maxLength) (it names a folder)" }
         if slug.contains("/") || slug.contains("..") { return "must not contain '/' or '..'" }
         if slug.contains(" ") { return "must not contain spaces; use '-'" }
         if slug.contains(where: \.isUppercase) { return "must be lower case" }

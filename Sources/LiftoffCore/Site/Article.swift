@@ -17,6 +17,8 @@ public struct Article: Sendable {
     /// The Markdown after the front matter, and the file line it starts on.
     public var body: String
     public var bodyLine: Int
+    /// The line of `slug:`, or 1 when the slug comes from the file name.
+    public var slugLine: Int = 1
 }
 
 /// A YAML value under `extra:`, handed to templates as is.

@@ -9,6 +9,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self.seconds = seconds
     }
 
+    /// The times Liftoff can format: years 1 to 9999 (four-digit years, as ISO 8601 writes them).
+    public static let representable = Timestamp(seconds: daysFromCivil(year: 1, month: 1, day: 1) * 86_400)
+        ... Timestamp(seconds: daysFromCivil(year: 10_000, month: 1, day: 1) * 86_400 - 1)
+
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or `±HH:MM` (no zone means UTC).
