@@ -13,12 +13,13 @@ import Testing
     static let binary = ProcessInfo.processInfo.environment["LIFTOFF_BINARY"].map(URL.init(fileURLWithPath:))
         ?? repositoryRoot.appendingPathComponent(".build/debug/liftoff")
 
-    func liftoff(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        try run(Self.binary, arguments, environment: environment)
+    func liftoff(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 600) throws -> Run {
+        try run(Self.binary, arguments, environment: environment, timeout: timeout)
     }
 
-    /// Runs a program to its end and returns its status and both outputs.
-    func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// Runs a program to its end and returns its status and both outputs; one still running after
+    /// `timeout` seconds is killed (its status is then 9, SIGKILL's number).
+    func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 600) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -27,6 +28,10 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let pid = process.processIdentifier
+        let deadline = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+        defer { deadline.cancel() }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

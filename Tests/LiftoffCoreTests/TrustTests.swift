@@ -153,9 +153,9 @@ import Testing
                status: 1,
                messages: ["content/a.md:5: front matter: slug '\(String(repeating: "a", count: 300))' is 300 characters long; keep it to 200 (it names a folder)"]),
         Attack(name: "16. a duplicate slug is reported at its slug: line",
-               files: ["content/a.md": article("A", extra: "slug: valid\n")],
+               files: ["content/z.md": article("Z", extra: "slug: valid\n")],
                status: 1,
-               messages: ["content/valid.md:1: slug 'valid' is already used by content/a.md; set a different `slug:`"]),
+               messages: ["content/z.md:5: slug 'valid' is already used by content/valid.md; set a different `slug:`"]),
         Attack(name: "16. a misspelt image name gets a suggestion",
                files: ["content/a.md": article("A", body: "![Sample](nb3-sampel.png)"), "content/nb3-sample.png": "png"],
                status: 1,
@@ -176,7 +176,7 @@ import Testing
         let site = try TestSite(["content/valid.md": Self.valid].merging(attack.files) { $1 })
         defer { site.remove() }
         try attack.prepare(site)
-        let run = try CommandLineTests().liftoff(attack.command(site), environment: attack.environment)
+        let run = try CommandLineTests().liftoff(attack.command(site), environment: attack.environment, timeout: 60)
         #expect(run.status == attack.status, "\(run.errors)")
         let lines = run.errors.split(separator: "\n").map(String.init).filter { !$0.hasSuffix("nothing was published.") && !$0.hasPrefix("Usage:") && !$0.hasPrefix("  See ") }
         #expect(lines == attack.messages.map { $0.replacingOccurrences(of: "$ROOT", with: site.root.path) })
