@@ -10,30 +10,8 @@ import Testing
 @Suite struct PreviewServerTests {
     static let now = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
 
-    let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A copy of the sample site in a temporary folder.
-    func makeSite() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-preview-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in ["site.yml", "content", "theme"] {
-            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: root.appendingPathComponent(name))
-        }
-        return root
-    }
-
     func withPreview(_ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void) async throws {
-        let root = try makeSite()
-        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: Self.now)
-        defer {
-            site.removeOutput()
-            try? FileManager.default.removeItem(at: root)
-        }
-        let result = await site.rebuild()
-        #expect(result.succeeded, "\(result.diagnostics)")
-        let app = Application(router: PreviewServer.router(for: site))
-        try await app.test(.router) { client in try await body(site, client) }
+        try await PreviewFixture.withPreview(now: Self.now, body)
     }
 
     @Test func servesPagesWithTheirTypesAndValidators() async throws {

@@ -1,0 +1,39 @@
+import Foundation
+import HummingbirdTesting
+import LiftoffCore
+import Testing
+
+@testable import Hummingbird
+@testable import LiftoffPreview
+
+/// The sample site copied to a temporary folder, built for preview and served to a test client.
+enum PreviewFixture {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of the sample site in a temporary folder.
+    static func makeSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-preview-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for name in ["site.yml", "content", "theme"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        return root
+    }
+
+    /// Builds the sample site and runs `body` with the preview's router behind a test client.
+    static func withPreview(
+        now: Timestamp, _ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let root = try makeSite()
+        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: now)
+        defer {
+            site.removeOutput()
+            try? FileManager.default.removeItem(at: root)
+        }
+        let result = await site.rebuild()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let app = Application(router: PreviewServer.router(for: site))
+        try await app.test(.router) { client in try await body(site, client) }
+    }
+}
