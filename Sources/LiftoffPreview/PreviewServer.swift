@@ -55,6 +55,7 @@ public struct PreviewServer: Sendable {
     /// The routes: the built tree, the reload script and its events, and the themed 404 page.
     public static func router(for site: PreviewSite) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: PathCheck())
         router.add(middleware: NotFoundPage(page: site.output.appendingPathComponent("404.html")))
         router.add(middleware: FileMiddleware(site.output.path, searchForIndexHtml: true))
         let script = ReloadScript.source(eventsURL: "/" + ReloadScript.eventsPath)

@@ -56,6 +56,54 @@ import Testing
         }
     }
 
+    /// Paths no page has — doubled slashes, NUL, backslashes, control characters, dot segments, raw
+    /// or percent-encoded — are neither served nor redirected (`//articles/` is another host).
+    @Test(arguments: [
+        "//articles", "/%2Farticles", "/articles//", "/articles/gpt-image-2-countdown//", "/index.html%00.txt",
+        "/index.html\u{0}.txt", "/%5C%5Cexample.com", "/\\example.com/", "/%09/articles", "/articles/./", "/articles/%2e/",
+        "/articles/..", "/articles/%2E%2E/", "/index.html%ZZ",
+    ])
+    func malformedPathsAreNeitherServedNorRedirected(path: String) async throws {
+        try await withPreview { _, client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect([.badRequest, .notFound].contains(response.status), "\(path): \(response.status)")
+                #expect(response.headers[.location] == nil, "\(path): \(response.headers[.location] ?? "")")
+                #expect(!String(buffer: response.body).contains("<h1>GPT Image 2 Status</h1>"), "\(path)")
+            }
+        }
+    }
+
+    @Test func aFolderWithoutItsSlashIsRedirectedOnThisHost() async throws {
+        try await withPreview { _, client in
+            try await client.execute(uri: "/articles", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/articles/")
+            }
+        }
+    }
+
+    /// Whatever answers behind the path check, a redirect off this host is not passed on.
+    @Test func aRedirectOffThisHostIsNotPassedOn() async throws {
+        let router = Router()
+        router.add(middleware: PathCheck())
+        let targets = ["//example.com/", "/\\example.com/", "https://example.com/", "/\t/example.com/"]
+        for (index, target) in targets.enumerated() {
+            router.get(RouterPath("/\(index)")) { _, _ in Response.redirect(to: target) }
+        }
+        router.get("/here") { _, _ in Response.redirect(to: "/articles/") }
+        try await Application(router: router).test(.router) { client in
+            for index in targets.indices {
+                try await client.execute(uri: "/\(index)", method: .get) { response in
+                    #expect(response.status == .notFound, "\(targets[index])")
+                    #expect(response.headers[.location] == nil, "\(targets[index])")
+                }
+            }
+            try await client.execute(uri: "/here", method: .get) { response in
+                #expect(response.headers[.location] == "/articles/")
+            }
+        }
+    }
+
     @Test func previewPagesLoadTheReloadScriptAndMakeOutputDoesNot() async throws {
         try await withPreview { site, client in
             try await client.execute(uri: "/articles/image-api-swap/", method: .get) { response in
