@@ -64,18 +64,22 @@ public struct PreviewServer: Sendable {
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: script)))
         }
-        router.get(RouterPath(ReloadScript.eventsPath)) { _, _ in
-            let states = await site.events.subscribe()
-            return Response(
+        router.get(RouterPath(ReloadScript.eventsPath)) { request, _ in
+            Response(
                 status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: ResponseBody { writer in
-                    // An open page must not hold the server up at shutdown: end the stream then.
-                    try await withGracefulShutdownHandler {
-                        for await state in states {
-                            try await writer.write(ByteBuffer(string: "event: build\ndata: \(Self.json(state))\n\n"))
+                    // A page that closes or reloads closes its connection: that cancels the loop, which
+                    // ends the subscription at once (a write would only notice at the next build).
+                    try await request.body.consumeWithCancellationOnInboundClose { _ in
+                        let states = await site.events.subscribe()
+                        // An open page must not hold the server up at shutdown: end the stream then.
+                        try await withGracefulShutdownHandler {
+                            for await state in states {
+                                try await writer.write(ByteBuffer(string: "event: build\ndata: \(Self.json(state))\n\n"))
+                            }
+                        } onGracefulShutdown: {
+                            Task { await site.events.finish() }
                         }
-                    } onGracefulShutdown: {
-                        Task { await site.events.finish() }
                     }
                     try await writer.finish(nil)
                 })

@@ -21,9 +21,11 @@ enum PreviewFixture {
         return root
     }
 
-    /// Builds the sample site and runs `body` with the preview's router behind a test client.
+    /// Builds the sample site and runs `body` with the preview's router behind a test client
+    /// (`.router`: in memory; `.live`: a server on a free port of localhost).
     static func withPreview(
-        now: Timestamp, _ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void
+        now: Timestamp, on framework: TestingSetup = .router,
+        _ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void
     ) async throws {
         let root = try makeSite()
         let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: now)
@@ -34,6 +36,6 @@ enum PreviewFixture {
         let result = await site.rebuild()
         #expect(result.succeeded, "\(result.diagnostics)")
         let app = Application(router: PreviewServer.router(for: site))
-        try await app.test(.router) { client in try await body(site, client) }
+        try await app.test(framework) { client in try await body(site, client) }
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import HummingbirdTesting
+import LiftoffCore
+import Testing
+
+@testable import LiftoffPreview
+
+/// The preview behind a real socket: connections a browser opens and closes.
+@Suite struct LiveServerTests {
+    static let now = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
+
+    /// A tab that closes (or reloads) ends its event stream: nothing of it stays open until the next build.
+    @Test func closedEventStreamsAreReleasedAtOnce() async throws {
+        try await PreviewFixture.withPreview(now: Self.now, on: .live) { site, client in
+            let port = try #require(client.port)
+            let socketsBefore = RawHTTP.openSockets()
+            for _ in 0..<100 {
+                let answer = try await RawHTTP.exchange(
+                    port: port, "GET /__liftoff/events HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n", until: "event: build")
+                #expect(answer.contains("text/event-stream") && answer.contains("event: build"))
+            }
+            let deadline = ContinuousClock.now + .seconds(2)
+            while await site.events.subscriberCount > 0 || RawHTTP.openSockets() > socketsBefore + 10, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let openStreams = await site.events.subscriberCount
+            #expect(openStreams == 0)
+            #expect(RawHTTP.openSockets() <= socketsBefore + 10, "sockets: \(socketsBefore) before, \(RawHTTP.openSockets()) after")
+        }
+    }
+
+    /// A page that stays open hears every build.
+    @Test func anOpenEventStreamHearsTheNextBuild() async throws {
+        try await PreviewFixture.withPreview(now: Self.now, on: .live) { site, client in
+            let port = try #require(client.port)
+            let connection = try RawHTTP(port: port)
+            connection.send("GET /__liftoff/events HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n")
+            let first = try await RawHTTP.offThePool { connection.read(until: "\"generation\":1") }
+            #expect(first.contains("event: build\ndata: {\"generation\":1,\"ok\":true}"))
+            await site.rebuild()
+            let second = try await RawHTTP.offThePool { connection.read(until: "\"generation\":2") }
+            #expect(second.contains("data: {\"generation\":2,\"ok\":true}"))
+            #expect(await site.events.subscriberCount == 1)
+        }
+    }
+}
