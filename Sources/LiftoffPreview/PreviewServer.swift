@@ -27,29 +27,41 @@ public struct PreviewServer: Sendable {
 
     /// Serves until SIGINT or SIGTERM, then removes its temporary folder.
     public func run() async throws {
-        let site = PreviewSite(root: root, baseURL: "http://\(host):\(port == 0 ? 8000 : port)/")
+        let site = makeSite()
         defer { site.removeOutput() }
-        let first = await site.rebuild()
-        Self.print(first)
         var logger = Logger(label: "liftoff-serve")
         logger.logLevel = .warning
-        let watcher = try WatchService(site: site)
-        let app = Application(
-            router: Self.router(for: site),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Liftoff preview"),
-            services: [watcher],
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                Self.say("Serving at http://\(host):\(bound)/ (drafts and future posts included). Press Ctrl-C to stop.")
-            },
-            logger: logger
-        )
+        let app = try application(serving: site, logger: logger)
         do {
             try await app.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw PortInUse(port: port)
         }
         await site.events.finish()
+    }
+
+    /// The site to preview, in a fresh temporary folder.
+    func makeSite() -> PreviewSite {
+        PreviewSite(root: root, baseURL: "http://\(host):\(port == 0 ? 8000 : port)/")
+    }
+
+    /// The server: it binds, builds the site, then serves it (connections wait in the listen queue
+    /// for that first build) and rebuilds it on every save.
+    func application(serving site: PreviewSite, logger: Logger) throws -> some ApplicationProtocol {
+        let (firstBuild, firstBuilt) = AsyncStream<Void>.makeStream()
+        let host = host, port = port
+        return Application(
+            router: Self.router(for: site),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Liftoff preview"),
+            services: [try WatchService(site: site, after: firstBuild)],
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                Self.print(await site.rebuild())
+                firstBuilt.finish()
+                Self.say("Serving at http://\(host):\(bound)/ (drafts and future posts included). Press Ctrl-C to stop.")
+            },
+            logger: logger
+        )
     }
 
     /// The routes: the built tree, the reload script and its events, and the themed 404 page.
@@ -136,43 +148,5 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
-    }
-}
-
-/// Rebuilds the site when its files change (debounced), until shutdown.
-struct WatchService: Service {
-    let site: PreviewSite
-    let watcher: SiteWatcher
-    /// Saves that come this close together make one rebuild.
-    static let debounce = 0.05
-
-    init(site: PreviewSite) throws {
-        self.site = site
-        watcher = try SiteWatcher(root: site.root)
-    }
-
-    func run() async throws {
-        let watcher = self.watcher
-        let (changes, continuation) = AsyncStream<[String]>.makeStream()
-        let thread = Thread {
-            while !watcher.isStopped {
-                var batch = watcher.waitForChanges(timeout: 0.25)
-                guard !batch.isEmpty else { continue }
-                // Debounce: gather what follows within the window.
-                while case let more = watcher.waitForChanges(timeout: Self.debounce), !more.isEmpty { batch += more }
-                continuation.yield(batch)
-            }
-            continuation.finish()
-        }
-        thread.start()
-        await withGracefulShutdownHandler {
-            for await batch in changes {
-                PreviewServer.say("Changed: \(Set(batch).sorted().joined(separator: ", "))")
-                PreviewServer.print(await site.rebuild(changed: batch))
-            }
-        } onGracefulShutdown: {
-            watcher.stop()
-            Task { await site.events.finish() }
-        }
     }
 }
