@@ -40,13 +40,20 @@ public struct PreviewServer: Sendable {
         await site.events.finish()
     }
 
-    /// The site to preview, in a fresh temporary folder.
+    /// The site to preview, in a fresh temporary folder; with port 0, its base URL gets the port
+    /// once the server is bound.
     func makeSite() -> PreviewSite {
-        PreviewSite(root: root, baseURL: "http://\(host):\(port == 0 ? 8000 : port)/")
+        PreviewSite(root: root, baseURL: Self.baseURL(host: host, port: port))
     }
 
-    /// The server: it binds, builds the site, then serves it (connections wait in the listen queue
-    /// for that first build) and rebuilds it on every save.
+    /// `http://host:port/`, an IPv6 address in brackets.
+    static func baseURL(host: String, port: Int) -> String {
+        let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return "http://\(name):\(port)/"
+    }
+
+    /// The server: it binds, builds the site with the port it got in its base URL, then serves it
+    /// (connections wait in the listen queue for that first build) and rebuilds it on every save.
     func application(serving site: PreviewSite, logger: Logger) throws -> some ApplicationProtocol {
         let (firstBuild, firstBuilt) = AsyncStream<Void>.makeStream()
         let host = host, port = port
@@ -55,10 +62,10 @@ public struct PreviewServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: "Liftoff preview"),
             services: [try WatchService(site: site, after: firstBuild)],
             onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
+                site.setBaseURL(Self.baseURL(host: host, port: channel.localAddress?.port ?? port))
                 Self.print(await site.rebuild())
                 firstBuilt.finish()
-                Self.say("Serving at http://\(host):\(bound)/ (drafts and future posts included). Press Ctrl-C to stop.")
+                Self.say("Serving at \(site.baseURL) (drafts and future posts included). Press Ctrl-C to stop.")
             },
             logger: logger
         )

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import LiftoffCore
+import Logging
 import Testing
 
 @testable import LiftoffPreview
@@ -42,5 +43,31 @@ import Testing
             #expect(second.contains("data: {\"generation\":2,\"ok\":true}"))
             #expect(await site.events.subscriberCount == 1)
         }
+    }
+
+    /// With `--port 0` the pages and the feed link to the port the server got.
+    @Test func portZeroLinksToTheBoundPort() async throws {
+        let root = try PreviewFixture.makeSite()
+        let server = PreviewServer(root: root, host: "127.0.0.1", port: 0)
+        let site = server.makeSite()
+        defer {
+            site.removeOutput()
+            try? FileManager.default.removeItem(at: root)
+        }
+        let app = try server.application(serving: site, logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let home = try await RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n", until: "</html>")
+            #expect(home.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(port)/\">"), "\(home.prefix(2000))")
+            let feed = try await RawHTTP.exchange(port: port, "GET /feed.xml HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n", until: "</feed>")
+            #expect(feed.contains("http://127.0.0.1:\(port)/articles/"))
+            #expect(!feed.contains(":8000/") && !home.contains(":8000/"))
+        }
+    }
+
+    /// An IPv6 address is bracketed in the pages' links, as URLs need.
+    @Test func anIPv6HostIsBracketedInTheBaseURL() {
+        let site = PreviewServer(root: URL(fileURLWithPath: "/nonexistent"), host: "::1", port: 8000).makeSite()
+        #expect(site.baseURL == "http://[::1]:8000/")
     }
 }
