@@ -1,19 +1,13 @@
 import Foundation
-import HummingbirdTesting
-import LiftoffCore
-import Logging
 import Testing
 
 @testable import LiftoffPreview
 
 /// The preview behind a real socket: connections a browser opens and closes.
 @Suite struct LiveServerTests {
-    static let now = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
-
     /// A tab that closes (or reloads) ends its event stream: nothing of it stays open until the next build.
     @Test func closedEventStreamsAreReleasedAtOnce() async throws {
-        try await PreviewFixture.withPreview(now: Self.now, on: .live) { site, client in
-            let port = try #require(client.port)
+        try await PreviewFixture.withServer { site, port in
             let socketsBefore = RawHTTP.openSockets()
             for _ in 0..<100 {
                 let answer = try await RawHTTP.exchange(
@@ -32,8 +26,7 @@ import Testing
 
     /// A page that stays open hears every build.
     @Test func anOpenEventStreamHearsTheNextBuild() async throws {
-        try await PreviewFixture.withPreview(now: Self.now, on: .live) { site, client in
-            let port = try #require(client.port)
+        try await PreviewFixture.withServer { site, port in
             let connection = try RawHTTP(port: port)
             connection.send("GET /__liftoff/events HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n")
             let first = try await RawHTTP.offThePool { connection.read(until: "\"generation\":1") }
@@ -47,16 +40,7 @@ import Testing
 
     /// With `--port 0` the pages and the feed link to the port the server got.
     @Test func portZeroLinksToTheBoundPort() async throws {
-        let root = try PreviewFixture.makeSite()
-        let server = PreviewServer(root: root, host: "127.0.0.1", port: 0)
-        let site = server.makeSite()
-        defer {
-            site.removeOutput()
-            try? FileManager.default.removeItem(at: root)
-        }
-        let app = try server.application(serving: site, logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await PreviewFixture.withServer { _, port in
             let home = try await RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n", until: "</html>")
             #expect(home.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(port)/\">"), "\(home.prefix(2000))")
             let feed = try await RawHTTP.exchange(port: port, "GET /feed.xml HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n", until: "</feed>")

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import LiftoffCore
+import Logging
 import Testing
 
 @testable import Hummingbird
@@ -21,11 +22,9 @@ enum PreviewFixture {
         return root
     }
 
-    /// Builds the sample site and runs `body` with the preview's router behind a test client
-    /// (`.router`: in memory; `.live`: a server on a free port of localhost).
+    /// Builds the sample site and runs `body` with the preview's router behind an in-memory test client.
     static func withPreview(
-        now: Timestamp, on framework: TestingSetup = .router,
-        _ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void
+        now: Timestamp, _ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void
     ) async throws {
         let root = try makeSite()
         let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: now)
@@ -36,6 +35,22 @@ enum PreviewFixture {
         let result = await site.rebuild()
         #expect(result.succeeded, "\(result.diagnostics)")
         let app = Application(router: PreviewServer.router(for: site))
-        try await app.test(framework) { client in try await body(site, client) }
+        try await app.test(.router) { client in try await body(site, client) }
+    }
+
+    /// Runs the preview of the sample site as `liftoff serve --host host --port 0` does, on a free
+    /// port of localhost, and `body` with the site and that port.
+    static func withServer(
+        host: String = "127.0.0.1", _ body: @escaping @Sendable (PreviewSite, Int) async throws -> Void
+    ) async throws {
+        let root = try makeSite()
+        let server = PreviewServer(root: root, host: host, port: 0)
+        let site = server.makeSite()
+        defer {
+            site.removeOutput()
+            try? FileManager.default.removeItem(at: root)
+        }
+        let app = try server.application(serving: site, logger: Logger(label: "preview-test"))
+        try await app.test(.live) { client in try await body(site, try #require(client.port)) }
     }
 }
