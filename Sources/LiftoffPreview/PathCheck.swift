@@ -11,11 +11,11 @@ import Hummingbird
 struct PathCheck<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard Self.namesAPage(request.uri.path) else {
-            return Self.plainText(.badRequest, "This path names no page.\n")
+            return .plainText(.badRequest, "This path names no page.\n")
         }
         let response = try await next(request, context)
         if let location = response.headers[.location], !Self.isOnThisHost(location) {
-            return Self.plainText(.notFound, "Not found.\n")
+            return .plainText(.notFound, "Not found.\n")
         }
         return response
     }
@@ -42,7 +42,10 @@ struct PathCheck<Context: RequestContext>: RouterMiddleware {
     static func hasForbiddenBytes(_ text: String) -> Bool {
         text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }
     }
+}
 
+extension Response {
+    /// A short message for a refused request.
     static func plainText(_ status: HTTPResponse.Status, _ message: String) -> Response {
         Response(
             status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],

@@ -71,9 +71,11 @@ public struct PreviewServer: Sendable {
         )
     }
 
-    /// The routes: the built tree, the reload script and its events, and the themed 404 page.
+    /// The routes: the built tree, the reload script and its events, and the themed 404 page; only
+    /// for requests to the preview's own host names and port, and paths that can name a page.
     public static func router(for site: PreviewSite) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: HostCheck(site: site))
         router.add(middleware: PathCheck())
         router.add(middleware: NotFoundPage(page: site.output.appendingPathComponent("404.html")))
         router.add(middleware: FileMiddleware(site.output.path, searchForIndexHtml: true))
