@@ -22,6 +22,9 @@ public actor BuildEvents {
 
     public init() {}
 
+    /// How many streams are open.
+    var subscriberCount: Int { listeners.count }
+
     /// Records a build's result and tells every listener.
     public func publish(_ diagnostics: [Diagnostic]?, stylesheets: [String: String] = [:]) {
         let generation = state.generation + 1

@@ -27,23 +27,11 @@ public struct PreviewServer: Sendable {
 
     /// Serves until SIGINT or SIGTERM, then removes its temporary folder.
     public func run() async throws {
-        let site = PreviewSite(root: root, baseURL: "http://\(host):\(port == 0 ? 8000 : port)/")
+        let site = makeSite()
         defer { site.removeOutput() }
-        let first = await site.rebuild()
-        Self.print(first)
         var logger = Logger(label: "liftoff-serve")
         logger.logLevel = .warning
-        let watcher = try WatchService(site: site)
-        let app = Application(
-            router: Self.router(for: site),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Liftoff preview"),
-            services: [watcher],
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                Self.say("Serving at http://\(host):\(bound)/ (drafts and future posts included). Press Ctrl-C to stop.")
-            },
-            logger: logger
-        )
+        let app = try application(serving: site, logger: logger)
         do {
             try await app.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
@@ -52,9 +40,43 @@ public struct PreviewServer: Sendable {
         await site.events.finish()
     }
 
-    /// The routes: the built tree, the reload script and its events, and the themed 404 page.
+    /// The site to preview, in a fresh temporary folder; with port 0, its base URL gets the port
+    /// once the server is bound.
+    func makeSite() -> PreviewSite {
+        PreviewSite(root: root, baseURL: Self.baseURL(host: host, port: port))
+    }
+
+    /// `http://host:port/`, an IPv6 address in brackets.
+    static func baseURL(host: String, port: Int) -> String {
+        let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return "http://\(name):\(port)/"
+    }
+
+    /// The server: it binds, builds the site with the port it got in its base URL, then serves it
+    /// (connections wait in the listen queue for that first build) and rebuilds it on every save.
+    func application(serving site: PreviewSite, logger: Logger) throws -> some ApplicationProtocol {
+        let (firstBuild, firstBuilt) = AsyncStream<Void>.makeStream()
+        let host = host, port = port
+        return Application(
+            router: Self.router(for: site),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Liftoff preview"),
+            services: [try WatchService(site: site, after: firstBuild)],
+            onServerRunning: { channel in
+                site.setBaseURL(Self.baseURL(host: host, port: channel.localAddress?.port ?? port))
+                Self.print(await site.rebuild())
+                firstBuilt.finish()
+                Self.say("Serving at \(site.baseURL) (drafts and future posts included). Press Ctrl-C to stop.")
+            },
+            logger: logger
+        )
+    }
+
+    /// The routes: the built tree, the reload script and its events, and the themed 404 page; only
+    /// for requests to the preview's own host names and port, and paths that can name a page.
     public static func router(for site: PreviewSite) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: HostCheck(site: site))
+        router.add(middleware: PathCheck())
         router.add(middleware: NotFoundPage(page: site.output.appendingPathComponent("404.html")))
         router.add(middleware: FileMiddleware(site.output.path, searchForIndexHtml: true))
         let script = ReloadScript.source(eventsURL: "/" + ReloadScript.eventsPath)
@@ -63,18 +85,22 @@ public struct PreviewServer: Sendable {
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: script)))
         }
-        router.get(RouterPath(ReloadScript.eventsPath)) { _, _ in
-            let states = await site.events.subscribe()
-            return Response(
+        router.get(RouterPath(ReloadScript.eventsPath)) { request, _ in
+            Response(
                 status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: ResponseBody { writer in
-                    // An open page must not hold the server up at shutdown: end the stream then.
-                    try await withGracefulShutdownHandler {
-                        for await state in states {
-                            try await writer.write(ByteBuffer(string: "event: build\ndata: \(Self.json(state))\n\n"))
+                    // A page that closes or reloads closes its connection: that cancels the loop, which
+                    // ends the subscription at once (a write would only notice at the next build).
+                    try await request.body.consumeWithCancellationOnInboundClose { _ in
+                        let states = await site.events.subscribe()
+                        // An open page must not hold the server up at shutdown: end the stream then.
+                        try await withGracefulShutdownHandler {
+                            for await state in states {
+                                try await writer.write(ByteBuffer(string: "event: build\ndata: \(Self.json(state))\n\n"))
+                            }
+                        } onGracefulShutdown: {
+                            Task { await site.events.finish() }
                         }
-                    } onGracefulShutdown: {
-                        Task { await site.events.finish() }
                     }
                     try await writer.finish(nil)
                 })
@@ -131,43 +157,5 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
-    }
-}
-
-/// Rebuilds the site when its files change (debounced), until shutdown.
-struct WatchService: Service {
-    let site: PreviewSite
-    let watcher: SiteWatcher
-    /// Saves that come this close together make one rebuild.
-    static let debounce = 0.05
-
-    init(site: PreviewSite) throws {
-        self.site = site
-        watcher = try SiteWatcher(root: site.root)
-    }
-
-    func run() async throws {
-        let watcher = self.watcher
-        let (changes, continuation) = AsyncStream<[String]>.makeStream()
-        let thread = Thread {
-            while !watcher.isStopped {
-                var batch = watcher.waitForChanges(timeout: 0.25)
-                guard !batch.isEmpty else { continue }
-                // Debounce: gather what follows within the window.
-                while case let more = watcher.waitForChanges(timeout: Self.debounce), !more.isEmpty { batch += more }
-                continuation.yield(batch)
-            }
-            continuation.finish()
-        }
-        thread.start()
-        await withGracefulShutdownHandler {
-            for await batch in changes {
-                PreviewServer.say("Changed: \(Set(batch).sorted().joined(separator: ", "))")
-                PreviewServer.print(await site.rebuild(changed: batch))
-            }
-        } onGracefulShutdown: {
-            watcher.stop()
-            Task { await site.events.finish() }
-        }
     }
 }

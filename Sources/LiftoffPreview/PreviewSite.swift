@@ -7,7 +7,9 @@ import Synchronization
 public final class PreviewSite: Sendable {
     public let root: URL
     public let output: URL
-    public let baseURL: String
+    /// The address the pages link to (canonical links, the feed): the server's.
+    public var baseURL: String { address.withLock { $0 } }
+    private let address: Mutex<String>
     public let events = BuildEvents()
     /// The preview's "now": when it started. Countdowns read from it (the live script keeps them
     /// current in the browser), so that a save rebuilds only the pages it touches.
@@ -20,10 +22,15 @@ public final class PreviewSite: Sendable {
     ///   - output: the folder to serve; a fresh temporary one by default.
     public init(root: URL, baseURL: String, output: URL? = nil, now: Timestamp? = nil) {
         self.root = root
-        self.baseURL = baseURL
+        self.address = Mutex(baseURL)
         self.now = now ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970))
         self.output = output ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("liftoff-preview-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    /// Links the next builds to `baseURL`: the server's address, once it is bound to a port.
+    public func setBaseURL(_ baseURL: String) {
+        address.withLock { $0 = baseURL }
     }
 
     /// The build's result, as printed in the terminal.

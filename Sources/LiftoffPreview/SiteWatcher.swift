@@ -19,6 +19,11 @@ final class SiteWatcher: @unchecked Sendable {
 
     var isStopped: Bool { lock.withLock { stopped } }
 
+    /// The watched folders, relative to the root ("" is the root itself).
+    var watchedFolders: Set<String> {
+        lock.withLock { Set(folders.values.map { $0 == root ? "" : String($0.dropFirst(root.count + 1)) }) }
+    }
+
     static let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)
         | UInt32(IN_CREATE) | UInt32(IN_DELETE_SELF)
 
@@ -48,7 +53,10 @@ final class SiteWatcher: @unchecked Sendable {
         }
     }
 
-    /// Whether a changed file matters: not an editor's temporary or backup file, not the output.
+    /// The names at the root that are inputs: the settings and the two folders read recursively.
+    static let rootInputs: Set<String> = ["site.yml", "content", "theme"]
+
+    /// Whether a changed file or folder matters: not hidden, not an editor's temporary or backup file.
     static func isRelevant(_ name: String) -> Bool {
         !(name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
             || name.hasSuffix(".tmp") || name == "4913" || name.hasPrefix("#"))
@@ -74,16 +82,15 @@ final class SiteWatcher: @unchecked Sendable {
             let nameBytes = buffer[(offset + headerSize)..<min(count, offset + headerSize + length)].prefix { $0 != 0 }
             let name = String(decoding: nameBytes, as: UTF8.self)
             offset += headerSize + length
-            guard let folder = lock.withLock({ folders[watch] }) else { continue }
-            if mask & UInt32(IN_ISDIR) != 0, mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
-                add(folder + "/" + name, recursive: true)
-            }
-            guard !name.isEmpty, Self.isRelevant(name) else { continue }
+            guard let folder = lock.withLock({ folders[watch] }), !name.isEmpty, Self.isRelevant(name) else { continue }
+            // At the root only the inputs matter: not output/, the staging folders and files a build
+            // keeps beside it, or anything else kept there. Nothing below them is watched either.
+            if folder == root, !Self.rootInputs.contains(name) { continue }
             let path = folder + "/" + name
-            let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
-            // At the root, only site.yml matters (not output/ or anything else kept there).
-            if folder == root, name != "site.yml" { continue }
-            changes.append(relative)
+            if mask & UInt32(IN_ISDIR) != 0, mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
+                add(path, recursive: true)
+            }
+            changes.append(String(path.dropFirst(root.count + 1)))
         }
         return changes
     }

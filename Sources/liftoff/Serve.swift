@@ -7,7 +7,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The address to listen on.")
+    @Option(help: "The address to listen on. The preview answers only to it, 127.0.0.1, localhost and [::1] in Host.")
     var host = "127.0.0.1"
 
     @Option(help: "The port to listen on; 0 picks a free one.")

@@ -10,30 +10,8 @@ import Testing
 @Suite struct PreviewServerTests {
     static let now = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
 
-    let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A copy of the sample site in a temporary folder.
-    func makeSite() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-preview-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in ["site.yml", "content", "theme"] {
-            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: root.appendingPathComponent(name))
-        }
-        return root
-    }
-
     func withPreview(_ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void) async throws {
-        let root = try makeSite()
-        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: Self.now)
-        defer {
-            site.removeOutput()
-            try? FileManager.default.removeItem(at: root)
-        }
-        let result = await site.rebuild()
-        #expect(result.succeeded, "\(result.diagnostics)")
-        let app = Application(router: PreviewServer.router(for: site))
-        try await app.test(.router) { client in try await body(site, client) }
+        try await PreviewFixture.withPreview(now: Self.now, body)
     }
 
     @Test func servesPagesWithTheirTypesAndValidators() async throws {
@@ -74,6 +52,54 @@ import Testing
                 #expect([.badRequest, .notFound, .forbidden].contains(response.status), "\(path): \(response.status)")
                 let body = String(buffer: response.body)
                 #expect(!body.contains("root:") && !body.contains("base_url"), "\(path)")
+            }
+        }
+    }
+
+    /// Paths no page has — doubled slashes, NUL, backslashes, control characters, dot segments, raw
+    /// or percent-encoded — are neither served nor redirected (`//articles/` is another host).
+    @Test(arguments: [
+        "//articles", "/%2Farticles", "/articles//", "/articles/gpt-image-2-countdown//", "/index.html%00.txt",
+        "/index.html\u{0}.txt", "/%5C%5Cexample.com", "/\\example.com/", "/%09/articles", "/articles/./", "/articles/%2e/",
+        "/articles/..", "/articles/%2E%2E/", "/index.html%ZZ",
+    ])
+    func malformedPathsAreNeitherServedNorRedirected(path: String) async throws {
+        try await withPreview { _, client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect([.badRequest, .notFound].contains(response.status), "\(path): \(response.status)")
+                #expect(response.headers[.location] == nil, "\(path): \(response.headers[.location] ?? "")")
+                #expect(!String(buffer: response.body).contains("<h1>GPT Image 2 Status</h1>"), "\(path)")
+            }
+        }
+    }
+
+    @Test func aFolderWithoutItsSlashIsRedirectedOnThisHost() async throws {
+        try await withPreview { _, client in
+            try await client.execute(uri: "/articles", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/articles/")
+            }
+        }
+    }
+
+    /// Whatever answers behind the path check, a redirect off this host is not passed on.
+    @Test func aRedirectOffThisHostIsNotPassedOn() async throws {
+        let router = Router()
+        router.add(middleware: PathCheck())
+        let targets = ["//example.com/", "/\\example.com/", "https://example.com/", "/\t/example.com/"]
+        for (index, target) in targets.enumerated() {
+            router.get(RouterPath("/\(index)")) { _, _ in Response.redirect(to: target) }
+        }
+        router.get("/here") { _, _ in Response.redirect(to: "/articles/") }
+        try await Application(router: router).test(.router) { client in
+            for index in targets.indices {
+                try await client.execute(uri: "/\(index)", method: .get) { response in
+                    #expect(response.status == .notFound, "\(targets[index])")
+                    #expect(response.headers[.location] == nil, "\(targets[index])")
+                }
+            }
+            try await client.execute(uri: "/here", method: .get) { response in
+                #expect(response.headers[.location] == "/articles/")
             }
         }
     }

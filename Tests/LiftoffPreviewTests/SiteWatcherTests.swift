@@ -53,6 +53,46 @@ import Testing
         #expect(watcher.waitForChanges(timeout: 0.2).isEmpty)
     }
 
+    /// What `liftoff build` keeps beside `output/` (and the output itself) is not an input: a build
+    /// into `output/` while the preview runs must not rebuild it.
+    @Test func theOutputAndItsStagingFoldersAtTheRootAreIgnored() throws {
+        let root = try makeRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = try SiteWatcher(root: root)
+
+        for folder in ["output", ".output.liftoff-new-123"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        // Let the watcher see the new folders before files appear in them.
+        var seen = Set(watcher.waitForChanges(timeout: 0.2))
+        try Data("<p>x</p>".utf8).write(to: root.appendingPathComponent(".output.liftoff-new-123/x.html"))
+        try Data("<p>y</p>".utf8).write(to: root.appendingPathComponent("output/y.html"))
+        try Data("cache".utf8).write(to: root.appendingPathComponent(".output.liftoff-cache"))
+        try Data("manifest".utf8).write(to: root.appendingPathComponent(".output.liftoff-manifest"))
+        try FileManager.default.moveItem(
+            at: root.appendingPathComponent(".output.liftoff-new-123"), to: root.appendingPathComponent(".output.liftoff-old-123"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".output.liftoff-old-123"))
+        seen.formUnion(watcher.waitForChanges(timeout: 0.3))
+        seen.formUnion(watcher.waitForChanges(timeout: 0.3))
+        #expect(seen.isEmpty, "\(seen.sorted())")
+        #expect(watcher.watchedFolders == ["", "content", "content/notes", "theme", "theme/templates"])
+
+        try Data("title: U\n".utf8).write(to: root.appendingPathComponent("site.yml"))
+        #expect(changes(watcher, until: "site.yml").contains("site.yml"))
+    }
+
+    /// A `theme` or `content` folder that appears after the preview started is an input: watched and reported.
+    @Test func aThemeFolderMadeLaterIsWatched() throws {
+        let root = try makeRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("theme"))
+        let watcher = try SiteWatcher(root: root)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("theme"), withIntermediateDirectories: true)
+        #expect(changes(watcher, until: "theme").contains("theme"))
+        try Data("x".utf8).write(to: root.appendingPathComponent("theme/page.mustache"))
+        #expect(changes(watcher, until: "theme/page.mustache").contains("theme/page.mustache"))
+    }
+
     @Test func waitingIsNotABusyLoop() throws {
         let root = try makeRoot()
         defer { try? FileManager.default.removeItem(at: root) }
