@@ -123,15 +123,21 @@ public struct PreviewServer: Sendable {
     }
 
     static func print(_ result: PreviewSite.Result) {
+        say(report(result))
+    }
+
+    /// What the terminal shows after a build: every problem, then one summary line.
+    static func report(_ result: PreviewSite.Result) -> String {
         var lines = result.diagnostics.map(\.description)
         if result.succeeded {
             lines.append(
                 "Built \(result.articles) article\(result.articles == 1 ? "" : "s") in \(result.milliseconds) ms "
                     + "(\(result.rendered) pages rendered, \(result.carriedOver) carried over).")
         } else {
-            lines.append("Build failed (\(result.diagnostics.filter { $0.severity == .error }.count) errors); still serving the last good build.")
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            lines.append("Build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good build.")
         }
-        say(lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 
     static func say(_ text: String) {

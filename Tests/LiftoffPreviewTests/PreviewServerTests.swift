@@ -14,6 +14,14 @@ import Testing
         try await PreviewFixture.withPreview(now: Self.now, body)
     }
 
+    @Test(arguments: [1, 2])
+    func aFailedBuildCountsItsErrorsInWords(errors: Int) {
+        let problems = (1...errors).map { Diagnostic.error("content/a.md", $0, "broken") }
+        let result = PreviewSite.Result(diagnostics: problems, succeeded: false, milliseconds: 5, articles: 1)
+        let summary = PreviewServer.report(result).split(separator: "\n").last.map(String.init)
+        #expect(summary == "Build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good build.")
+    }
+
     @Test func servesPagesWithTheirTypesAndValidators() async throws {
         try await withPreview { _, client in
             try await client.execute(uri: "/articles/gpt-image-2-countdown/", method: .get) { response in
