@@ -132,7 +132,7 @@ struct YAMLFields {
             fail(key, "'\(key)' must be a single value, not a list or mapping")
             return nil
         }
-        if let control = scalar.string.unicodeScalars.first(where: \.isForbiddenInXML) {
+        if let control = scalar.string.forbiddenInXML {
             fail(key, "'\(key)' contains the control character U+\(hex(control)); remove it")
             return nil
         }
@@ -165,7 +165,7 @@ struct YAMLFields {
             fail(key, "'\(key)' must be a list of names, like `\(key): [\(example)]`")
             return nil
         }
-        if let control = items.lazy.compactMap({ $0.unicodeScalars.first(where: \.isForbiddenInXML) }).first {
+        if let control = items.lazy.compactMap(\.forbiddenInXML).first {
             fail(key, "'\(key)' contains the control character U+\(hex(control)); remove it")
             return nil
         }
@@ -189,6 +189,14 @@ struct YAMLFields {
 
     mutating func absorb(_ other: YAMLFields) {
         diagnostics.append(contentsOf: other.diagnostics)
+    }
+}
+
+extension String {
+    /// The first character XML 1.0 forbids, if any (bytes first: nearly every value has none).
+    var forbiddenInXML: Unicode.Scalar? {
+        guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) else { return nil }
+        return unicodeScalars.first(where: \.isForbiddenInXML)
     }
 }
 
