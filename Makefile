@@ -6,7 +6,7 @@ SWIFT     ?= swift
 LIFTOFF   := .build/release/liftoff
 SOURCES   := $(shell find Sources -type f) Package.swift
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
+APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev pkg-config
 NOW       ?=
 NOW_FLAG  := $(if $(NOW),--now $(NOW))
 
@@ -18,7 +18,7 @@ site: $(LIFTOFF)
 
 ## Debian packages the build needs, installed only when missing.
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || ! command -v cmark-gfm >/dev/null; then \
+	@if ! pkg-config --exists libcmark-gfm vips 2>/dev/null || ! command -v cmark-gfm >/dev/null; then \
 		echo "Installing $(APT_DEPS)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_DEPS) >/dev/null \
 		|| { echo "Could not install $(APT_DEPS): install them with apt-get as root." >&2; exit 1; }; \

@@ -23,12 +23,24 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "CLiftoffSystem"),
+        .target(
+            name: "CLiftoffVips",
+            dependencies: ["CVips"],
+            // libwebp's container API, to drop metadata chunks from WebP files (see liftoff_vips.c).
+            linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp")]
+        ),
         .target(
             name: "LiftoffCore",
             dependencies: [
                 "CMarkGFM",
                 "CLiftoffSystem",
+                "CLiftoffVips",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -60,7 +72,7 @@ let package = Package(
             dependencies: ["LiftoffCore"],
             exclude: ["Fixtures"]
         ),
-            .testTarget(
+        .testTarget(
             name: "LiftoffPreviewTests",
             dependencies: [
                 "LiftoffPreview",

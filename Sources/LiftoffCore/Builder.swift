@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     public var cache: BuildCache
     /// Theme assets and where they were published: `style.css` → `assets/style.3f2a9c1b.css`.
     public var assets: [String: String]
+    /// Image sources whose bytes this build read, and those it decoded and encoded (the others came from the cache).
+    public var images: (read: Int, encoded: Int) = (0, 0)
 }
 
 /// Runs the pipeline: Load → Parse → Resolve → Render → Write.
@@ -99,18 +101,25 @@ public enum Builder {
             site: site, siteKey: BuildCache.siteKey(options: options, configText: sources.configText, theme: theme),
             sources: parsedArticles.mapValues(\.digest))
         let reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
+        let scratch = options.imageCache == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-images-\(UUID().uuidString)") : nil
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        let images = ImagePipeline(
+            root: root, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!, stamps: sources.stamps)
         let outcomes = parallelMap(site.articles.count) { position -> ArticleOutcome in
             let path = site.pagePath(of: site.articles[position])
             let key = keys.article(position)
             // The feed's articles are always rendered: the feed carries their HTML.
             if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
-               let outcome = carryOver(page, article: site.articles[position], path: path, links: links, sink: sink) {
+               let outcome = carryOver(page, article: site.articles[position], path: path, links: links, images: images, sink: sink) {
                 return outcome
             }
-            return renderArticle(position, key: key, site: site, links: links, markdown: markdown, renderer: renderer, sink: sink)
+            return renderArticle(
+                position, key: key, site: site, links: links, images: images, markdown: markdown, renderer: renderer, sink: sink)
         }
         var warnings: [Diagnostic] = []
         var copied: [String: String] = [:]
+        var imageFiles: [String: URL] = [:]
+        var shownImages: Set<String> = []
         var feedEntries: [AtomFeed.Entry] = []
         var validUntil = site.validUntil
         var cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
@@ -125,6 +134,8 @@ public enum Builder {
             problems += outcome.errors
             warnings += outcome.warnings
             for (source, target) in outcome.assets { copied[target] = source }
+            for (source, target) in outcome.images { imageFiles[target] = source }
+            shownImages.formUnion(outcome.shownImages)
             if let content = outcome.feedContent {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
             }
@@ -180,8 +191,9 @@ public enum Builder {
             try writeSitePage(Sitemap.robots(site: site), "robots.txt")
             pages = sitemap.count + 1
             for file in assets.files { try sink.write(file.data, to: file.path) }
-            // Files under content/ that no article links to are published at their place.
-            let linked = Set(copied.values)
+            // Files under content/ that no article links to or shows are published at their place
+            // (an image an article shows is published as its resized copies only).
+            let linked = Set(copied.values).union(shownImages)
             for file in sources.files.sorted() where !linked.contains(file) {
                 copied[String(file.dropFirst("content/".count))] = file
             }
@@ -195,6 +207,7 @@ public enum Builder {
                 }
                 try sink.copy(from: root.appendingPathComponent(source), to: target)
             }
+            for (target, file) in imageFiles.sorted(by: { $0.key < $1.key }) { try sink.hardLink(from: file, to: target) }
         } catch let failure as BuildFailure {
             problems += failure.diagnostics
         } catch {
@@ -203,90 +216,14 @@ public enum Builder {
         clock.lap("lists and site files")
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
+        images.finish(collect: options.pruneImageCache)
+        clock.lap("image cache")
         return BuildReport(
-            articles: site.articles.count, pages: pages, files: assets.files.count + copied.count,
+            articles: site.articles.count, pages: pages, files: assets.files.count + copied.count + imageFiles.count,
             warnings: sorted(warnings + problems), stages: clock.stages,
             validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 },
-            renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache, assets: assets.paths)
-    }
-
-    struct ArticleOutcome: Sendable {
-        var errors: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        /// (content file, output path) to copy beside the page.
-        var assets: [(String, String)] = []
-        var description = ""
-        var validUntil: Int64 = .max
-        /// The article's content HTML, kept for the feed's latest articles only.
-        var feedContent: String?
-        /// What the next build needs to carry the page over (nil when it failed).
-        var page: BuildCache.Page?
-        var rendered = true
-    }
-
-    /// The outcome of an article whose page is carried over, or nil when its links now resolve
-    /// differently (or the old page is gone) and it must be rendered.
-    static func carryOver(
-        _ page: BuildCache.Page, article: Article, path: String, links: LinkResolver, sink: any PageSink
-    ) -> ArticleOutcome? {
-        guard page.bodyValidUntil > links.site.now.seconds else { return nil }
-        var outcome = ArticleOutcome()
-        var hasher = StableHasher()
-        for use in page.links {
-            let (rewrite, asset) = links.rewrite(use.url, isImage: use.isImage, in: article)
-            hasher.combine(rewrite, asset)
-            if let asset { outcome.assets.append((asset.source, asset.target)) }
-        }
-        guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
-        outcome.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
-        outcome.validUntil = page.bodyValidUntil
-        outcome.page = page
-        outcome.rendered = false
-        return outcome
-    }
-
-    static func renderArticle(
-        _ position: Int, key: Digest, site: Site, links: LinkResolver, markdown: MarkdownRenderer,
-        renderer: PageRenderer, sink: any PageSink
-    ) -> ArticleOutcome {
-        let article = site.articles[position]
-        var outcome = ArticleOutcome()
-        var uses: [BuildCache.LinkUse] = []
-        var linkHasher = StableHasher()
-        let (blocks, linkProblems) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { url, isImage in
-            let (rewrite, asset) = links.rewrite(url, isImage: isImage, in: article)
-            uses.append(BuildCache.LinkUse(url: url, isImage: isImage))
-            linkHasher.combine(rewrite, asset)
-            if let asset { outcome.assets.append((asset.source, asset.target)) }
-            return rewrite
-        }
-        outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
-        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
-        outcome.errors += body.errors
-        outcome.warnings += body.warnings
-        outcome.validUntil = body.validUntil
-        if blocks.isEmpty {
-            outcome.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
-        } else if article.description == nil, body.tldr == nil {
-            outcome.warnings.append(.warning(article.path, 1,
-                "no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)"))
-        }
-        guard outcome.errors.isEmpty else { return outcome }
-        do {
-            let (page, content) = renderer.article(position, body: body)
-            try write(page, to: site.pagePath(of: article), sink)
-            outcome.page = BuildCache.Page(
-                key: key, links: uses, linkKey: linkHasher.finalize(),
-                warnings: outcome.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },
-                bodyValidUntil: body.validUntil)
-            if position < AtomFeed.limit {
-                outcome.feedContent = content
-                outcome.description = renderer.description(of: article, body: body)
-            }
-        } catch {
-            outcome.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
-        }
-        return outcome
+            renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache, assets: assets.paths,
+            images: images.statistics)
     }
 
     static func write(_ html: String, to path: String, _ sink: any PageSink) throws {

@@ -50,7 +50,8 @@ public final class PreviewSite: Sendable {
     @discardableResult
     public func rebuild(now: Timestamp? = nil, changed: [String] = []) async -> Result {
         let start = DispatchTime.now().uptimeNanoseconds
-        let options = BuildOptions(now: now ?? self.now, drafts: true, future: true, baseURL: baseURL)
+        var options = BuildOptions(now: now ?? self.now, drafts: true, future: true, baseURL: baseURL)
+        options.imageCache = BuildOptions.imageCache(besideOutput: root.appendingPathComponent("output"))
         var result = Result(diagnostics: [], succeeded: false, milliseconds: 0, articles: 0)
         var stylesheets: [String: String] = [:]
         do {

@@ -59,7 +59,8 @@ struct Build: ParsableCommand {
         print(
             "Published \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages and \(report.files) files "
                 + "to \(displayPath(givenOutput)) in \(milliseconds) ms (\(report.renderedPages.count) pages rendered, "
-                + "\(report.carriedOver) carried over; \(written) files written, \(unchanged) unchanged).")
+                + "\(report.carriedOver) carried over; \(written) files written, \(unchanged) unchanged"
+                + (report.images.encoded > 0 ? "; \(report.images.encoded) image\(report.images.encoded == 1 ? "" : "s") processed" : "") + ").")
     }
 }
 

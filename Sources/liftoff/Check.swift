@@ -13,7 +13,8 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let options = BuildOptions(now: try buildNow(now), drafts: true, future: true, strict: strict)
+        var options = BuildOptions(now: try buildNow(now), drafts: true, future: true, strict: strict)
+        options.imageCache = BuildOptions.imageCache(besideOutput: site.root.appendingPathComponent("output"))
         let report: BuildReport
         do {
             report = try Builder.build(root: site.root, into: MemorySink(), options: options)

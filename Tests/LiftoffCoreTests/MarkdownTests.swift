@@ -84,8 +84,8 @@ import Testing
 
     @Test func linkRewritesAndErrorsCarryLines() {
         let source = "Intro.\n\nSee [other](other.md#part) and [gone](gone.md).\n"
-        let (blocks, problems) = markdown.blocks(source, lineOffset: 4) { url, _ in
-            switch url {
+        let (blocks, problems) = markdown.blocks(source, lineOffset: 4) { link in
+            switch link.url {
             case "other.md#part": return .replace("/articles/other/#part")
             case "gone.md": return .error("link to missing article 'gone.md'")
             default: return .keep

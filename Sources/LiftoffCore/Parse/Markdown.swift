@@ -36,6 +36,18 @@ public enum LinkRewrite: Sendable, Equatable {
     case keep
     case replace(String)
     case error(String)
+    /// Images only: the image becomes this markup (its alt text and title kept).
+    case picture(Picture)
+}
+
+/// A link or image as the Markdown wrote it.
+public struct MarkdownLink: Sendable {
+    public var url: String
+    public var isImage: Bool
+    /// Its line in the file.
+    public var line: Int
+    /// An image's alt text (its description, as plain text); empty for links.
+    public var alt: String
 }
 
 /// Markdown parsing and rendering through cmark-gfm: the only user of the C library.
@@ -76,7 +88,7 @@ public struct MarkdownRenderer: Sendable {
     public func blocks(
         _ markdown: String,
         lineOffset: Int = 0,
-        rewriteLink: (_ url: String, _ isImage: Bool) -> LinkRewrite = { _, _ in .keep }
+        rewriteLink: (MarkdownLink) -> LinkRewrite = { _ in .keep }
     ) -> (blocks: [MarkdownBlock], problems: [(line: Int, message: String)]) {
         let parseOptions = smartPunctuation ? Self.optSmart : 0
         let renderOptions = (unsafeHTML ? Self.optUnsafe : 0) | Self.optTableStyle
@@ -134,10 +146,20 @@ public struct MarkdownRenderer: Sendable {
     /// markup joins, line breaks and block boundaries separate), and task-list items are noticed.
     static func scan(
         _ block: OpaquePointer, lineOffset: Int, problems: inout [(line: Int, message: String)],
-        rewrite: (String, Bool) -> LinkRewrite
+        rewrite: (MarkdownLink) -> LinkRewrite
     ) -> (words: Int, hasTaskItems: Bool) {
         guard let iterator = cmark_iter_new(block) else { return (0, false) }
         defer { cmark_iter_free(iterator) }
+        // Images become pictures once the walk is over (a node is not replaced under its iterator).
+        var pictures: [(image: OpaquePointer, html: String)] = []
+        defer {
+            for (image, html) in pictures {
+                guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+                cmark_node_set_on_enter(custom, html)
+                cmark_node_insert_before(image, custom)
+                cmark_node_free(image)
+            }
+        }
         var words = 0
         var inWord = false
         var hasTaskItems = false
@@ -159,11 +181,16 @@ public struct MarkdownRenderer: Sendable {
                 inWord = false
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard event == CMARK_EVENT_ENTER else { continue }
-                let url = Self.string(cmark_node_get_url(node))
-                switch rewrite(url, type == CMARK_NODE_IMAGE) {
+                let isImage = type == CMARK_NODE_IMAGE
+                let link = MarkdownLink(
+                    url: Self.string(cmark_node_get_url(node)), isImage: isImage, line: Self.line(of: node) + lineOffset,
+                    alt: isImage ? Self.plainText(of: node) : "")
+                switch rewrite(link) {
                 case .keep: break
                 case .replace(let newURL): cmark_node_set_url(node, newURL)
-                case .error(let message): problems.append((Self.line(of: node) + lineOffset, message))
+                case .error(let message): problems.append((link.line, message))
+                case .picture(let picture):
+                    pictures.append((node, picture.html(alt: link.alt, title: Self.string(cmark_node_get_title(node)))))
                 }
             default:
                 // A block (table cells too) starts or ends; the tasklist extension names its items.
@@ -172,6 +199,23 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return (words, hasTaskItems)
+    }
+
+    /// The text of a node's descendants as an image's alt text reads it: text and code literals,
+    /// line breaks as spaces, markup dropped.
+    private static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator), child != node else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += string(cmark_node_get_literal(child))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Renders a whole document to HTML (for feeds and tests).

@@ -3,7 +3,7 @@ import Yams
 enum SiteConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "countdown", "per_page",
-        "markdown", "newsletter", "footer",
+        "markdown", "newsletter", "footer", "images",
     ]
 
     /// Decodes `site.yml`; every problem is returned, with its line.
@@ -43,8 +43,13 @@ enum SiteConfigParser {
             }
             fields.absorb(nested)
         }
+        var images = ImageSettings()
+        if var nested = fields.nested("images", known: ImageSettings.keys, what: "site.yml: images") {
+            images = ImageSettings.read(&nested)
+            fields.absorb(nested)
+        }
         let countdown = CountdownParser.parse(&fields, key: "countdown")
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title ?? "",
             description: fields.string("description") ?? "",
             baseURL: baseURL ?? "http://localhost/",
@@ -56,6 +61,7 @@ enum SiteConfigParser {
             newsletterAction: newsletter,
             footer: fields.string("footer") ?? ""
         )
+        config.images = images
         return fields.diagnostics.isEmpty ? .success(config) : .failure(BuildFailure(fields.diagnostics))
     }
 }

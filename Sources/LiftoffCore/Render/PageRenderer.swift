@@ -61,7 +61,8 @@ struct PageRenderer: @unchecked Sendable {
     // MARK: Pages
 
     /// `articles/<slug>/index.html`, and the article's content HTML (TL;DR and body) for the feed.
-    func article(_ position: Int, body: ArticleBody) -> (page: String, content: String) {
+    /// - Parameter images: the images the article shows, in order (`Picture.context` plus `alt`).
+    func article(_ position: Int, body: ArticleBody, images: [[String: Any]] = []) -> (page: String, content: String) {
         let article = site.articles[position]
         var summary = self.summary(position)
         let description = self.description(of: article, body: body)
@@ -75,6 +76,7 @@ struct PageRenderer: @unchecked Sendable {
         }
         let related = site.related[position].map(listItem)
         summary["related"] = related
+        summary["images"] = images
         if let extra = article.extra { summary["extra"] = extra.mustache }
 
         var jsonLD = [JSONLD.script(articleJSONLD(article, description: description)), JSONLD.script(breadcrumbs(article))]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Options that decide which articles a build publishes.
 public struct BuildOptions: Sendable {
     public var now: Timestamp
@@ -8,6 +10,15 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Render through swift-mustache itself instead of `CompiledTemplates` (the tests compare both).
     var libraryRendering = false
+    /// Where processed images are kept between builds (beside the output); nil: a scratch folder.
+    public var imageCache: URL?
+    /// Remove cached images this build did not use (`liftoff build` does; the preview does not).
+    public var pruneImageCache = false
+
+    /// The image cache of builds into `output`: beside it, shared by `build`, `check` and the preview.
+    public static func imageCache(besideOutput output: URL) -> URL {
+        OutputWriter.beside(output, "images")
+    }
 
     public init(now: Timestamp, drafts: Bool = false, future: Bool = false, baseURL: String? = nil, strict: Bool = false) {
         self.now = now

@@ -11,6 +11,7 @@ public struct SiteConfig: Sendable {
     public var markdown: MarkdownSettings
     public var newsletterAction: String?
     public var footer: String
+    public var images = ImageSettings()
 
     public struct MarkdownSettings: Sendable {
         public var unsafeHTML = false

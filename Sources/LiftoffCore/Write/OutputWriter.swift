@@ -9,6 +9,8 @@ public protocol PageSink: Sendable {
     func copy(from source: URL, to path: String) throws
     /// Carries `path` over unchanged from the previous output; false when it cannot.
     func reuse(_ path: String) -> Bool
+    /// Publishes the file at `source`, which never changes once written (a cached image), at `path`.
+    func hardLink(from source: URL, to path: String) throws
 }
 
 extension PageSink {
@@ -21,6 +23,8 @@ extension PageSink {
     }
 
     public func reuse(_ path: String) -> Bool { false }
+
+    public func hardLink(from source: URL, to path: String) throws { try copy(from: source, to: path) }
 }
 
 /// Writes a new output tree beside the old one and swaps it in only when the build succeeded.
@@ -89,6 +93,19 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         } catch let error as POSIXError {
             throw WriteError(path: output.path + "/" + path, reason: String(cString: strerror(error.code.rawValue)))
         }
+    }
+
+    /// A hard link to the cached file (no bytes copied); a copy when the cache is on another file system.
+    public func hardLink(from source: URL, to path: String) throws {
+        do {
+            try prepare(path)
+        } catch let error as POSIXError {
+            throw WriteError(path: output.path + "/" + path, reason: String(cString: strerror(error.code.rawValue)))
+        }
+        guard Glibc.link(source.path, staging.path + "/" + path) == 0 else { return try copy(from: source, to: path) }
+        // A cached file's name carries its content's hash: the same name in the old output is the same file.
+        let unchanged = access(output.path + "/" + path, F_OK) == 0
+        lock.withLock { if unchanged { counts.unchanged += 1 } else { counts.written += 1 } }
     }
 
     public func reuse(_ path: String) -> Bool {

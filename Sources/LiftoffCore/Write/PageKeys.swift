@@ -91,6 +91,9 @@ extension StableHasher {
         case .error(let message):
             combine(2)
             combine(message)
+        case .picture(let picture):
+            combine(3)
+            combine(picture.html(alt: ""))
         }
         if let asset {
             combine(asset.source)

@@ -29,6 +29,9 @@ public enum Publisher {
         let previous = BuildCache.read(from: cacheURL).flatMap { $0.describes(output: output) ? $0 : nil }
         reading.lap("read cache")
         let writer = try OutputWriter(output: output, lock: lock)
+        var options = options
+        options.imageCache = BuildOptions.imageCache(besideOutput: output)
+        options.pruneImageCache = true
         var report: BuildReport
         var swapping = StageClock()
         do {

@@ -1,0 +1,121 @@
+import Foundation
+
+/// One article's page: rendered, or carried over from the previous build.
+extension Builder {
+    struct ArticleOutcome: Sendable {
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        /// (content file, output path) to copy beside the page.
+        var assets: [(String, String)] = []
+        /// Image files to publish: (file, output path); their sources are `shownImages`.
+        var images: [(source: URL, target: String)] = []
+        var shownImages: [String] = []
+        /// The images the article shows, in order, with their alt text (for templates).
+        var pictures: [(picture: Picture, alt: String)] = []
+        var description = ""
+        var validUntil: Int64 = .max
+        /// The article's content HTML, kept for the feed's latest articles only.
+        var feedContent: String?
+        /// What the next build needs to carry the page over (nil when it failed).
+        var page: BuildCache.Page?
+        var rendered = true
+    }
+
+    /// The outcome of an article whose page is carried over, or nil when its links now resolve
+    /// differently (or the old page is gone) and it must be rendered.
+    static func carryOver(
+        _ page: BuildCache.Page, article: Article, path: String, links: LinkResolver, images: ImagePipeline, sink: any PageSink
+    ) -> ArticleOutcome? {
+        guard page.bodyValidUntil > links.site.now.seconds else { return nil }
+        var outcome = ArticleOutcome()
+        var hasher = StableHasher()
+        var shown = 0
+        for use in page.links {
+            let link = MarkdownLink(url: use.url, isImage: use.isImage, line: 0, alt: "")
+            let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
+            hasher.combine(rewrite, asset)
+        }
+        guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
+        outcome.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
+        outcome.validUntil = page.bodyValidUntil
+        outcome.page = page
+        outcome.rendered = false
+        return outcome
+    }
+
+    static func renderArticle(
+        _ position: Int, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, markdown: MarkdownRenderer,
+        renderer: PageRenderer, sink: any PageSink
+    ) -> ArticleOutcome {
+        let article = site.articles[position]
+        var outcome = ArticleOutcome()
+        var uses: [BuildCache.LinkUse] = []
+        var linkHasher = StableHasher()
+        var shown = 0
+        let (blocks, linkProblems) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
+            let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
+            uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
+            linkHasher.combine(rewrite, asset)
+            return rewrite
+        }
+        outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
+        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
+        outcome.errors += body.errors
+        outcome.warnings += body.warnings
+        outcome.validUntil = body.validUntil
+        if blocks.isEmpty {
+            outcome.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
+        } else if article.description == nil, body.tldr == nil {
+            outcome.warnings.append(.warning(article.path, 1,
+                "no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)"))
+        }
+        guard outcome.errors.isEmpty else { return outcome }
+        do {
+            let images = outcome.pictures.map { picture, alt in picture.context.merging(["alt": alt]) { $1 } }
+            let (page, content) = renderer.article(position, body: body, images: images)
+            try write(page, to: site.pagePath(of: article), sink)
+            outcome.page = BuildCache.Page(
+                key: key, links: uses, linkKey: linkHasher.finalize(),
+                warnings: outcome.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },
+                bodyValidUntil: body.validUntil)
+            if position < AtomFeed.limit {
+                outcome.feedContent = content
+                outcome.description = renderer.description(of: article, body: body)
+            }
+        } catch {
+            outcome.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
+        }
+        return outcome
+    }
+
+    /// One link or image of an article: destinations through `LinkResolver`; an image under
+    /// content/ through `ImagePipeline` (resized, converted, with its size), other files copied.
+    /// `shown` counts the article's images so far: the first one is not lazy.
+    static func resolve(
+        _ link: MarkdownLink, in article: Article, links: LinkResolver, images: ImagePipeline,
+        outcome: inout ArticleOutcome, shown: inout Int
+    ) -> (LinkRewrite, asset: (source: String, target: String)?) {
+        let (rewrite, asset) = links.rewrite(link.url, isImage: link.isImage, in: article)
+        guard let asset else { return (rewrite, nil) }
+        guard link.isImage, ImagePipeline.handles(asset.source) else {
+            outcome.assets.append((asset.source, asset.target))
+            return (rewrite, asset)
+        }
+        shown += 1
+        let name = "image '\(link.url)'"
+        switch images.publish(asset.source, at: asset.target, eager: shown == 1) {
+        case .failure(let error):
+            return (.error("\(name): \(error.message)"), asset)
+        case .success(let published):
+            outcome.images += published.files
+            outcome.shownImages.append(asset.source)
+            outcome.pictures.append((published.picture, link.alt))
+            outcome.warnings += published.warnings.map { .warning(article.path, link.line, "\(name): \($0)") }
+            if link.alt.isEmpty, link.line > 0 {
+                outcome.warnings.append(.warning(article.path, link.line,
+                    "\(name) has no alt text: say what it shows between the brackets, ![what it shows](\(link.url))"))
+            }
+            return (.picture(published.picture), asset)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Processed images kept between builds, beside the output (never inside it): each variant is a
+/// file named by its key, and `index` remembers what each source was (by its file stamp) and
+/// which keys are complete, so an unchanged image is neither read nor decoded again.
+final class ImageCache: @unchecked Sendable {
+    /// What a source file was when it was last read.
+    struct Known: Sendable {
+        var stamp: FileStamp
+        var digest: Digest
+        var header: Vips.Header
+    }
+
+    let folder: URL
+    /// From the previous build: sources by content path, and the heights of each complete key's widths.
+    private(set) var known: [String: Known] = [:]
+    private(set) var complete: [Digest: [Int]] = [:]
+
+    private static let formatLine = "liftoff-images 1"
+
+    /// Opens (or starts) the cache in `folder`; an unreadable index is an empty cache.
+    init(folder: URL) {
+        self.folder = folder
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("index"), encoding: .utf8) else { return }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first == Substring(Self.formatLine) else { return }
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch (parts.first, parts.count) {
+            case ("S", 11):
+                guard let size = Int64(parts[2]), let modified = Int64(parts[3]), let inode = UInt64(parts[4]),
+                      let digest = Digest(parts[5]), let width = Int(parts[6]), let height = Int(parts[7]),
+                      let frames = Int(parts[9])
+                else { continue }
+                let header = Vips.Header(width: width, height: height, hasAlpha: parts[8] == "1", frames: frames, loader: String(parts[10]))
+                known[String(parts[1])] = Known(stamp: FileStamp(size: size, modified: modified, inode: inode), digest: digest, header: header)
+            case ("K", 3):
+                guard let key = Digest(parts[1]) else { continue }
+                let heights = parts[2].split(separator: ",").compactMap { Int($0) }
+                if !heights.isEmpty { complete[key] = heights }
+            default: continue
+            }
+        }
+    }
+
+    /// `<key>-<width>.<ext>` in the cache folder.
+    func file(_ key: Digest, width: Int, format: Vips.Format) -> URL {
+        folder.appendingPathComponent("\(key)-\(width).\(format.fileExtension)")
+    }
+
+    /// Replaces the index with what this build knew (written to a temporary file, then renamed).
+    func save(known: [String: Known], complete: [Digest: [Int]]) {
+        var text = Self.formatLine + "\n"
+        for (path, entry) in known.sorted(by: { $0.key < $1.key }) where !path.contains("\t") && !path.contains("\n") {
+            let h = entry.header
+            text += "S\t\(path)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.inode)\t\(entry.digest)\t"
+            text += "\(h.width)\t\(h.height)\t\(h.hasAlpha ? 1 : 0)\t\(h.frames)\t\(h.loader)\n"
+        }
+        for (key, heights) in complete.sorted(by: { $0.key.description < $1.key.description }) {
+            text += "K\t\(key)\t\(heights.map(String.init).joined(separator: ","))\n"
+        }
+        let temporary = folder.appendingPathComponent("index.tmp-\(getpid())")
+        guard (try? text.write(to: temporary, atomically: false, encoding: .utf8)) != nil else { return }
+        if rename(temporary.path, folder.appendingPathComponent("index").path) != 0 { unlink(temporary.path) }
+    }
+
+    /// Removes every file no key in `keys` names (and temporary files left by a killed build).
+    func removeAll(except keys: Set<Digest>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        let kept = Set(keys.map(\.description))
+        for name in names where name != "index" {
+            let path = folder.appendingPathComponent(name).path
+            if name.contains(".tmp-") {
+                // Another build may be writing it: only leftovers older than ten minutes go.
+                var info = stat()
+                if stat(path, &info) == 0, time(nil) - info.st_mtim.tv_sec > 600 { unlink(path) }
+            } else if !kept.contains(String(name.prefix(32))) {
+                unlink(path)
+            }
+        }
+    }
+}

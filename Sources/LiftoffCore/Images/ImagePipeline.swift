@@ -1,0 +1,272 @@
+import Foundation
+
+/// One build's images: each source under `content/` that an article shows is read once, checked,
+/// and published as WebP (and AVIF when asked) plus a fallback at several widths, through the
+/// cache kept between builds. Safe to call from every article's thread.
+final class ImagePipeline: @unchecked Sendable {
+    /// One image as an article shows it: its markup, the files to publish, and warnings about it.
+    struct Published: Sendable {
+        var picture: Picture
+        /// (file to publish, path in the output).
+        var files: [(source: URL, target: String)]
+        var warnings: [String]
+    }
+
+    /// A source's processing, the same for every article that shows it.
+    private struct Processed: Sendable {
+        var header: Vips.Header
+        var key: Digest
+        var widths: [Int]
+        var heights: [Int]
+        var formats: [Vips.Format]
+        /// Animated: published as it is.
+        var asIs: Bool
+        var warnings: [String]
+    }
+
+    /// Changes whenever this code would write different files for the same source and settings.
+    static let codeVersion = 1
+    static let rasterExtensions: [String: String] = [
+        "jpg": "jpegload", "jpeg": "jpegload", "png": "pngload", "webp": "webpload", "gif": "gifload",
+        "avif": "heifload", "tif": "tiffload", "tiff": "tiffload",
+    ]
+
+    let root: URL
+    let settings: ImageSettings
+    let basePath: String
+    private let cache: ImageCache
+    private let stamps: [String: FileStamp]
+    private let condition = NSCondition()
+    private var results: [String: Result<Processed, ImageError>] = [:]
+    private var busy: Set<String> = []
+    private var known: [String: ImageCache.Known] = [:]
+    private var complete: [Digest: [Int]] = [:]
+    /// Sources whose bytes were read (digest, header) and sources decoded and encoded, this build.
+    private var sourcesRead = 0
+    private var sourcesEncoded = 0
+
+    init(root: URL, settings: ImageSettings, basePath: String, cacheFolder: URL, stamps: [String: FileStamp]) {
+        self.root = root
+        self.settings = settings
+        self.basePath = basePath
+        self.stamps = stamps
+        cache = ImageCache(folder: cacheFolder)
+    }
+
+    /// Whether Liftoff publishes `path` (a file under content/) as an image of its own.
+    static func handles(_ path: String) -> Bool {
+        let ext = fileExtension(path)
+        return ext == "svg" || rasterExtensions[ext] != nil
+    }
+
+    /// `source` (a path under content/) shown as an image, its original published at `target`.
+    func publish(_ source: String, at target: String, eager: Bool) -> Result<Published, ImageError> {
+        let url = root.appendingPathComponent(source)
+        if Self.fileExtension(source) == "svg" {
+            guard let data = FileManager.default.contents(atPath: url.path) else { return .failure(ImageError("cannot be read")) }
+            // Without a size, browsers show an SVG at the default object size, 300 × 150.
+            let size = SVGSize.of(data)
+            let picture = Picture(src: address(target), width: size?.width ?? 300, height: size?.height ?? 150, eager: eager)
+            let warnings = size == nil ? ["the SVG has no size: browsers show it at 300 × 150; give its <svg> element a viewBox"] : []
+            return .success(Published(picture: picture, files: [(url, target)], warnings: warnings))
+        }
+        return processed(source).map { image in
+            if image.asIs {
+                let picture = Picture(src: address(target), width: image.header.width, height: image.header.height, eager: eager)
+                return Published(picture: picture, files: [(url, target)], warnings: image.warnings)
+            }
+            let folder = target.split(separator: "/").dropLast().joined(separator: "/")
+            let stem = Self.stem(of: target)
+            func name(_ width: Int, _ format: Vips.Format) -> String {
+                "\(stem).\(image.key.description.prefix(8))-\(width).\(format.fileExtension)"
+            }
+            func path(_ width: Int, _ format: Vips.Format) -> String { folder.isEmpty ? name(width, format) : folder + "/" + name(width, format) }
+            func srcset(_ format: Vips.Format) -> String {
+                image.widths.map { "\(address(path($0, format))) \($0)w" }.joined(separator: ", ")
+            }
+            let fallback = image.formats[1]
+            var files: [(URL, String)] = []
+            for width in image.widths {
+                for format in image.formats { files.append((cache.file(image.key, width: width, format: format), path(width, format))) }
+            }
+            // The fallback's src: the smallest width that fills the column on a large screen.
+            let srcWidth = image.widths.first { $0 >= 800 } ?? image.widths.last!
+            var picture = Picture(
+                src: address(path(srcWidth, fallback)), srcset: srcset(fallback), sizes: settings.sizes,
+                width: image.widths.last!, height: image.heights.last!, eager: eager)
+            picture.sources = image.formats.filter { $0 != fallback }.reversed().map { Picture.Source(type: $0.mimeType, srcset: srcset($0)) }
+            return Published(picture: picture, files: files, warnings: image.warnings)
+        }
+    }
+
+    /// (sources read, sources decoded and encoded) so far.
+    var statistics: (read: Int, encoded: Int) { condition.withLock { (sourcesRead, sourcesEncoded) } }
+
+    /// Saves what this build learnt; with `collect`, removes cached files this build did not use.
+    func finish(collect: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        var known = known
+        var complete = complete
+        if !collect {
+            // Keep what another build of the same cache (the preview, `make`) may still use.
+            known.merge(cache.known) { mine, _ in mine }
+            complete.merge(cache.complete) { mine, _ in mine }
+        }
+        cache.save(known: known, complete: complete)
+        if collect { cache.removeAll(except: Set(complete.keys)) }
+    }
+
+    /// Processes `source` once; other threads asking meanwhile wait for the result.
+    private func processed(_ source: String) -> Result<Processed, ImageError> {
+        condition.lock()
+        while busy.contains(source) { condition.wait() }
+        if let result = results[source] {
+            condition.unlock()
+            return result
+        }
+        busy.insert(source)
+        condition.unlock()
+        let result = Result { () throws(ImageError) -> Processed in try process(source) }
+        condition.lock()
+        results[source] = result
+        busy.remove(source)
+        if case .success(let image) = result, !image.asIs { complete[image.key] = image.heights }
+        condition.broadcast()
+        condition.unlock()
+        return result
+    }
+
+    private func process(_ source: String) throws(ImageError) -> Processed {
+        let path = root.appendingPathComponent(source).path
+        guard let stamp = stamps[source] ?? FileStamp.of(path) else { throw ImageError("cannot be read") }
+        guard stamp.size > 0 else { throw ImageError("the file is empty") }
+        let entry = try knownEntry(source, path: path, stamp: stamp)
+        let header = entry.header
+        try check(header, source: source)
+        var warnings: [String] = []
+        if stamp.size > ImageSettings.warningBytes {
+            warnings.append("the file is \(megabytes(stamp.size)) MB; above \(ImageSettings.warningBytes / 1_000_000) MB every clean build spends long on it (export it smaller)")
+        }
+        let pixels = header.width * header.height
+        if pixels > ImageSettings.warningPixels {
+            warnings.append("the image is \(header.width) × \(header.height) pixels; above \(ImageSettings.warningPixels / 1_000_000) megapixels every clean build spends long on it (export it smaller)")
+        }
+        if header.frames > 1 {
+            return Processed(header: header, key: entry.digest, widths: [], heights: [], formats: [], asIs: true, warnings: warnings)
+        }
+        let widths = settings.widths(forSource: header.width)
+        let fallback: Vips.Format = header.hasAlpha || header.loader == "pngload" || header.loader == "gifload" ? .png : .jpeg
+        let formats: [Vips.Format] = [.webp, fallback] + (settings.avif ? [.avif] : [])
+        var hasher = StableHasher()
+        hasher.combine(entry.digest)
+        for width in widths { hasher.combine(width) }
+        for format in formats { hasher.combine(Int(format.rawValue)) }
+        hasher.combine(settings.quality)
+        hasher.combine(Vips.version)
+        hasher.combine(Self.codeVersion)
+        let key = hasher.finalize()
+        if let heights = cache.complete[key], heights.count == widths.count,
+           access(cache.file(key, width: widths.last!, format: .webp).path, F_OK) == 0 {
+            return Processed(header: header, key: key, widths: widths, heights: heights, formats: formats, asIs: false, warnings: warnings)
+        }
+        let suffix = ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        var written: [String] = []
+        let heights: [Int]
+        do {
+            heights = try Vips.render(path, widths: widths, formats: formats, quality: settings.quality) { width, format in
+                let file = cache.file(key, width: width, format: format).path
+                written.append(file)
+                return file + suffix
+            }
+        } catch {
+            for file in written { unlink(file + suffix) }
+            throw ImageError(Self.decodingMessage(error.message, path: path))
+        }
+        for file in written { rename(file + suffix, file) }
+        condition.withLock { sourcesEncoded += 1 }
+        return Processed(header: header, key: key, widths: widths, heights: heights, formats: formats, asIs: false, warnings: warnings)
+    }
+
+    /// What the cache knows of the source when its stamp is unchanged; else its bytes' digest and header, read now.
+    private func knownEntry(_ source: String, path: String, stamp: FileStamp) throws(ImageError) -> ImageCache.Known {
+        if let entry = cache.known[source], entry.stamp == stamp {
+            condition.withLock { known[source] = entry }
+            return entry
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImageError("cannot be read") }
+        var hasher = StableHasher()
+        data.withUnsafeBytes { hasher.combine($0) }
+        let header: Vips.Header
+        do {
+            header = try Vips.header(of: path)
+        } catch {
+            throw ImageError("is not an image Liftoff can read (JPEG, PNG, WebP, GIF, AVIF or TIFF), or it is damaged")
+        }
+        let entry = ImageCache.Known(stamp: stamp, digest: hasher.finalize(), header: header)
+        condition.withLock {
+            known[source] = entry
+            sourcesRead += 1
+        }
+        return entry
+    }
+
+    /// The bytes must be what the name says, and not a decompression bomb.
+    private func check(_ header: Vips.Header, source: String) throws(ImageError) {
+        let ext = Self.fileExtension(source)
+        if let expected = Self.rasterExtensions[ext], expected != header.loader {
+            let actual = ["jpegload": "jpg", "pngload": "png", "webpload": "webp", "gifload": "gif", "heifload": "avif", "tiffload": "tif"][header.loader]
+            throw ImageError(actual.map { "the file holds \(Self.formatName($0)) data, not \(Self.formatName(ext)); rename it to end in .\($0)" }
+                ?? "the file is not a \(Self.formatName(ext)) image")
+        }
+        let pixels = header.width * header.height * max(1, header.frames)
+        if header.width <= 0 || header.height <= 0 || pixels > ImageSettings.maximumPixels {
+            throw ImageError("the image declares \(header.width) × \(header.height) pixels\(header.frames > 1 ? " in \(header.frames) frames" : ""); Liftoff refuses images over \(ImageSettings.maximumPixels / 1_000_000) megapixels")
+        }
+    }
+
+    /// `/articles/x/nb3.png` under the base path, each segment percent-encoded.
+    private func address(_ path: String) -> String {
+        basePath + path.split(separator: "/").map {
+            $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0)
+        }.joined(separator: "/")
+    }
+
+    static func fileExtension(_ path: String) -> String {
+        guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    private static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    private static func formatName(_ ext: String) -> String {
+        switch ext {
+        case "jpg", "jpeg": "JPEG"
+        case "tif", "tiff": "TIFF"
+        default: ext.uppercased()
+        }
+    }
+
+    /// libvips' words for a decoding failure, without the file's absolute path.
+    static func decodingMessage(_ message: String, path: String) -> String {
+        var text = message.replacingOccurrences(of: path, with: "the file")
+        if let colon = text.range(of: ": "), !text[..<colon.lowerBound].contains(" ") { text = String(text[colon.upperBound...]) }
+        return "cannot be decoded (is it truncated or damaged?): \(text)"
+    }
+
+    private func megabytes(_ bytes: Int64) -> String {
+        String(format: "%.1f", Double(bytes) / 1_000_000)
+    }
+}
+
+extension NSCondition {
+    fileprivate func withLock<T>(_ body: () -> T) -> T {
+        lock()
+        defer { unlock() }
+        return body()
+    }
+}

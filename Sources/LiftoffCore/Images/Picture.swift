@@ -1,0 +1,42 @@
+/// The markup of one published image: `<picture>` with modern formats and an `<img>` fallback
+/// that always has `width` and `height`.
+public struct Picture: Sendable, Equatable {
+    /// Another format of the image: MIME type and `srcset`.
+    public struct Source: Sendable, Equatable {
+        public var type: String
+        public var srcset: String
+    }
+
+    /// Modern formats, best first (AVIF, WebP); empty for a file published as it is.
+    public var sources: [Source] = []
+    /// The fallback's URL.
+    public var src: String
+    /// The fallback at every width; empty for a file published as it is.
+    public var srcset = ""
+    public var sizes = ""
+    public var width: Int
+    public var height: Int
+    /// The article's first image: fetched at once, with high priority (it is usually the largest paint).
+    public var eager = false
+
+    /// `<picture>…<img …></picture>`, or a lone `<img>` when there is one file.
+    public func html(alt: String, title: String = "") -> String {
+        var img = "<img src=\"\(HTMLEscaping.escape(src))\""
+        if !srcset.isEmpty { img += " srcset=\"\(HTMLEscaping.escape(srcset))\" sizes=\"\(HTMLEscaping.escape(sizes))\"" }
+        img += " width=\"\(width)\" height=\"\(height)\" alt=\"\(HTMLEscaping.escape(alt))\""
+        if !title.isEmpty { img += " title=\"\(HTMLEscaping.escape(title))\"" }
+        img += eager ? " fetchpriority=\"high\" decoding=\"async\" />" : " loading=\"lazy\" decoding=\"async\" />"
+        guard !sources.isEmpty else { return img }
+        let sources = sources.map {
+            "<source type=\"\($0.type)\" srcset=\"\(HTMLEscaping.escape($0.srcset))\" sizes=\"\(HTMLEscaping.escape(sizes))\" />"
+        }
+        return "<picture>" + sources.joined() + img + "</picture>"
+    }
+
+    /// What a template gets: `src`, `srcset`, `sizes`, `width`, `height`, `webp_srcset`, `avif_srcset`.
+    public var context: [String: Any] {
+        var values: [String: Any] = ["src": src, "srcset": srcset, "sizes": sizes, "width": width, "height": height]
+        for source in sources { values[source.type.dropFirst("image/".count) + "_srcset"] = source.srcset }
+        return values
+    }
+}

@@ -1,0 +1,104 @@
+import CLiftoffVips
+import Foundation
+
+/// libvips, the only user of the C library: header reads and resize-and-save.
+enum Vips {
+    /// What a file's header says, its pixels not decoded.
+    struct Header: Sendable, Equatable {
+        var width: Int
+        var height: Int
+        var hasAlpha: Bool
+        var frames: Int
+        /// libvips' loader for the bytes: `jpegload`, `pngload`, `webpload`, `gifload`, …
+        var loader: String
+    }
+
+    enum Format: Int32, Sendable, CaseIterable {
+        case webp = 1, jpeg = 2, png = 3, avif = 4
+
+        var fileExtension: String {
+            switch self {
+            case .webp: "webp"
+            case .jpeg: "jpg"
+            case .png: "png"
+            case .avif: "avif"
+            }
+        }
+
+        var mimeType: String { "image/" + (self == .jpeg ? "jpeg" : fileExtension) }
+    }
+
+    /// libvips is started once, before any thread uses it; nil when it started, else why not.
+    private static let startFailure: String? = {
+        var error = [CChar](repeating: 0, count: 512)
+        return lv_init(CommandLine.arguments.first ?? "liftoff", &error, error.count) == 0 ? nil : text(error)
+    }()
+
+    /// `8.14.1`: part of every cached image's key.
+    static var version: String {
+        _ = startFailure
+        return String(cString: lv_version())
+    }
+
+    static func header(of path: String) throws(ImageError) -> Header {
+        try started()
+        var header = lv_header()
+        var error = [CChar](repeating: 0, count: 512)
+        guard lv_read_header(path, &header, &error, error.count) == 0 else { throw ImageError(message(error)) }
+        let loader = withUnsafeBytes(of: header.loader) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return Header(
+            width: Int(header.width), height: Int(header.height), hasAlpha: header.has_alpha != 0,
+            frames: Int(header.pages), loader: loader)
+    }
+
+    /// Decodes `path` once at the largest of `widths`, then writes each width in each format
+    /// through `destination(width, format)` (a path); metadata never reaches the files.
+    /// - Returns: the height of each width, in the order of `widths`.
+    static func render(
+        _ path: String, widths: [Int], formats: [Format], quality: Int, destination: (Int, Format) -> String
+    ) throws(ImageError) -> [Int] {
+        try started()
+        var error = [CChar](repeating: 0, count: 512)
+        guard let largest = widths.max(), let base = lv_thumbnail(path, Int32(largest), &error, error.count) else {
+            throw ImageError(message(error))
+        }
+        defer { lv_free(base) }
+        var heights: [Int] = []
+        for width in widths {
+            var image = base
+            if width != Int(lv_width(base)) {
+                guard let resized = lv_resize(base, Int32(width), &error, error.count) else { throw ImageError(message(error)) }
+                image = resized
+            }
+            defer { if image != base { lv_free(image) } }
+            heights.append(Int(lv_height(image)))
+            for format in formats {
+                guard lv_save(image, destination(width, format), format.rawValue, Int32(quality), &error, error.count) == 0 else {
+                    throw ImageError(message(error))
+                }
+            }
+        }
+        return heights
+    }
+
+    private static func started() throws(ImageError) {
+        if let startFailure { throw ImageError("libvips did not start: \(startFailure)") }
+    }
+
+    /// libvips' message, first line, without its operation prefixes (`VipsForeignLoad: `).
+    private static func message(_ buffer: [CChar]) -> String {
+        let line = text(buffer).split(separator: "\n").first.map(String.init) ?? "cannot be read"
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A C string written into `buffer`.
+    private static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Why an image cannot be published, in words for `path:line: image 'x': …`.
+struct ImageError: Error, Sendable, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
