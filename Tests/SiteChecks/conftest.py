@@ -89,7 +89,8 @@ def page_urls(pages):
     return urls
 
 
-def make_driver(width=1280, height=900, javascript=True):
+def make_driver(width=1280, height=900, javascript=True, page_load_strategy="normal"):
+    """Headless Chromium; page_load_strategy "eager" makes get() return at DOMContentLoaded."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -98,6 +99,7 @@ def make_driver(width=1280, height=900, javascript=True):
     assert chromium and chromedriver, "chromium and chromedriver are needed (make site-check installs them)"
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
+    options.page_load_strategy = page_load_strategy
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
                      f"--window-size={width},{height}"):

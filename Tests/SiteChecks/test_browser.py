@@ -78,6 +78,18 @@ def wait_for_text(driver, expected, selector=".article > .countdown .countdown-t
                 f"{driver.execute_script('return new Date().toISOString()')}", pytrace=False)
 
 
+def wait_for_images(driver, selector="main img", timeout=20):
+    """Until every image is loaded, decoded and painted: a lazy image has no natural width before it
+    arrives, and Chromium paints a newly decoded image a frame or two later (blank until then)."""
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: d.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].every(i => i.complete && i.naturalWidth > 0)", selector))
+    driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        Promise.all([...document.querySelectorAll(arguments[0])].map(i => i.decode().catch(() => null)))
+          .then(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    """, selector)
+
+
 def set_clock(driver, iso):
     driver.execute_script("window.__clock.now = arguments[0]", ms(iso))
 
@@ -229,7 +241,7 @@ def test_faq_answers_are_reachable_with_the_keyboard(server, browser):
 
 def test_screenshots(server, clock_driver):
     """Home page and an article at desktop and phone widths, light and dark, for people to look at
-    (the browser clock at the build's now, so the countdowns read as built)."""
+    (the browser clock at the build's now, so the countdowns read as built; images arrived)."""
     browser = clock_driver
     SCREENSHOTS.mkdir(exist_ok=True)
     written = []
@@ -243,6 +255,7 @@ def test_screenshots(server, clock_driver):
                     browser.get(server + url)
                     full = browser.execute_script("return document.documentElement.scrollHeight")
                     set_viewport(browser, width, full, mobile)
+                    wait_for_images(browser)
                     path = SCREENSHOTS / f"{name}-{device}-{scheme}.png"
                     assert browser.save_screenshot(str(path)), f"could not write {path}"
                     written.append(path.name)
