@@ -108,6 +108,7 @@ extension Builder {
             return (.error("\(name): \(error.message)"), asset)
         case .success(let published):
             outcome.images += published.files
+            if let original = published.original { outcome.assets.append(original) }
             outcome.shownImages.append(asset.source)
             outcome.pictures.append((published.picture, link.alt))
             outcome.warnings += published.warnings.map { .warning(article.path, link.line, "\(name): \($0)") }

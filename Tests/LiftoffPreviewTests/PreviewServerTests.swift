@@ -232,3 +232,33 @@ import Testing
         }
     }
 }
+
+/// Images in the preview: served as WebP, shared with `liftoff build` through one cache, untouched by a text edit.
+@Suite struct PreviewImageTests {
+    @Test func imagesAreServedFromTheSharedCacheAndATextEditLeavesThemAlone() async throws {
+        try await PreviewFixture.withPreview(now: PreviewServerTests.now) { site, client in
+            let page = site.output.appendingPathComponent("articles/gpt-image-2-countdown/index.html")
+            let html = try String(contentsOf: page, encoding: .utf8)
+            let webp = try #require(html.components(separatedBy: "srcset=\"").dropFirst().first?.split(separator: " ").first)
+            #expect(webp.hasSuffix("-480.webp"))
+            try await client.execute(uri: String(webp), method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "image/webp")
+            }
+            // The cache is the one `liftoff build` uses for the site's output/.
+            let cache = BuildOptions.imageCache(besideOutput: site.root.appendingPathComponent("output"))
+            let cached = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+            #expect(cached.contains { $0.hasSuffix("-480.webp") })
+            // A text edit: the served image file is not written again.
+            let served = site.output.appendingPathComponent(String(webp.dropFirst()))
+            let before = try FileManager.default.attributesOfItem(atPath: served.path)[.modificationDate] as? Date
+            let article = site.root.appendingPathComponent("content/gpt-image-2-countdown.md")
+            try (String(contentsOf: article, encoding: .utf8) + "\nOne more line.\n").write(to: article, atomically: true, encoding: .utf8)
+            let result = await site.rebuild(changed: ["content/gpt-image-2-countdown.md"])
+            #expect(result.succeeded, "\(result.diagnostics)")
+            #expect(try String(contentsOf: page, encoding: .utf8).contains("One more line."))
+            let after = try FileManager.default.attributesOfItem(atPath: served.path)[.modificationDate] as? Date
+            #expect(before != nil && before == after)
+        }
+    }
+}

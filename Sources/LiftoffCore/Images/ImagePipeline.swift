@@ -7,8 +7,10 @@ final class ImagePipeline: @unchecked Sendable {
     /// One image as an article shows it: its markup, the files to publish, and warnings about it.
     struct Published: Sendable {
         var picture: Picture
-        /// (file to publish, path in the output).
+        /// Cached files to publish: (file, path in the output); their names carry their content's hash.
         var files: [(source: URL, target: String)]
+        /// Published as it is (an SVG, an animation): copied like any other file.
+        var original: (source: String, target: String)?
         var warnings: [String]
     }
 
@@ -68,12 +70,12 @@ final class ImagePipeline: @unchecked Sendable {
             let size = SVGSize.of(data)
             let picture = Picture(src: address(target), width: size?.width ?? 300, height: size?.height ?? 150, eager: eager)
             let warnings = size == nil ? ["the SVG has no size: browsers show it at 300 × 150; give its <svg> element a viewBox"] : []
-            return .success(Published(picture: picture, files: [(url, target)], warnings: warnings))
+            return .success(Published(picture: picture, files: [], original: (source, target), warnings: warnings))
         }
         return processed(source).map { image in
             if image.asIs {
                 let picture = Picture(src: address(target), width: image.header.width, height: image.header.height, eager: eager)
-                return Published(picture: picture, files: [(url, target)], warnings: image.warnings)
+                return Published(picture: picture, files: [], original: (source, target), warnings: image.warnings)
             }
             let folder = target.split(separator: "/").dropLast().joined(separator: "/")
             let stem = Self.stem(of: target)
@@ -95,7 +97,7 @@ final class ImagePipeline: @unchecked Sendable {
                 src: address(path(srcWidth, fallback)), srcset: srcset(fallback), sizes: settings.sizes,
                 width: image.widths.last!, height: image.heights.last!, eager: eager)
             picture.sources = image.formats.filter { $0 != fallback }.reversed().map { Picture.Source(type: $0.mimeType, srcset: srcset($0)) }
-            return Published(picture: picture, files: files, warnings: image.warnings)
+            return Published(picture: picture, files: files, original: nil, warnings: image.warnings)
         }
     }
 

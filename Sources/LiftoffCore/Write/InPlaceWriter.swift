@@ -31,6 +31,15 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
         }
     }
 
+    /// A cached file's name carries its content's hash: one already in the tree is that file.
+    public func hardLink(from source: URL, to path: String) throws {
+        if existing.contains(path) {
+            lock.withLock { _ = produced.insert(path) }
+        } else {
+            try copy(from: source, to: path)
+        }
+    }
+
     public func reuse(_ path: String) -> Bool {
         guard existing.contains(path) else { return false }
         lock.withLock { _ = produced.insert(path) }
