@@ -23,18 +23,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
         .target(name: "CLiftoffSystem"),
-        .target(
-            name: "CLiftoffVips",
-            dependencies: ["CVips"],
-            // libwebp's container API, to drop metadata chunks from WebP files (see liftoff_vips.c).
-            linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp")]
-        ),
+        // libvips (Debian libvips-dev), opened on first use: see liftoff_vips.c.
+        .target(name: "CLiftoffVips", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "LiftoffCore",
             dependencies: [

@@ -18,7 +18,7 @@ import Testing
     /// Runs `liftoff` in the background; its error output goes to a file that can be read while it runs.
     func start(_ arguments: [String]) throws -> (Process, URL) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-log-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = CommandLineTests.binary
         process.arguments = arguments
@@ -53,7 +53,7 @@ import Testing
             #expect(try missingPages(in: output) == [])
             let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
             let last = home.contains("<title>Site b") ? "b" : "a"
-            let pages = try Theme.files(under: output).filter { $0.hasPrefix("articles/") && $0.hasSuffix("/index.html") && $0 != "articles/index.html" && !$0.hasPrefix("articles/page/") }
+            let pages = Theme.files(under: output).filter { $0.hasPrefix("articles/") && $0.hasSuffix("/index.html") && $0 != "articles/index.html" && !$0.hasPrefix("articles/page/") }
             #expect(pages.count == 400)
             #expect(pages.allSatisfy { $0.hasPrefix("articles/\(last)-") })
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: a.root.path).filter { $0.contains("liftoff-new") || $0.contains("liftoff-old") }
