@@ -18,7 +18,9 @@ final class RawHTTP: @unchecked Sendable {
             let candidate = Glibc.socket(address.ai_family, address.ai_socktype, address.ai_protocol)
             if candidate >= 0, connect(candidate, address.ai_addr, address.ai_addrlen) == 0 {
                 socket = candidate
-                var timeout = timeval(tv_sec: 5, tv_usec: 0)
+                // Generous: the preview's first build (the sample site's images included) can take
+                // seconds on a busy machine; a test that hangs still ends.
+                var timeout = timeval(tv_sec: 30, tv_usec: 0)
                 setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 return
             }
