@@ -12,6 +12,8 @@ extension Builder {
         var shownImages: [String] = []
         /// The images the article shows, in order, with their alt text (for templates).
         var pictures: [(picture: Picture, alt: String)] = []
+        /// Where each image is shown (for errors found when it is encoded).
+        var imageUses: [(source: String, line: Int, url: String)] = []
         var description = ""
         var validUntil: Int64 = .max
         /// The article's content HTML, kept for the feed's latest articles only.
@@ -111,6 +113,7 @@ extension Builder {
             if let original = published.original { outcome.assets.append(original) }
             outcome.shownImages.append(asset.source)
             outcome.pictures.append((published.picture, link.alt))
+            outcome.imageUses.append((asset.source, link.line, link.url))
             outcome.warnings += published.warnings.map { .warning(article.path, link.line, "\(name): \($0)") }
             if link.alt.isEmpty, link.line > 0 {
                 outcome.warnings.append(.warning(article.path, link.line,

@@ -120,6 +120,7 @@ public enum Builder {
         var copied: [String: String] = [:]
         var imageFiles: [String: URL] = [:]
         var shownImages: Set<String> = []
+        var imageUses: [String: [(path: String, line: Int, url: String)]] = [:]
         var feedEntries: [AtomFeed.Entry] = []
         var validUntil = site.validUntil
         var cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
@@ -136,11 +137,16 @@ public enum Builder {
             for (source, target) in outcome.assets { copied[target] = source }
             for (source, target) in outcome.images { imageFiles[target] = source }
             shownImages.formUnion(outcome.shownImages)
+            for use in outcome.imageUses { imageUses[use.source, default: []].append((site.articles[position].path, use.line, use.url)) }
             if let content = outcome.feedContent {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
             }
         }
         clock.lap("articles")
+        for (source, failure) in images.encodeMissing() {
+            for use in imageUses[source] ?? [] { problems.append(.error(use.path, use.line, "image '\(use.url)': \(failure.message)")) }
+        }
+        clock.lap("images")
         var pages = 0
         /// Home, tag index, 404, feed, sitemap, robots: rendered on every build.
         func writeSitePage(_ text: String, _ path: String) throws {

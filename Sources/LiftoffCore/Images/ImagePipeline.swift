@@ -14,16 +14,19 @@ final class ImagePipeline: @unchecked Sendable {
         var warnings: [String]
     }
 
-    /// A source's processing, the same for every article that shows it.
-    private struct Processed: Sendable {
+    /// What a source becomes, the same for every article that shows it (known from its header).
+    struct Processed: Sendable {
         var header: Vips.Header
         var key: Digest
         var widths: [Int]
+        /// Each width's height, in the source's proportions.
         var heights: [Int]
         var formats: [Vips.Format]
         /// Animated: published as it is.
         var asIs: Bool
         var warnings: [String]
+        /// Whether the cache holds its files already.
+        var cached: Bool
     }
 
     /// Changes whenever this code would write different files for the same source and settings.
@@ -36,16 +39,17 @@ final class ImagePipeline: @unchecked Sendable {
     let root: URL
     let settings: ImageSettings
     let basePath: String
-    private let cache: ImageCache
+    let cache: ImageCache
     private let stamps: [String: FileStamp]
-    private let condition = NSCondition()
-    private var results: [String: Result<Processed, ImageError>] = [:]
+    let condition = NSCondition()
+    private(set) var results: [String: Result<Processed, ImageError>] = [:]
     private var busy: Set<String> = []
     private var known: [String: ImageCache.Known] = [:]
-    private var complete: [Digest: [Int]] = [:]
+    /// The complete keys this build uses, with their heights.
+    var complete: [Digest: [Int]] = [:]
     /// Sources whose bytes were read (digest, header) and sources decoded and encoded, this build.
     private var sourcesRead = 0
-    private var sourcesEncoded = 0
+    var sourcesEncoded = 0
 
     init(root: URL, settings: ImageSettings, basePath: String, cacheFolder: URL, stamps: [String: FileStamp]) {
         self.root = root
@@ -62,6 +66,8 @@ final class ImagePipeline: @unchecked Sendable {
     }
 
     /// `source` (a path under content/) shown as an image, its original published at `target`.
+    /// Only its header is read (once per build, and not at all when the cache knows the file):
+    /// what it needs encoded is encoded by `encodeMissing()`, for all articles at once.
     func publish(_ source: String, at target: String, eager: Bool) -> Result<Published, ImageError> {
         let url = root.appendingPathComponent(source)
         if Self.fileExtension(source) == "svg" {
@@ -133,7 +139,7 @@ final class ImagePipeline: @unchecked Sendable {
         condition.lock()
         results[source] = result
         busy.remove(source)
-        if case .success(let image) = result, !image.asIs { complete[image.key] = image.heights }
+        if case .success(let image) = result, image.cached { complete[image.key] = image.heights }
         condition.broadcast()
         condition.unlock()
         return result
@@ -155,9 +161,11 @@ final class ImagePipeline: @unchecked Sendable {
             warnings.append("the image is \(header.width) × \(header.height) pixels; above \(ImageSettings.warningPixels / 1_000_000) megapixels every clean build spends long on it (export it smaller)")
         }
         if header.frames > 1 {
-            return Processed(header: header, key: entry.digest, widths: [], heights: [], formats: [], asIs: true, warnings: warnings)
+            return Processed(
+                header: header, key: entry.digest, widths: [], heights: [], formats: [], asIs: true, warnings: warnings, cached: false)
         }
         let widths = settings.widths(forSource: header.width)
+        let heights = widths.map { max(1, Int((Double(header.height) * Double($0) / Double(header.width)).rounded())) }
         let fallback: Vips.Format = header.hasAlpha || header.loader == "pngload" || header.loader == "gifload" ? .png : .jpeg
         let formats: [Vips.Format] = [.webp, fallback] + (settings.avif ? [.avif] : [])
         var hasher = StableHasher()
@@ -168,26 +176,9 @@ final class ImagePipeline: @unchecked Sendable {
         hasher.combine(Vips.version)
         hasher.combine(Self.codeVersion)
         let key = hasher.finalize()
-        if let heights = cache.complete[key], heights.count == widths.count,
-           access(cache.file(key, width: widths.last!, format: .webp).path, F_OK) == 0 {
-            return Processed(header: header, key: key, widths: widths, heights: heights, formats: formats, asIs: false, warnings: warnings)
-        }
-        let suffix = ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        var written: [String] = []
-        let heights: [Int]
-        do {
-            heights = try Vips.render(path, widths: widths, formats: formats, quality: settings.quality) { width, format in
-                let file = cache.file(key, width: width, format: format).path
-                written.append(file)
-                return file + suffix
-            }
-        } catch {
-            for file in written { unlink(file + suffix) }
-            throw ImageError(Self.decodingMessage(error.message, path: path))
-        }
-        for file in written { rename(file + suffix, file) }
-        condition.withLock { sourcesEncoded += 1 }
-        return Processed(header: header, key: key, widths: widths, heights: heights, formats: formats, asIs: false, warnings: warnings)
+        let cached = cache.complete[key] != nil && access(cache.file(key, width: widths.last!, format: .webp).path, F_OK) == 0
+        return Processed(
+            header: header, key: key, widths: widths, heights: heights, formats: formats, asIs: false, warnings: warnings, cached: cached)
     }
 
     /// What the cache knows of the source when its stamp is unchanged; else its bytes' digest and header, read now.
@@ -262,13 +253,5 @@ final class ImagePipeline: @unchecked Sendable {
 
     private func megabytes(_ bytes: Int64) -> String {
         String(format: "%.1f", Double(bytes) / 1_000_000)
-    }
-}
-
-extension NSCondition {
-    fileprivate func withLock<T>(_ body: () -> T) -> T {
-        lock()
-        defer { unlock() }
-        return body()
     }
 }
