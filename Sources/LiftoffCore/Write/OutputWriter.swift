@@ -277,4 +277,12 @@ public final class MemorySink: PageSink, @unchecked Sendable {
         let data = FileManager.default.contents(atPath: source.path) ?? Data()
         lock.withLock { storage[path] = [UInt8](data) }
     }
+
+    /// Cached files (images) published by the build, not read: `check` would hold every image in memory.
+    public var linked: [String: URL] { lock.withLock { links } }
+    private var links: [String: URL] = [:]
+
+    public func hardLink(from source: URL, to path: String) throws {
+        lock.withLock { links[path] = source }
+    }
 }
