@@ -1,3 +1,4 @@
+#define _GNU_SOURCE  // dladdr
 #include "liftoff_vips.h"
 
 #include <dlfcn.h>
@@ -142,6 +143,11 @@ int lv_init(const char *argv0, char *error, size_t length) {
     vips_cache_set_max(0);
     vips_concurrency_set(1);
     return 0;
+}
+
+const char *lv_library_path(void) {
+    Dl_info info;
+    return p_vips_init && dladdr((void *)p_vips_init, &info) && info.dli_fname ? info.dli_fname : "";
 }
 
 const char *lv_version(void) { return p_vips_version_string ? vips_version_string() : "none"; }

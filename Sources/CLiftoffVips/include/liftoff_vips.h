@@ -22,6 +22,8 @@ enum { LV_WEBP = 1, LV_JPEG = 2, LV_PNG = 3, LV_AVIF = 4 };
 int lv_init(const char *argv0, char *error, size_t length);
 /// "8.14.1".
 const char *lv_version(void);
+/// The file libvips was loaded from; "" before `lv_init`.
+const char *lv_library_path(void);
 int lv_read_header(const char *path, lv_header *header, char *error, size_t length);
 /// Decodes `path` shrunk to `width` (never enlarged), rotated upright, in sRGB, into memory.
 /// Fails on any decoding error (a truncated file included).

@@ -15,6 +15,9 @@ final class ImageCache: @unchecked Sendable {
     /// From the previous build: sources by content path, and the heights of each complete key's widths.
     private(set) var known: [String: Known] = [:]
     private(set) var complete: [Digest: [Int]] = [:]
+    /// The libvips that made them: its version and its file's stamp (an unchanged file is an
+    /// unchanged version, known without loading the library).
+    var library: (version: String, path: String, stamp: FileStamp)?
 
     private static let formatLine = "liftoff-images 1"
 
@@ -35,6 +38,9 @@ final class ImageCache: @unchecked Sendable {
                 else { continue }
                 let header = Vips.Header(width: width, height: height, hasAlpha: parts[8] == "1", frames: frames, loader: String(parts[10]))
                 known[String(parts[1])] = Known(stamp: FileStamp(size: size, modified: modified, inode: inode), digest: digest, header: header)
+            case ("V", 6):
+                guard let size = Int64(parts[3]), let modified = Int64(parts[4]), let inode = UInt64(parts[5]) else { continue }
+                library = (String(parts[1]), String(parts[2]), FileStamp(size: size, modified: modified, inode: inode))
             case ("K", 3):
                 guard let key = Digest(parts[1]) else { continue }
                 let heights = parts[2].split(separator: ",").compactMap { Int($0) }
@@ -52,6 +58,9 @@ final class ImageCache: @unchecked Sendable {
     /// Replaces the index with what this build knew (written to a temporary file, then renamed).
     func save(known: [String: Known], complete: [Digest: [Int]]) {
         var text = Self.formatLine + "\n"
+        if let library, !library.path.contains("\t") {
+            text += "V\t\(library.version)\t\(library.path)\t\(library.stamp.size)\t\(library.stamp.modified)\t\(library.stamp.inode)\n"
+        }
         for (path, entry) in known.sorted(by: { $0.key < $1.key }) where !path.contains("\t") && !path.contains("\n") {
             let h = entry.header
             text += "S\t\(path)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.inode)\t\(entry.digest)\t"

@@ -107,6 +107,18 @@ final class ImagePipeline: @unchecked Sendable {
         }
     }
 
+    /// The libvips version, from the cache when its library file is unchanged (so that a build
+    /// whose images are all cached does not load libvips at all).
+    private var libvipsVersion: String {
+        condition.withLock {
+            if let library = cache.library, FileStamp.of(library.path) == library.stamp { return library.version }
+            let path = Vips.libraryPath
+            let version = Vips.version
+            if let stamp = FileStamp.of(path) { cache.library = (version, path, stamp) }
+            return version
+        }
+    }
+
     /// (sources read, sources decoded and encoded) so far.
     var statistics: (read: Int, encoded: Int) { condition.withLock { (sourcesRead, sourcesEncoded) } }
 
@@ -173,7 +185,7 @@ final class ImagePipeline: @unchecked Sendable {
         for width in widths { hasher.combine(width) }
         for format in formats { hasher.combine(Int(format.rawValue)) }
         hasher.combine(settings.quality)
-        hasher.combine(Vips.version)
+        hasher.combine(libvipsVersion)
         hasher.combine(Self.codeVersion)
         let key = hasher.finalize()
         let cached = cache.complete[key] != nil && access(cache.file(key, width: widths.last!, format: .webp).path, F_OK) == 0

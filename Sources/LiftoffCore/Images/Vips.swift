@@ -34,10 +34,16 @@ enum Vips {
         return lv_init(CommandLine.arguments.first ?? "liftoff", &error, error.count) == 0 ? nil : text(error)
     }()
 
-    /// `8.14.1`: part of every cached image's key.
+    /// `8.14.1`: part of every cached image's key. Opens libvips.
     static var version: String {
         _ = startFailure
         return String(cString: lv_version())
+    }
+
+    /// The file libvips was loaded from (to know it unchanged without loading it). Opens libvips.
+    static var libraryPath: String {
+        _ = startFailure
+        return String(cString: lv_library_path())
     }
 
     static func header(of path: String) throws(ImageError) -> Header {
