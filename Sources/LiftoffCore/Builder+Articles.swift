@@ -8,7 +8,7 @@ extension Builder {
         /// (content file, output path) to copy beside the page.
         var assets: [(String, String)] = []
         /// Image files to publish: (file, output path); their sources are `shownImages`.
-        var images: [(source: URL, target: String)] = []
+        var images: [(source: String, target: String)] = []
         var shownImages: [String] = []
         /// The images the article shows, in order, with their alt text (for templates).
         var pictures: [(picture: Picture, alt: String)] = []

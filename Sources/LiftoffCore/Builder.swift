@@ -118,7 +118,7 @@ public enum Builder {
         }
         var warnings: [Diagnostic] = []
         var copied: [String: String] = [:]
-        var imageFiles: [String: URL] = [:]
+        var imageFiles: [String: String] = [:]
         var shownImages: Set<String> = []
         var imageUses: [String: [(path: String, line: Int, url: String)]] = [:]
         var feedEntries: [AtomFeed.Entry] = []

@@ -12,6 +12,7 @@ final class ImageCache: @unchecked Sendable {
     }
 
     let folder: URL
+    private let folderPath: String
     /// From the previous build: sources by content path, and the heights of each complete key's widths.
     private(set) var known: [String: Known] = [:]
     private(set) var complete: [Digest: [Int]] = [:]
@@ -24,6 +25,7 @@ final class ImageCache: @unchecked Sendable {
     /// Opens (or starts) the cache in `folder`; an unreadable index is an empty cache.
     init(folder: URL) {
         self.folder = folder
+        folderPath = folder.path
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard let text = try? String(contentsOf: folder.appendingPathComponent("index"), encoding: .utf8) else { return }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
@@ -50,10 +52,11 @@ final class ImageCache: @unchecked Sendable {
         }
     }
 
-    /// `<key>-<width>.<ext>` in the cache folder.
-    func file(_ key: Digest, width: Int, format: Vips.Format) -> URL {
-        folder.appendingPathComponent("\(key)-\(width).\(format.fileExtension)")
+    /// `<folder>/<key>-<width>.<ext>`.
+    func path(_ key: Digest, width: Int, format: Vips.Format) -> String {
+        "\(folderPath)/\(key)-\(width).\(format.fileExtension)"
     }
+
 
     /// Replaces the index with what this build knew (written to a temporary file, then renamed).
     func save(known: [String: Known], complete: [Digest: [Int]]) {
@@ -79,7 +82,7 @@ final class ImageCache: @unchecked Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         let kept = Set(keys.map(\.description))
         for name in names where name != "index" {
-            let path = folder.appendingPathComponent(name).path
+            let path = folderPath + "/" + name
             if name.contains(".tmp-") {
                 // Another build may be writing it: only leftovers older than ten minutes go.
                 var info = stat()

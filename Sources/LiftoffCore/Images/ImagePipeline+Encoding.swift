@@ -39,7 +39,7 @@ extension ImagePipeline {
         var written: [String] = []
         do {
             _ = try Vips.render(path, widths: image.widths, formats: image.formats, quality: settings.quality) { width, format in
-                let file = cache.file(image.key, width: width, format: format).path
+                let file = cache.path(image.key, width: width, format: format)
                 written.append(file)
                 return file + suffix
             }

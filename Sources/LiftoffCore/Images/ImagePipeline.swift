@@ -7,8 +7,8 @@ final class ImagePipeline: @unchecked Sendable {
     /// One image as an article shows it: its markup, the files to publish, and warnings about it.
     struct Published: Sendable {
         var picture: Picture
-        /// Cached files to publish: (file, path in the output); their names carry their content's hash.
-        var files: [(source: URL, target: String)]
+        /// Cached files to publish: (file's path, path in the output); their names carry their content's hash.
+        var files: [(source: String, target: String)]
         /// Published as it is (an SVG, an animation): copied like any other file.
         var original: (source: String, target: String)?
         var warnings: [String]
@@ -69,9 +69,8 @@ final class ImagePipeline: @unchecked Sendable {
     /// Only its header is read (once per build, and not at all when the cache knows the file):
     /// what it needs encoded is encoded by `encodeMissing()`, for all articles at once.
     func publish(_ source: String, at target: String, eager: Bool) -> Result<Published, ImageError> {
-        let url = root.appendingPathComponent(source)
         if Self.fileExtension(source) == "svg" {
-            guard let data = FileManager.default.contents(atPath: url.path) else { return .failure(ImageError("cannot be read")) }
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(source).path) else { return .failure(ImageError("cannot be read")) }
             // Without a size, browsers show an SVG at the default object size, 300 × 150.
             let size = SVGSize.of(data)
             let picture = Picture(src: address(target), width: size?.width ?? 300, height: size?.height ?? 150, eager: eager)
@@ -93,9 +92,10 @@ final class ImagePipeline: @unchecked Sendable {
                 image.widths.map { "\(address(path($0, format))) \($0)w" }.joined(separator: ", ")
             }
             let fallback = image.formats[1]
-            var files: [(URL, String)] = []
+            var files: [(String, String)] = []
+            files.reserveCapacity(image.widths.count * image.formats.count)
             for width in image.widths {
-                for format in image.formats { files.append((cache.file(image.key, width: width, format: format), path(width, format))) }
+                for format in image.formats { files.append((cache.path(image.key, width: width, format: format), path(width, format))) }
             }
             // The fallback's src: the smallest width that fills the column on a large screen.
             let srcWidth = image.widths.first { $0 >= 800 } ?? image.widths.last!
@@ -188,7 +188,7 @@ final class ImagePipeline: @unchecked Sendable {
         hasher.combine(libvipsVersion)
         hasher.combine(Self.codeVersion)
         let key = hasher.finalize()
-        let cached = cache.complete[key] != nil && access(cache.file(key, width: widths.last!, format: .webp).path, F_OK) == 0
+        let cached = cache.complete[key] != nil && access(cache.path(key, width: widths.last!, format: .webp), F_OK) == 0
         return Processed(
             header: header, key: key, widths: widths, heights: heights, formats: formats, asIs: false, warnings: warnings, cached: cached)
     }
@@ -232,10 +232,19 @@ final class ImagePipeline: @unchecked Sendable {
 
     /// `/articles/x/nb3.png` under the base path, each segment percent-encoded.
     private func address(_ path: String) -> String {
-        basePath + path.split(separator: "/").map {
-            $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0)
+        // Byte-wise first: nearly every path is letters, digits, `-`, `_`, `.` and `/` (carried-over
+        // pages address every image of the site on every build).
+        let plain = path.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x2F
+        }
+        if plain { return basePath + path }
+        return basePath + path.split(separator: "/").map {
+            $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? String($0)
         }.joined(separator: "/")
     }
+
+    private static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
 
     static func fileExtension(_ path: String) -> String {
         guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return "" }

@@ -32,11 +32,11 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
     }
 
     /// A cached file's name carries its content's hash: one already in the tree is that file.
-    public func hardLink(from source: URL, to path: String) throws {
+    public func hardLink(from source: String, to path: String) throws {
         if existing.contains(path) {
             lock.withLock { _ = produced.insert(path) }
         } else {
-            try copy(from: source, to: path)
+            try copy(from: URL(fileURLWithPath: source), to: path)
         }
     }
 

@@ -9,8 +9,8 @@ public protocol PageSink: Sendable {
     func copy(from source: URL, to path: String) throws
     /// Carries `path` over unchanged from the previous output; false when it cannot.
     func reuse(_ path: String) -> Bool
-    /// Publishes the file at `source`, which never changes once written (a cached image), at `path`.
-    func hardLink(from source: URL, to path: String) throws
+    /// Publishes the file at `source` (a file-system path), which never changes once written (a cached image), at `path`.
+    func hardLink(from source: String, to path: String) throws
 }
 
 extension PageSink {
@@ -24,7 +24,7 @@ extension PageSink {
 
     public func reuse(_ path: String) -> Bool { false }
 
-    public func hardLink(from source: URL, to path: String) throws { try copy(from: source, to: path) }
+    public func hardLink(from source: String, to path: String) throws { try copy(from: URL(fileURLWithPath: source), to: path) }
 }
 
 /// Writes a new output tree beside the old one and swaps it in only when the build succeeded.
@@ -38,6 +38,8 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     public let output: URL
     let staging: URL
+    /// `staging.path`, made once (every file written goes below it).
+    private let stagingPath: String
     private let lock = Lock()
     private var directories: Set<String> = [""]
     private var counts = (written: 0, unchanged: 0)
@@ -53,6 +55,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         staging = Self.beside(output, "new-\(getpid())")
+        stagingPath = staging.path
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
@@ -96,16 +99,15 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     }
 
     /// A hard link to the cached file (no bytes copied); a copy when the cache is on another file system.
-    public func hardLink(from source: URL, to path: String) throws {
+    public func hardLink(from source: String, to path: String) throws {
         do {
             try prepare(path)
         } catch let error as POSIXError {
             throw WriteError(path: output.path + "/" + path, reason: String(cString: strerror(error.code.rawValue)))
         }
-        guard Glibc.link(source.path, staging.path + "/" + path) == 0 else { return try copy(from: source, to: path) }
-        // A cached file's name carries its content's hash: the same name in the old output is the same file.
-        let unchanged = access(output.path + "/" + path, F_OK) == 0
-        lock.withLock { if unchanged { counts.unchanged += 1 } else { counts.written += 1 } }
+        guard Glibc.link(source, stagingPath + "/" + path) == 0 else { return try copy(from: URL(fileURLWithPath: source), to: path) }
+        // No bytes written: the file is the cache's.
+        lock.withLock { counts.unchanged += 1 }
     }
 
     public func reuse(_ path: String) -> Bool {
@@ -279,10 +281,10 @@ public final class MemorySink: PageSink, @unchecked Sendable {
     }
 
     /// Cached files (images) published by the build, not read: `check` would hold every image in memory.
-    public var linked: [String: URL] { lock.withLock { links } }
-    private var links: [String: URL] = [:]
+    public var linked: [String: String] { lock.withLock { links } }
+    private var links: [String: String] = [:]
 
-    public func hardLink(from source: URL, to path: String) throws {
+    public func hardLink(from source: String, to path: String) throws {
         lock.withLock { links[path] = source }
     }
 }
