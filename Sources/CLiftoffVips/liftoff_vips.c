@@ -72,40 +72,6 @@ static const char *open_library(void) {
     return NULL;
 }
 
-#define vips_init p_vips_init
-#define vips_cache_set_max p_vips_cache_set_max
-#define vips_concurrency_set p_vips_concurrency_set
-#define vips_error_buffer p_vips_error_buffer
-#define vips_error_clear p_vips_error_clear
-#define vips_error p_vips_error
-#define vips_version_string p_vips_version_string
-#define vips_foreign_find_load p_vips_foreign_find_load
-#define vips_image_new_from_file p_vips_image_new_from_file
-#define vips_nickname_find p_vips_nickname_find
-#define g_type_from_name p_g_type_from_name
-#define vips_image_get_orientation_swap p_vips_image_get_orientation_swap
-#define vips_image_get_n_pages p_vips_image_get_n_pages
-#define vips_image_get_page_height p_vips_image_get_page_height
-#define vips_image_get_width p_vips_image_get_width
-#define vips_image_get_height p_vips_image_get_height
-#define vips_image_hasalpha p_vips_image_hasalpha
-#define g_object_unref p_g_object_unref
-#define vips_source_new_from_file p_vips_source_new_from_file
-#define vips_thumbnail_source p_vips_thumbnail_source
-#define vips_image_copy_memory p_vips_image_copy_memory
-#define vips_resize p_vips_resize
-#define vips_copy p_vips_copy
-#define vips_image_remove p_vips_image_remove
-#define vips_image_get_fields p_vips_image_get_fields
-#define g_strfreev p_g_strfreev
-#define vips_webpsave_buffer p_vips_webpsave_buffer
-#define vips_jpegsave p_vips_jpegsave
-#define vips_pngsave p_vips_pngsave
-#define vips_heifsave p_vips_heifsave
-#define g_malloc p_g_malloc
-#define g_free p_g_free
-#define g_log_set_handler p_g_log_set_handler
-
 struct lv_image { VipsImage *image; };
 
 // libvips' error buffer is global: read and clear it under one lock.
@@ -113,17 +79,17 @@ static pthread_mutex_t error_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void take_error(char *error, size_t length) {
     pthread_mutex_lock(&error_lock);
-    const char *message = vips_error_buffer();
+    const char *message = p_vips_error_buffer();
     if (error && length > 0) {
         strncpy(error, message && *message ? message : "unknown libvips error", length - 1);
         error[length - 1] = 0;
     }
-    vips_error_clear();
+    p_vips_error_clear();
     pthread_mutex_unlock(&error_lock);
 }
 
 static lv_image *wrap(VipsImage *image) {
-    lv_image *result = g_malloc(sizeof(lv_image));
+    lv_image *result = p_g_malloc(sizeof(lv_image));
     result->image = image;
     return result;
 }
@@ -138,10 +104,10 @@ int lv_init(const char *argv0, char *error, size_t length) {
         error[length - 1] = 0;
         return -1;
     }
-    if (vips_init(argv0)) { take_error(error, length); return -1; }
-    g_log_set_handler("VIPS", LOG_LEVEL_WARNING, ignore, NULL);
-    vips_cache_set_max(0);
-    vips_concurrency_set(1);
+    if (p_vips_init(argv0)) { take_error(error, length); return -1; }
+    p_g_log_set_handler("VIPS", LOG_LEVEL_WARNING, ignore, NULL);
+    p_vips_cache_set_max(0);
+    p_vips_concurrency_set(1);
     return 0;
 }
 
@@ -150,53 +116,52 @@ const char *lv_library_path(void) {
     return p_vips_init && dladdr((void *)p_vips_init, &info) && info.dli_fname ? info.dli_fname : "";
 }
 
-const char *lv_version(void) { return p_vips_version_string ? vips_version_string() : "none"; }
+const char *lv_version(void) { return p_vips_version_string ? p_vips_version_string() : "none"; }
 
 int lv_read_header(const char *path, lv_header *header, char *error, size_t length) {
     memset(header, 0, sizeof(*header));
-    const char *loader = vips_foreign_find_load(path);
+    const char *loader = p_vips_foreign_find_load(path);
     if (!loader) { take_error(error, length); return -1; }
-    VipsImage *image = vips_image_new_from_file(path, "access", ACCESS_SEQUENTIAL, NULL);
+    VipsImage *image = p_vips_image_new_from_file(path, "access", ACCESS_SEQUENTIAL, NULL);
     if (!image) { take_error(error, length); return -1; }
-    const char *nickname = vips_nickname_find(g_type_from_name(loader));
+    const char *nickname = p_vips_nickname_find(p_g_type_from_name(loader));
     strncpy(header->loader, nickname ? nickname : loader, sizeof(header->loader) - 1);
-    int swap = vips_image_get_orientation_swap(image);
-    int pages = vips_image_get_n_pages(image);
-    int height = pages > 1 ? vips_image_get_page_height(image) : vips_image_get_height(image);
-    header->width = swap ? height : vips_image_get_width(image);
-    header->height = swap ? vips_image_get_width(image) : height;
-    header->has_alpha = vips_image_hasalpha(image);
+    int swap = p_vips_image_get_orientation_swap(image);
+    int pages = p_vips_image_get_n_pages(image);
+    int height = pages > 1 ? p_vips_image_get_page_height(image) : p_vips_image_get_height(image);
+    header->width = swap ? height : p_vips_image_get_width(image);
+    header->height = swap ? p_vips_image_get_width(image) : height;
+    header->has_alpha = p_vips_image_hasalpha(image);
     header->pages = pages < 1 ? 1 : pages;
-    g_object_unref(image);
+    p_g_object_unref(image);
     return 0;
 }
 
 lv_image *lv_thumbnail(const char *path, int width, char *error, size_t length) {
-    VipsSource *source = vips_source_new_from_file(path);
+    VipsSource *source = p_vips_source_new_from_file(path);
     if (!source) { take_error(error, length); return NULL; }
     VipsImage *thumbnail = NULL;
-    int status = vips_thumbnail_source(source, &thumbnail, width, "height", MAX_COORD, "size", SIZE_DOWN,
+    int status = p_vips_thumbnail_source(source, &thumbnail, width, "height", MAX_COORD, "size", SIZE_DOWN,
                                        "option_string", "fail_on=error", NULL);
-    g_object_unref(source);
+    p_g_object_unref(source);
     if (status) { take_error(error, length); return NULL; }
-    VipsImage *memory = vips_image_copy_memory(thumbnail);
-    g_object_unref(thumbnail);
+    VipsImage *memory = p_vips_image_copy_memory(thumbnail);
+    p_g_object_unref(thumbnail);
     if (!memory) { take_error(error, length); return NULL; }
     return wrap(memory);
 }
 
 lv_image *lv_resize(lv_image *image, int width, char *error, size_t length) {
     VipsImage *resized = NULL;
-    double scale = (double)width / vips_image_get_width(image->image);
-    if (vips_resize(image->image, &resized, scale, NULL)) { take_error(error, length); return NULL; }
-    VipsImage *memory = vips_image_copy_memory(resized);
-    g_object_unref(resized);
+    double scale = (double)width / p_vips_image_get_width(image->image);
+    if (p_vips_resize(image->image, &resized, scale, NULL)) { take_error(error, length); return NULL; }
+    VipsImage *memory = p_vips_image_copy_memory(resized);
+    p_g_object_unref(resized);
     if (!memory) { take_error(error, length); return NULL; }
     return wrap(memory);
 }
 
-int lv_width(lv_image *image) { return vips_image_get_width(image->image); }
-int lv_height(lv_image *image) { return vips_image_get_height(image->image); }
+int lv_width(lv_image *image) { return p_vips_image_get_width(image->image); }
 
 // libvips 8.14 writes an EXIF chunk into WebP files even with `strip` (rebuilt from the image's
 // resolution and orientation): encode to memory, then drop the metadata chunks with libwebp's
@@ -204,7 +169,7 @@ int lv_height(lv_image *image) { return vips_image_get_height(image->image); }
 static int save_webp(VipsImage *image, const char *path, int quality) {
     void *buffer = NULL;
     size_t size = 0;
-    if (vips_webpsave_buffer(image, &buffer, &size, "Q", quality, "strip", 1, NULL)) return -1;
+    if (p_vips_webpsave_buffer(image, &buffer, &size, "Q", quality, "strip", 1, NULL)) return -1;
     WebPData input = { buffer, size }, output = { NULL, 0 };
     WebPMux *mux = p_WebPMuxCreateInternal(&input, 0, MUX_ABI_VERSION);
     int status = -1;
@@ -218,50 +183,50 @@ static int save_webp(VipsImage *image, const char *path, int quality) {
                 status = fwrite(output.bytes, 1, output.size, file) == output.size ? 0 : -1;
                 if (fclose(file)) status = -1;
             }
-            if (status) vips_error("webpsave", "cannot write %s", path);
+            if (status) p_vips_error("webpsave", "cannot write %s", path);
         } else {
-            vips_error("webpsave", "%s", "cannot remove the metadata");
+            p_vips_error("webpsave", "%s", "cannot remove the metadata");
         }
         if (output.bytes) p_WebPFree((void *)output.bytes);
         p_WebPMuxDelete(mux);
     } else {
-        vips_error("webpsave", "%s", "cannot read the encoded image");
+        p_vips_error("webpsave", "%s", "cannot read the encoded image");
     }
-    g_free(buffer);
+    p_g_free(buffer);
     return status;
 }
 
 int lv_save(lv_image *image, const char *path, int format, int quality, char *error, size_t length) {
     // `strip` alone left EXIF (GPS included) in WebP files with 8.14: remove the fields first.
     VipsImage *bare = NULL;
-    if (vips_copy(image->image, &bare, NULL)) { take_error(error, length); return -1; }
+    if (p_vips_copy(image->image, &bare, NULL)) { take_error(error, length); return -1; }
     const char *fields[] = { "exif-data", "xmp-data", "iptc-data", "icc-profile-data", "orientation" };
-    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) vips_image_remove(bare, fields[i]);
-    char **names = vips_image_get_fields(bare);
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) p_vips_image_remove(bare, fields[i]);
+    char **names = p_vips_image_get_fields(bare);
     for (int i = 0; names[i]; i++) {
-        if (strncmp(names[i], "exif-", 5) == 0) vips_image_remove(bare, names[i]);
+        if (strncmp(names[i], "exif-", 5) == 0) p_vips_image_remove(bare, names[i]);
     }
-    g_strfreev(names);
+    p_g_strfreev(names);
     int status;
     switch (format) {
     case LV_WEBP: status = save_webp(bare, path, quality); break;
     case LV_JPEG:
-        status = vips_jpegsave(bare, path, "Q", quality, "strip", 1, "optimize_coding", 1, "interlace", 1, NULL);
+        status = p_vips_jpegsave(bare, path, "Q", quality, "strip", 1, "optimize_coding", 1, "interlace", 1, NULL);
         break;
-    case LV_PNG: status = vips_pngsave(bare, path, "compression", 6, "strip", 1, NULL); break;
+    case LV_PNG: status = p_vips_pngsave(bare, path, "compression", 6, "strip", 1, NULL); break;
     case LV_AVIF:
-        status = vips_heifsave(bare, path, "Q", quality, "compression", HEIF_COMPRESSION_AV1,
+        status = p_vips_heifsave(bare, path, "Q", quality, "compression", HEIF_COMPRESSION_AV1,
                                "effort", 4, "strip", 1, NULL);
         break;
-    default: status = -1; vips_error("liftoff", "unknown format %d", format);
+    default: status = -1; p_vips_error("liftoff", "unknown format %d", format);
     }
-    g_object_unref(bare);
+    p_g_object_unref(bare);
     if (status) take_error(error, length);
     return status;
 }
 
 void lv_free(lv_image *image) {
     if (!image) return;
-    g_object_unref(image->image);
-    g_free(image);
+    p_g_object_unref(image->image);
+    p_g_free(image);
 }

@@ -7,12 +7,11 @@ extension Builder {
         var warnings: [Diagnostic] = []
         /// (content file, output path) to copy beside the page.
         var assets: [(String, String)] = []
-        /// Image files to publish: (file, output path); their sources are `shownImages`.
+        /// Image files to publish: (file, output path).
         var images: [(source: String, target: String)] = []
-        var shownImages: [String] = []
         /// The images the article shows, in order, with their alt text (for templates).
         var pictures: [(picture: Picture, alt: String)] = []
-        /// Where each image is shown (for errors found when it is encoded).
+        /// Where each image is shown (for errors found when it is encoded; its original is not published).
         var imageUses: [(source: String, line: Int, url: String)] = []
         var description = ""
         var validUntil: Int64 = .max
@@ -111,7 +110,6 @@ extension Builder {
         case .success(let published):
             outcome.images += published.files
             if let original = published.original { outcome.assets.append(original) }
-            outcome.shownImages.append(asset.source)
             outcome.pictures.append((published.picture, link.alt))
             outcome.imageUses.append((asset.source, link.line, link.url))
             outcome.warnings += published.warnings.map { .warning(article.path, link.line, "\(name): \($0)") }

@@ -119,7 +119,6 @@ public enum Builder {
         var warnings: [Diagnostic] = []
         var copied: [String: String] = [:]
         var imageFiles: [String: String] = [:]
-        var shownImages: Set<String> = []
         var imageUses: [String: [(path: String, line: Int, url: String)]] = [:]
         var feedEntries: [AtomFeed.Entry] = []
         var validUntil = site.validUntil
@@ -136,7 +135,6 @@ public enum Builder {
             warnings += outcome.warnings
             for (source, target) in outcome.assets { copied[target] = source }
             for (source, target) in outcome.images { imageFiles[target] = source }
-            shownImages.formUnion(outcome.shownImages)
             for use in outcome.imageUses { imageUses[use.source, default: []].append((site.articles[position].path, use.line, use.url)) }
             if let content = outcome.feedContent {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
@@ -199,7 +197,7 @@ public enum Builder {
             for file in assets.files { try sink.write(file.data, to: file.path) }
             // Files under content/ that no article links to or shows are published at their place
             // (an image an article shows is published as its resized copies only).
-            let linked = Set(copied.values).union(shownImages)
+            let linked = Set(copied.values).union(imageUses.keys)
             for file in sources.files.sorted() where !linked.contains(file) {
                 copied[String(file.dropFirst("content/".count))] = file
             }

@@ -119,6 +119,13 @@ import Testing
         #expect(now.keys.filter { cached[$0] != nil && $0 != "index" }.count == 2, "the card's files stay")
     }
 
+    @Test func aSiteWithoutImagesGetsNoImageCache() throws {
+        let site = try TestSite(["content/plain.md": article("Plain")])
+        defer { site.remove() }
+        _ = try Self.publish(site)
+        #expect(!FileManager.default.fileExists(atPath: BuildOptions.imageCache(besideOutput: site.output).path))
+    }
+
     @Test func badImagesAreErrorsAtTheLinesThatShowThem() throws {
         let body = """
             ![Cut](cut.jpg)

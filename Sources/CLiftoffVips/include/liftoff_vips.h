@@ -31,7 +31,6 @@ lv_image *lv_thumbnail(const char *path, int width, char *error, size_t length);
 /// `image` resized to `width`, in memory.
 lv_image *lv_resize(lv_image *image, int width, char *error, size_t length);
 int lv_width(lv_image *image);
-int lv_height(lv_image *image);
 /// Saves without metadata (EXIF, XMP, IPTC, ICC removed) in `format` at `quality` (1-100).
 int lv_save(lv_image *image, const char *path, int format, int quality, char *error, size_t length);
 void lv_free(lv_image *image);

@@ -13,20 +13,19 @@ final class ImageCache: @unchecked Sendable {
 
     let folder: URL
     private let folderPath: String
-    /// From the previous build: sources by content path, and the heights of each complete key's widths.
+    /// From the previous build: sources by content path, and the keys whose files are all written.
     private(set) var known: [String: Known] = [:]
-    private(set) var complete: [Digest: [Int]] = [:]
+    private(set) var complete: Set<Digest> = []
     /// The libvips that made them: its version and its file's stamp (an unchanged file is an
     /// unchanged version, known without loading the library).
     var library: (version: String, path: String, stamp: FileStamp)?
 
-    private static let formatLine = "liftoff-images 1"
+    private static let formatLine = "liftoff-images 2"
 
-    /// Opens (or starts) the cache in `folder`; an unreadable index is an empty cache.
+    /// Opens the cache in `folder` (made when something is first written); an unreadable index is an empty cache.
     init(folder: URL) {
         self.folder = folder
         folderPath = folder.path
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard let text = try? String(contentsOf: folder.appendingPathComponent("index"), encoding: .utf8) else { return }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first == Substring(Self.formatLine) else { return }
@@ -43,10 +42,8 @@ final class ImageCache: @unchecked Sendable {
             case ("V", 6):
                 guard let size = Int64(parts[3]), let modified = Int64(parts[4]), let inode = UInt64(parts[5]) else { continue }
                 library = (String(parts[1]), String(parts[2]), FileStamp(size: size, modified: modified, inode: inode))
-            case ("K", 3):
-                guard let key = Digest(parts[1]) else { continue }
-                let heights = parts[2].split(separator: ",").compactMap { Int($0) }
-                if !heights.isEmpty { complete[key] = heights }
+            case ("K", 2):
+                if let key = Digest(parts[1]) { complete.insert(key) }
             default: continue
             }
         }
@@ -57,9 +54,13 @@ final class ImageCache: @unchecked Sendable {
         "\(folderPath)/\(key)-\(width).\(format.fileExtension)"
     }
 
+    /// Makes the folder, before files are written into it.
+    func makeFolder() {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
 
     /// Replaces the index with what this build knew (written to a temporary file, then renamed).
-    func save(known: [String: Known], complete: [Digest: [Int]]) {
+    func save(known: [String: Known], complete: Set<Digest>) {
         var text = Self.formatLine + "\n"
         if let library, !library.path.contains("\t") {
             text += "V\t\(library.version)\t\(library.path)\t\(library.stamp.size)\t\(library.stamp.modified)\t\(library.stamp.inode)\n"
@@ -69,9 +70,8 @@ final class ImageCache: @unchecked Sendable {
             text += "S\t\(path)\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.inode)\t\(entry.digest)\t"
             text += "\(h.width)\t\(h.height)\t\(h.hasAlpha ? 1 : 0)\t\(h.frames)\t\(h.loader)\n"
         }
-        for (key, heights) in complete.sorted(by: { $0.key.description < $1.key.description }) {
-            text += "K\t\(key)\t\(heights.map(String.init).joined(separator: ","))\n"
-        }
+        for key in complete.map(\.description).sorted() { text += "K\t\(key)\n" }
+        makeFolder()
         let temporary = folder.appendingPathComponent("index.tmp-\(getpid())")
         guard (try? text.write(to: temporary, atomically: false, encoding: .utf8)) != nil else { return }
         if rename(temporary.path, folder.appendingPathComponent("index").path) != 0 { unlink(temporary.path) }

@@ -11,6 +11,7 @@ extension ImagePipeline {
                 return (source, image)
             }.sorted { $0.source < $1.source }
         }
+        if !pending.isEmpty { cache.makeFolder() }
         let outcomes = parallelMap(pending.count) { index -> ImageError? in
             do throws(ImageError) {
                 try encode(pending[index].source, pending[index].image)
@@ -23,7 +24,7 @@ extension ImagePipeline {
         condition.withLock {
             for ((source, image), failure) in zip(pending, outcomes) {
                 if let failure { failures[source] = failure } else {
-                    complete[image.key] = image.heights
+                    complete.insert(image.key)
                     sourcesEncoded += 1
                 }
             }
@@ -38,7 +39,7 @@ extension ImagePipeline {
         let suffix = ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var written: [String] = []
         do {
-            _ = try Vips.render(path, widths: image.widths, formats: image.formats, quality: settings.quality) { width, format in
+            try Vips.render(path, widths: image.widths, formats: image.formats, quality: settings.quality) { width, format in
                 let file = cache.path(image.key, width: width, format: format)
                 written.append(file)
                 return file + suffix

@@ -19,8 +19,8 @@ final class ImagePipeline: @unchecked Sendable {
         var header: Vips.Header
         var key: Digest
         var widths: [Int]
-        /// Each width's height, in the source's proportions.
-        var heights: [Int]
+        /// The largest width's height, in the source's proportions.
+        var height: Int
         var formats: [Vips.Format]
         /// Animated: published as it is.
         var asIs: Bool
@@ -35,6 +35,8 @@ final class ImagePipeline: @unchecked Sendable {
         "jpg": "jpegload", "jpeg": "jpegload", "png": "pngload", "webp": "webpload", "gif": "gifload",
         "avif": "heifload", "tif": "tiffload", "tiff": "tiffload",
     ]
+    /// The extension a file read by each loader should have.
+    static let loaderExtensions = ["jpegload": "jpg", "pngload": "png", "webpload": "webp", "gifload": "gif", "heifload": "avif", "tiffload": "tif"]
 
     let root: URL
     let settings: ImageSettings
@@ -45,8 +47,10 @@ final class ImagePipeline: @unchecked Sendable {
     private(set) var results: [String: Result<Processed, ImageError>] = [:]
     private var busy: Set<String> = []
     private var known: [String: ImageCache.Known] = [:]
-    /// The complete keys this build uses, with their heights.
-    var complete: [Digest: [Int]] = [:]
+    /// The keys this build uses whose files are all in the cache.
+    var complete: Set<Digest> = []
+    /// The libvips version, once known this build.
+    private var knownVersion: String?
     /// Sources whose bytes were read (digest, header) and sources decoded and encoded, this build.
     private var sourcesRead = 0
     var sourcesEncoded = 0
@@ -101,7 +105,7 @@ final class ImagePipeline: @unchecked Sendable {
             let srcWidth = image.widths.first { $0 >= 800 } ?? image.widths.last!
             var picture = Picture(
                 src: address(path(srcWidth, fallback)), srcset: srcset(fallback), sizes: settings.sizes,
-                width: image.widths.last!, height: image.heights.last!, eager: eager)
+                width: image.widths.last!, height: image.height, eager: eager)
             picture.sources = image.formats.filter { $0 != fallback }.reversed().map { Picture.Source(type: $0.mimeType, srcset: srcset($0)) }
             return Published(picture: picture, files: files, original: nil, warnings: image.warnings)
         }
@@ -111,10 +115,16 @@ final class ImagePipeline: @unchecked Sendable {
     /// whose images are all cached does not load libvips at all).
     private var libvipsVersion: String {
         condition.withLock {
-            if let library = cache.library, FileStamp.of(library.path) == library.stamp { return library.version }
-            let path = Vips.libraryPath
-            let version = Vips.version
-            if let stamp = FileStamp.of(path) { cache.library = (version, path, stamp) }
+            if let knownVersion { return knownVersion }
+            var version: String
+            if let library = cache.library, FileStamp.of(library.path) == library.stamp {
+                version = library.version
+            } else {
+                let path = Vips.libraryPath
+                version = Vips.version
+                if let stamp = FileStamp.of(path) { cache.library = (version, path, stamp) }
+            }
+            knownVersion = version
             return version
         }
     }
@@ -126,15 +136,17 @@ final class ImagePipeline: @unchecked Sendable {
     func finish(collect: Bool) {
         condition.lock()
         defer { condition.unlock() }
+        // A site without images, then and now: no cache folder to write.
+        guard !known.isEmpty || !cache.known.isEmpty else { return }
         var known = known
         var complete = complete
         if !collect {
             // Keep what another build of the same cache (the preview, `make`) may still use.
             known.merge(cache.known) { mine, _ in mine }
-            complete.merge(cache.complete) { mine, _ in mine }
+            complete.formUnion(cache.complete)
         }
         cache.save(known: known, complete: complete)
-        if collect { cache.removeAll(except: Set(complete.keys)) }
+        if collect { cache.removeAll(except: complete) }
     }
 
     /// Processes `source` once; other threads asking meanwhile wait for the result.
@@ -151,7 +163,7 @@ final class ImagePipeline: @unchecked Sendable {
         condition.lock()
         results[source] = result
         busy.remove(source)
-        if case .success(let image) = result, image.cached { complete[image.key] = image.heights }
+        if case .success(let image) = result, image.cached { complete.insert(image.key) }
         condition.broadcast()
         condition.unlock()
         return result
@@ -174,10 +186,11 @@ final class ImagePipeline: @unchecked Sendable {
         }
         if header.frames > 1 {
             return Processed(
-                header: header, key: entry.digest, widths: [], heights: [], formats: [], asIs: true, warnings: warnings, cached: false)
+                header: header, key: entry.digest, widths: [], height: header.height, formats: [], asIs: true, warnings: warnings,
+                cached: false)
         }
         let widths = settings.widths(forSource: header.width)
-        let heights = widths.map { max(1, Int((Double(header.height) * Double($0) / Double(header.width)).rounded())) }
+        let height = max(1, Int((Double(header.height) * Double(widths.last!) / Double(header.width)).rounded()))
         let fallback: Vips.Format = header.hasAlpha || header.loader == "pngload" || header.loader == "gifload" ? .png : .jpeg
         let formats: [Vips.Format] = [.webp, fallback] + (settings.avif ? [.avif] : [])
         var hasher = StableHasher()
@@ -188,9 +201,9 @@ final class ImagePipeline: @unchecked Sendable {
         hasher.combine(libvipsVersion)
         hasher.combine(Self.codeVersion)
         let key = hasher.finalize()
-        let cached = cache.complete[key] != nil && access(cache.path(key, width: widths.last!, format: .webp), F_OK) == 0
+        let cached = cache.complete.contains(key) && access(cache.path(key, width: widths.last!, format: .webp), F_OK) == 0
         return Processed(
-            header: header, key: key, widths: widths, heights: heights, formats: formats, asIs: false, warnings: warnings, cached: cached)
+            header: header, key: key, widths: widths, height: height, formats: formats, asIs: false, warnings: warnings, cached: cached)
     }
 
     /// What the cache knows of the source when its stamp is unchanged; else its bytes' digest and header, read now.
@@ -220,7 +233,7 @@ final class ImagePipeline: @unchecked Sendable {
     private func check(_ header: Vips.Header, source: String) throws(ImageError) {
         let ext = Self.fileExtension(source)
         if let expected = Self.rasterExtensions[ext], expected != header.loader {
-            let actual = ["jpegload": "jpg", "pngload": "png", "webpload": "webp", "gifload": "gif", "heifload": "avif", "tiffload": "tif"][header.loader]
+            let actual = Self.loaderExtensions[header.loader]
             throw ImageError(actual.map { "the file holds \(Self.formatName($0)) data, not \(Self.formatName(ext)); rename it to end in .\($0)" }
                 ?? "the file is not a \(Self.formatName(ext)) image")
         }

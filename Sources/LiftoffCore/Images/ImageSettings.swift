@@ -50,8 +50,7 @@ public struct ImageSettings: Sendable, Hashable {
     /// The widths published for a source `width` pixels wide: the settings' widths below it,
     /// and the source's own width when it is not wider than the largest.
     func widths(forSource width: Int) -> [Int] {
-        var result = widths.filter { $0 < width }
-        if width <= (widths.last ?? 0) || result.isEmpty { result.append(min(width, widths.last ?? width)) }
-        return result
+        // `widths` is never empty (the settings refuse an empty list).
+        widths.filter { $0 < width } + (width <= widths.last! ? [width] : [])
     }
 }

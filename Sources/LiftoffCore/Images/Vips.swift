@@ -59,17 +59,15 @@ enum Vips {
 
     /// Decodes `path` once at the largest of `widths`, then writes each width in each format
     /// through `destination(width, format)` (a path); metadata never reaches the files.
-    /// - Returns: the height of each width, in the order of `widths`.
     static func render(
         _ path: String, widths: [Int], formats: [Format], quality: Int, destination: (Int, Format) -> String
-    ) throws(ImageError) -> [Int] {
+    ) throws(ImageError) {
         try started()
         var error = [CChar](repeating: 0, count: 512)
         guard let largest = widths.max(), let base = lv_thumbnail(path, Int32(largest), &error, error.count) else {
             throw ImageError(message(error))
         }
         defer { lv_free(base) }
-        var heights: [Int] = []
         for width in widths {
             var image = base
             if width != Int(lv_width(base)) {
@@ -77,14 +75,12 @@ enum Vips {
                 image = resized
             }
             defer { if image != base { lv_free(image) } }
-            heights.append(Int(lv_height(image)))
             for format in formats {
                 guard lv_save(image, destination(width, format), format.rawValue, Int32(quality), &error, error.count) == 0 else {
                     throw ImageError(message(error))
                 }
             }
         }
-        return heights
     }
 
     private static func started() throws(ImageError) {

@@ -93,7 +93,16 @@ extension StableHasher {
             combine(message)
         case .picture(let picture):
             combine(3)
-            combine(picture.html(alt: ""))
+            combine(picture.src)
+            combine(picture.srcset)
+            combine(picture.sizes)
+            combine(picture.width)
+            combine(picture.height)
+            combine(picture.eager)
+            for source in picture.sources {
+                combine(source.type)
+                combine(source.srcset)
+            }
         }
         if let asset {
             combine(asset.source)
