@@ -566,6 +566,22 @@ def write(path, text):
         f.write(text)
 
 
+def theme_folder(parser, path):
+    """The absolute path of a Liftoff theme folder; a usage error when it is not one."""
+    theme = os.path.abspath(path)
+    if not os.path.isfile(os.path.join(theme, "templates", "base.mustache")):
+        parser.error(f"{theme} is not a Liftoff theme (no templates/base.mustache)")
+    return theme
+
+
+def fresh_folder(path):
+    """The absolute path of `path`, emptied: what was there is removed."""
+    out = os.path.abspath(path)
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    return out
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -577,13 +593,8 @@ def main():
     args = parser.parse_args()
     if args.n < 1:
         parser.error("N must be at least 1")
-    theme = os.path.abspath(args.theme)
-    if not os.path.isfile(os.path.join(theme, "templates", "base.mustache")):
-        parser.error(f"{theme} is not a Liftoff theme (no templates/base.mustache)")
-
-    out = os.path.abspath(args.outdir)
-    if os.path.exists(out):
-        shutil.rmtree(out)
+    theme = theme_folder(parser, args.theme)
+    out = fresh_folder(args.outdir)
     liftoff, hugo = os.path.join(out, "liftoff"), os.path.join(out, "hugo")
 
     rng = random.Random(args.seed)

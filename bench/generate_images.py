@@ -282,13 +282,8 @@ def main():
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
         parser.error(f"--size must look like 3000x2000, not '{args.size}'")
-    theme = os.path.abspath(args.theme)
-    if not os.path.isfile(os.path.join(theme, "templates", "base.mustache")):
-        parser.error(f"{theme} is not a Liftoff theme (no templates/base.mustache)")
-
-    out = os.path.abspath(args.outdir)
-    if os.path.exists(out):
-        shutil.rmtree(out)
+    theme = generate.theme_folder(parser, args.theme)
+    out = generate.fresh_folder(args.outdir)
     images = os.path.join(out, "images")
     os.makedirs(images)
 
