@@ -211,7 +211,7 @@ public enum Builder {
                 }
                 try sink.copy(from: root.appendingPathComponent(source), to: target)
             }
-            for (target, file) in imageFiles.sorted(by: { $0.key < $1.key }) { try sink.hardLink(from: file, to: target) }
+            try linkImages(imageFiles, sink)
         } catch let failure as BuildFailure {
             problems += failure.diagnostics
         } catch {
@@ -228,6 +228,21 @@ public enum Builder {
             validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 },
             renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache, assets: assets.paths,
             images: images.statistics)
+    }
+
+    /// Publishes processed images (target → cached file) on all cores: a site of 1,000 images
+    /// links 8,000 files on every build.
+    static func linkImages(_ files: [String: String], _ sink: any PageSink) throws {
+        let files = Array(files)
+        let chunk = 256
+        let failures = parallelMap((files.count + chunk - 1) / chunk) { index -> (target: String, error: any Error)? in
+            for (target, file) in files[(index * chunk)..<min(files.count, (index + 1) * chunk)] {
+                do { try sink.hardLink(from: file, to: target) } catch { return (target, error) }
+            }
+            return nil
+        }
+        // The first failure by path, whatever the threads' order.
+        if let failure = failures.compactMap({ $0 }).min(by: { $0.target < $1.target }) { throw failure.error }
     }
 
     static func write(_ html: String, to path: String, _ sink: any PageSink) throws {

@@ -22,6 +22,11 @@ struct InjectingSink: PageSink {
         try base.copy(from: source, to: path)
     }
 
+    /// A processed image: linked or kept as it is, never read and compared.
+    func hardLink(from source: String, to path: String) throws {
+        try base.hardLink(from: source, to: path)
+    }
+
     /// The previous page already carries the script.
     func reuse(_ path: String) -> Bool {
         base.reuse(path)

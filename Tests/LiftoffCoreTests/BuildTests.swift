@@ -176,6 +176,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/a.md").path))
     }
 
+    @Test(arguments: ["..", "../x.html", "a/../../x.html", "a/..", "/etc/x"])
+    func neverWritesOutsideTheOutputFolder(path: String) throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-inside-\(UUID().uuidString)/out")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let writer = try OutputWriter(output: output)
+        #expect(throws: BuildFailure.self) { try writer.write(Array("x".utf8), to: path) }
+        // Names that only look like climbing are files of their own.
+        for name in ["a/.../x.html", "a/..b/x.html", "a/b../x.html", ".well-known/x.txt"] { try writer.write(Array("x".utf8), to: name) }
+        writer.discard()
+    }
+
     @Test func rebuildIsByteIdentical() throws {
         let site = try TestSite([:], copying: "basic")
         defer { site.remove() }

@@ -178,9 +178,12 @@ import Testing
             let content = site.root.appendingPathComponent("content")
             func fullBuild() throws -> [String: [UInt8]] {
                 let sink = MemorySink()
-                let options = BuildOptions(now: Self.now, drafts: true, future: true, baseURL: site.baseURL)
+                var options = BuildOptions(now: Self.now, drafts: true, future: true, baseURL: site.baseURL)
+                options.imageCache = BuildOptions.imageCache(besideOutput: site.root.appendingPathComponent("output"))
                 _ = try Builder.build(root: site.root, into: InjectingSink(sink, scriptURL: "/" + ReloadScript.path), options: options)
-                return sink.files
+                var files = sink.files
+                for (path, cached) in sink.linked { files[path] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: cached))) }
+                return files
             }
             // An edit, a new article, the same deleted (its page and folder go).
             let article = content.appendingPathComponent("image-api-swap.md")
@@ -260,5 +263,16 @@ import Testing
             let after = try FileManager.default.attributesOfItem(atPath: served.path)[.modificationDate] as? Date
             #expect(before != nil && before == after)
         }
+    }
+
+    /// A rebuild must not read every processed image to compare it (a site of 1,000 images holds 8,000 of them).
+    @Test func theReloadSinkPassesProcessedImagesOnAsLinks() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-link-\(UUID().uuidString).webp")
+        try Data([1, 2, 3]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let memory = MemorySink()
+        try InjectingSink(memory, scriptURL: "/" + ReloadScript.path).hardLink(from: file.path, to: "articles/a/x.1234-480.webp")
+        #expect(memory.linked == ["articles/a/x.1234-480.webp": file.path])
+        #expect(memory.files.isEmpty)
     }
 }

@@ -26,32 +26,36 @@ final class ImageCache: @unchecked Sendable {
     init(folder: URL) {
         self.folder = folder
         folderPath = folder.path
-        guard let text = try? String(contentsOf: folder.appendingPathComponent("index"), encoding: .utf8) else { return }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.first == Substring(Self.formatLine) else { return }
+        // Byte-wise: the index has a line for every image of the site, read on every build.
+        guard let data = FileManager.default.contents(atPath: folderPath + "/index") else { return }
+        let bytes = [UInt8](data)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let first = lines.first, first.elementsEqual(Self.formatLine.utf8) else { return }
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        func number<T: FixedWidthInteger>(_ slice: ArraySlice<UInt8>) -> T? { T(text(slice)) }
         for line in lines.dropFirst() {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let parts = line.split(separator: 0x09, omittingEmptySubsequences: false)
             switch (parts.first, parts.count) {
-            case ("S", 11):
-                guard let size = Int64(parts[2]), let modified = Int64(parts[3]), let inode = UInt64(parts[4]),
-                      let digest = Digest(parts[5]), let width = Int(parts[6]), let height = Int(parts[7]),
-                      let frames = Int(parts[9])
+            case ([UInt8(ascii: "S")], 11):
+                guard let size: Int64 = number(parts[2]), let modified: Int64 = number(parts[3]), let inode: UInt64 = number(parts[4]),
+                      let digest = Digest(text(parts[5])[...]), let width: Int = number(parts[6]), let height: Int = number(parts[7]),
+                      let frames: Int = number(parts[9])
                 else { continue }
-                let header = Vips.Header(width: width, height: height, hasAlpha: parts[8] == "1", frames: frames, loader: String(parts[10]))
-                known[String(parts[1])] = Known(stamp: FileStamp(size: size, modified: modified, inode: inode), digest: digest, header: header)
-            case ("V", 6):
-                guard let size = Int64(parts[3]), let modified = Int64(parts[4]), let inode = UInt64(parts[5]) else { continue }
-                library = (String(parts[1]), String(parts[2]), FileStamp(size: size, modified: modified, inode: inode))
-            case ("K", 2):
-                if let key = Digest(parts[1]) { complete.insert(key) }
+                let header = Vips.Header(width: width, height: height, hasAlpha: parts[8] == [UInt8(ascii: "1")], frames: frames, loader: text(parts[10]))
+                known[text(parts[1])] = Known(stamp: FileStamp(size: size, modified: modified, inode: inode), digest: digest, header: header)
+            case ([UInt8(ascii: "V")], 6):
+                guard let size: Int64 = number(parts[3]), let modified: Int64 = number(parts[4]), let inode: UInt64 = number(parts[5]) else { continue }
+                library = (text(parts[1]), text(parts[2]), FileStamp(size: size, modified: modified, inode: inode))
+            case ([UInt8(ascii: "K")], 2):
+                if let key = Digest(text(parts[1])[...]) { complete.insert(key) }
             default: continue
             }
         }
     }
 
-    /// `<folder>/<key>-<width>.<ext>`.
-    func path(_ key: Digest, width: Int, format: Vips.Format) -> String {
-        "\(folderPath)/\(key)-\(width).\(format.fileExtension)"
+    /// `<folder>/<key>-<width>.<ext>`, for the key's 32 digits.
+    func path(_ key: String, width: Int, format: Vips.Format) -> String {
+        folderPath + "/" + key + "-" + String(width) + "." + format.fileExtension
     }
 
     /// Makes the folder, before files are written into it.

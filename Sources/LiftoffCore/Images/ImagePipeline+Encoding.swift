@@ -40,7 +40,7 @@ extension ImagePipeline {
         var written: [String] = []
         do {
             try Vips.render(path, widths: image.widths, formats: image.formats, quality: settings.quality) { width, format in
-                let file = cache.path(image.key, width: width, format: format)
+                let file = cache.path(image.key.description, width: width, format: format)
                 written.append(file)
                 return file + suffix
             }

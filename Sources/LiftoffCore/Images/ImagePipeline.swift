@@ -39,6 +39,8 @@ final class ImagePipeline: @unchecked Sendable {
     static let loaderExtensions = ["jpegload": "jpg", "pngload": "png", "webpload": "webp", "gifload": "gif", "heifload": "avif", "tiffload": "tif"]
 
     let root: URL
+    /// `root.path`, made once (a URL appended to asks the file system what the path is).
+    let rootPath: String
     let settings: ImageSettings
     let basePath: String
     let cache: ImageCache
@@ -51,12 +53,15 @@ final class ImagePipeline: @unchecked Sendable {
     var complete: Set<Digest> = []
     /// The libvips version, once known this build.
     private var knownVersion: String?
+    /// Whether the version came from libvips itself (the index then records it anew).
+    private var libraryLoaded = false
     /// Sources whose bytes were read (digest, header) and sources decoded and encoded, this build.
     private var sourcesRead = 0
     var sourcesEncoded = 0
 
     init(root: URL, settings: ImageSettings, basePath: String, cacheFolder: URL, stamps: [String: FileStamp]) {
         self.root = root
+        rootPath = root.path
         self.settings = settings
         self.basePath = basePath
         self.stamps = stamps
@@ -86,12 +91,11 @@ final class ImagePipeline: @unchecked Sendable {
                 let picture = Picture(src: address(target), width: image.header.width, height: image.header.height, eager: eager)
                 return Published(picture: picture, files: [], original: (source, target), warnings: image.warnings)
             }
-            let folder = target.split(separator: "/").dropLast().joined(separator: "/")
-            let stem = Self.stem(of: target)
-            func name(_ width: Int, _ format: Vips.Format) -> String {
-                "\(stem).\(image.key.description.prefix(8))-\(width).\(format.fileExtension)"
-            }
-            func path(_ width: Int, _ format: Vips.Format) -> String { folder.isEmpty ? name(width, format) : folder + "/" + name(width, format) }
+            // `<folder>/<stem>.<key's first 8 digits>-`, then width and extension.
+            let keyText = image.key.description
+            let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let prefix = (slash.map { String(target[...$0]) } ?? "") + Self.stem(of: target) + "." + keyText.prefix(8) + "-"
+            func path(_ width: Int, _ format: Vips.Format) -> String { prefix + String(width) + "." + format.fileExtension }
             func srcset(_ format: Vips.Format) -> String {
                 image.widths.map { "\(address(path($0, format))) \($0)w" }.joined(separator: ", ")
             }
@@ -99,7 +103,7 @@ final class ImagePipeline: @unchecked Sendable {
             var files: [(String, String)] = []
             files.reserveCapacity(image.widths.count * image.formats.count)
             for width in image.widths {
-                for format in image.formats { files.append((cache.path(image.key, width: width, format: format), path(width, format))) }
+                for format in image.formats { files.append((cache.path(keyText, width: width, format: format), path(width, format))) }
             }
             // The fallback's src: the smallest width that fills the column on a large screen.
             let srcWidth = image.widths.first { $0 >= 800 } ?? image.widths.last!
@@ -122,6 +126,7 @@ final class ImagePipeline: @unchecked Sendable {
             } else {
                 let path = Vips.libraryPath
                 version = Vips.version
+                libraryLoaded = true
                 if let stamp = FileStamp.of(path) { cache.library = (version, path, stamp) }
             }
             knownVersion = version
@@ -138,6 +143,10 @@ final class ImagePipeline: @unchecked Sendable {
         defer { condition.unlock() }
         // A site without images, then and now: no cache folder to write.
         guard !known.isEmpty || !cache.known.isEmpty else { return }
+        // Nothing read, encoded or looked up: this build's sources and keys are the index's own
+        // (a subset, and all of it when the counts agree), so the index and the folder stay.
+        if sourcesRead == 0, sourcesEncoded == 0, !libraryLoaded,
+           !collect || (known.count == cache.known.count && complete.count == cache.complete.count) { return }
         var known = known
         var complete = complete
         if !collect {
@@ -170,7 +179,7 @@ final class ImagePipeline: @unchecked Sendable {
     }
 
     private func process(_ source: String) throws(ImageError) -> Processed {
-        let path = root.appendingPathComponent(source).path
+        let path = rootPath + "/" + source
         guard let stamp = stamps[source] ?? FileStamp.of(path) else { throw ImageError("cannot be read") }
         guard stamp.size > 0 else { throw ImageError("the file is empty") }
         let entry = try knownEntry(source, path: path, stamp: stamp)
@@ -201,7 +210,7 @@ final class ImagePipeline: @unchecked Sendable {
         hasher.combine(libvipsVersion)
         hasher.combine(Self.codeVersion)
         let key = hasher.finalize()
-        let cached = cache.complete.contains(key) && access(cache.path(key, width: widths.last!, format: .webp), F_OK) == 0
+        let cached = cache.complete.contains(key) && access(cache.path(key.description, width: widths.last!, format: .webp), F_OK) == 0
         return Processed(
             header: header, key: key, widths: widths, height: height, formats: formats, asIs: false, warnings: warnings, cached: cached)
     }

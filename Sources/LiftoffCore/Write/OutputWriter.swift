@@ -42,6 +42,8 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     private let stagingPath: String
     private let lock = Lock()
     private var directories: Set<String> = [""]
+    /// The cache's folder and the staging tree's, held open while images are linked.
+    private let folders = FolderHandles()
     private var counts = (written: 0, unchanged: 0)
     /// Held from before the staging folder is made until this writer is gone.
     private let outputLock: OutputLock
@@ -105,7 +107,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         } catch let error as POSIXError {
             throw WriteError(path: output.path + "/" + path, reason: String(cString: strerror(error.code.rawValue)))
         }
-        guard Glibc.link(source, stagingPath + "/" + path) == 0 else { return try copy(from: URL(fileURLWithPath: source), to: path) }
+        guard folders.link(source, stagingPath + "/" + path) else { return try copy(from: URL(fileURLWithPath: source), to: path) }
         // No bytes written: the file is the cache's.
         lock.withLock { counts.unchanged += 1 }
     }
@@ -118,6 +120,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     /// Swaps the new tree in and removes the old one.
     public func commit() throws(BuildFailure) {
+        folders.closeAll()
         do {
             try Self.create(staging.path + "/" + Self.marker, Array("Built by Liftoff. This folder is replaced on every build.\n".utf8))
         } catch {
@@ -144,6 +147,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     /// Removes the staging folder; the previous output stays as it was.
     public func discard() {
+        folders.closeAll()
         Self.removeTree(staging.path)
     }
 
@@ -195,9 +199,25 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     /// Throws unless `path` is relative and stays inside the output folder.
     static func checkInside(_ path: String) throws {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+        guard !path.isEmpty, path.utf8.first != UInt8(ascii: "/"), !climbs(path) else {
             throw BuildFailure(.error(path, 0, "refusing to write outside the output folder"))
         }
+    }
+
+    /// Whether a segment of `path` is `..` (byte-wise: every file written passes here).
+    private static func climbs(_ path: String) -> Bool {
+        var run = 0  // dots since the segment began; -1 once it holds anything else
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if run == 2 { return true }
+                run = 0
+            } else if byte == UInt8(ascii: "."), run >= 0 {
+                run += 1
+            } else {
+                run = -1
+            }
+        }
+        return run == 2
     }
 
     /// mkdir(2) each missing folder above the file at `path` (absolute).
@@ -213,9 +233,9 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     private func prepare(_ path: String) throws {
         try Self.checkInside(path)
-        let components = path.split(separator: "/").dropLast()
-        let directory = components.joined(separator: "/")
+        let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
         guard !lock.withLock({ directories.contains(directory) }) else { return }
+        let components = path.split(separator: "/").dropLast()
         // mkdir(2) each missing level; another worker may make the same one at the same time.
         var current = ""
         for component in components {

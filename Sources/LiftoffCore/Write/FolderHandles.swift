@@ -1,0 +1,42 @@
+import Foundation
+
+/// Open folders by path, for `linkat`: each file's name is then looked up in its folder instead
+/// of its whole path being walked again (a site of 1,000 images links 8,000 files a build).
+final class FolderHandles: @unchecked Sendable {
+    private let lock = Lock()
+    private var handles: [String: Int32] = [:]
+
+    deinit { closeAll() }
+
+    /// Hard-links `source` to `target` (both absolute); false when the system refused.
+    func link(_ source: String, _ target: String) -> Bool {
+        guard let (sourceFolder, sourceName) = Self.split(source), let (targetFolder, targetName) = Self.split(target) else {
+            return Glibc.link(source, target) == 0
+        }
+        let from = handle(sourceFolder), to = handle(targetFolder)
+        guard from >= 0, to >= 0 else { return Glibc.link(source, target) == 0 }
+        return linkat(from, sourceName, to, targetName, 0) == 0
+    }
+
+    func closeAll() {
+        lock.withLock {
+            for handle in handles.values { close(handle) }
+            handles = [:]
+        }
+    }
+
+    private func handle(_ folder: String) -> Int32 {
+        lock.withLock {
+            if let handle = handles[folder] { return handle }
+            let handle = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if handle >= 0 { handles[folder] = handle }
+            return handle
+        }
+    }
+
+    /// (folder, name) of an absolute path.
+    private static func split(_ path: String) -> (String, String)? {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else { return nil }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+    }
+}
