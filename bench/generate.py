@@ -260,6 +260,8 @@ markdown:
 newsletter:
   action: https://example.org/subscribe
 footer: "Not affiliated with any model vendor. All trademarks belong to their owners."
+# Hugo draws no share cards: the article rows compare the same work (run.sh's cards row turns them on).
+cards: false
 """
 
 HUGO_CONFIG = f"""baseURL = "https://example.org/"

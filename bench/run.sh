@@ -9,6 +9,8 @@
 #   BENCH_IMAGES=200                 images of the image rows, 10 an article (0: no image rows)
 #   BENCH_IMAGE_RUNS=3               timed cold runs of the image builds (each re-encodes every image)
 #   BENCH_IMAGE_OVERHEAD=1000        images for "what images add to a warm build" (0: skip it)
+#   BENCH_CARDS=1000                 the article row that also builds with share cards (one of BENCH_SIZES; 0: none)
+#   BENCH_CARD_RUNS=3                timed cold runs of that build (each draws every card)
 #   BENCH_TMP=/dev/shm               where the sites and outputs go (tmpfs)
 #   BENCH_KEEP=1                     keep the generated sites and hyperfine's JSON
 #   BENCH_REPORT=BENCHMARKS.md       where the report is written
@@ -26,6 +28,8 @@ RUNS=${BENCH_RUNS:-5}
 IMAGES=${BENCH_IMAGES:-200}
 IMAGE_RUNS=${BENCH_IMAGE_RUNS:-3}
 OVERHEAD=${BENCH_IMAGE_OVERHEAD:-1000}
+CARDS=${BENCH_CARDS:-1000}
+CARD_RUNS=${BENCH_CARD_RUNS:-3}
 REPORT=${BENCH_REPORT:-$ROOT/BENCHMARKS.md}
 BENCH_VENV=$ROOT/.venv-bench
 NOW=2026-11-24T17:00:00Z
@@ -37,8 +41,9 @@ die() { echo "bench: $*" >&2; exit 1; }
 LIFTOFF=$(cd "$(dirname "$LIFTOFF")" && pwd)/$(basename "$LIFTOFF")
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, not '$RUNS'"
 for n in $SIZES; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SIZES must hold positive numbers, not '$n'"; done
-for v in IMAGES OVERHEAD; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "BENCH_$v must be a number (0 skips), not '${!v}'"; done
+for v in IMAGES OVERHEAD CARDS; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "BENCH_$v must be a number (0 skips), not '${!v}'"; done
 [[ "$IMAGE_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_IMAGE_RUNS must be a positive number, not '$IMAGE_RUNS'"
+[[ "$CARD_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_CARD_RUNS must be a positive number, not '$CARD_RUNS'"
 command -v python3 >/dev/null || die "python3 is needed"
 WITH_IMAGES=$([ "$IMAGES" -gt 0 ] || [ "$OVERHEAD" -gt 0 ] && echo 1 || echo 0)
 
@@ -180,6 +185,27 @@ for n in $SIZES; do
     rm -rf "$site/out-clean"
     $LIFTOFF build --source "$site/liftoff" --output "$site/out-clean" --now "$NOW" > /dev/null
     if diff -r -q "$lout" "$site/out-clean" > /dev/null; then echo yes; else echo no; fi > "$RESULTS/edit-equal-$n"
+
+    if [ "$n" = "$CARDS" ]; then
+        # What share cards add: the same site with `cards:` on (the article rows turn them off, as
+        # Hugo draws none). Cold: no output, no caches; clean: no output, the card cache kept.
+        echo "== $n articles with share cards =="
+        cp -r "$site/liftoff" "$site/liftoff-cards"
+        sed -i '/^cards: false$/d' "$site/liftoff-cards/site.yml"
+        with="$LIFTOFF build --source $site/liftoff-cards --output $site/out-cards --now $NOW"
+        without="$LIFTOFF build --source $site/liftoff --output $site/out-plain --now $NOW"
+        hyperfine --style basic --warmup 0 --runs "$CARD_RUNS" \
+            --prepare "rm -rf $site/out-cards $site/.out-cards.liftoff-*" -n "cards drawn $n" "$with" \
+            --prepare "rm -rf $site/out-plain $site/.out-plain.liftoff-*" -n "cards off $n" "$without" \
+            --export-json "$RESULTS/cards-cold-$n.json"
+        hyperfine --style basic --warmup 1 --runs "$RUNS" \
+            --prepare "rm -rf $site/out-cards $site/.out-cards.liftoff-cache $site/.out-cards.liftoff-manifest" -n "cards cached $n" "$with" \
+            --prepare "rm -rf $site/out-plain $site/.out-plain.liftoff-cache $site/.out-plain.liftoff-manifest" -n "cards off, clean $n" "$without" \
+            --export-json "$RESULTS/cards-warm-$n.json"
+        printf '\nEdited for the cards.\n' >> "$site/liftoff-cards/$(cat "$site/edit-target" | sed 's|^liftoff/||')"
+        $with | sed -n 's/.*; \([0-9][0-9]*\) share images\{0,1\} drawn.*/\1/p' | grep . > "$RESULTS/cards-edit-drawn-$n" || echo 0 > "$RESULTS/cards-edit-drawn-$n"
+        echo "$n" > "$RESULTS/cards-n"
+    fi
 
     rm -rf "$site"
 done
@@ -472,6 +498,33 @@ if "with images" in pooled and "without images" in pooled:
                  f"the runs of each site pooled. The image site's first build encoded every image in "
                  f"{read('overhead-cold-seconds')} s; images encoded by an edited rebuild: {read('overhead-encoded') or '?'}.")
 
+# What share cards add to the article row that built with them.
+cards_n = read("cards-n")
+card_cpu = None
+if cards_n and read(f"cards-cold-{cards_n}.json"):
+    n = int(cards_n)
+    runs = {r["command"]: r for name in (f"cards-cold-{n}.json", f"cards-warm-{n}.json") for r in json.loads(read(name))["results"]}
+    def cpu_of(r):
+        return r["user"] + r["system"]
+    drawn, off = runs[f"cards drawn {n}"], runs[f"cards off {n}"]
+    cached, clean = runs[f"cards cached {n}"], runs[f"cards off, clean {n}"]
+    # Every article's card and the site's.
+    card_cpu = (cpu_of(drawn) - cpu_of(off)) / (n + 1)
+    card_wall = (drawn["median"] - off["median"]) / (n + 1)
+    lines += ["", f"### What share cards add ({n:,} articles, Liftoff)", ""]
+    lines.append("| Build | Median wall | CPU (user + system, mean) | Runs |")
+    lines.append("|---|---:|---:|---:|")
+    for label, r in ((f"Cold, {n + 1:,} cards drawn (no output, no caches)", drawn), ("Cold, cards off", off),
+                     ("Clean, cards cached (no output; the image cache kept)", cached), ("Clean, cards off", clean)):
+        lines.append(f"| {label} | {secs(r['median'])} | {secs(cpu_of(r))} | {len(r['times'])} |")
+    lines.append(f"| **A card** (difference of the cold rows, divided by {n + 1:,}) | **{card_wall * 1000:.1f} ms** "
+                 f"({1 / card_wall:.0f} cards a second on {os.cpu_count()} cores) | **{card_cpu * 1000:.1f} ms** of one core | |")
+    lines.append(f"| What cached cards add to a clean build | {(cached['median'] / clean['median'] - 1) * 100:+.1f} % | | |")
+    lines.append("")
+    lines.append(f"A card: 1200 × 630 PNG, the title fitted to its box, site name, date and countdown, drawn "
+                 f"through libvips and Pango (font loaded once a build). Cards drawn by a rebuild after one "
+                 f"article's text changed: {read(f'cards-edit-drawn-{n}') or '?'}.")
+
 checks = []
 for n in (1000, 10000):
     if ("liftoff", n) in data:
@@ -499,6 +552,10 @@ encoded = [read(name) for name in ("img-edit-encoded", "overhead-encoded") if re
 if encoded:
     checks.append(("Images: a warm build with one article's text edited encodes no image",
                    f"{max(int(e) for e in encoded)} encoded", all(e == "0" for e in encoded)))
+if card_cpu is not None:
+    checks.append(("Share cards: at most 15 ms of one core a card (cold)", f"{card_cpu * 1000:.1f} ms", card_cpu <= 0.015))
+    drawn_on_edit = read(f"cards-edit-drawn-{cards_n}") or "?"
+    checks.append(("Share cards: a warm build draws none", f"{drawn_on_edit} drawn", drawn_on_edit == "0"))
 if overhead is not None and same is not None:
     checks.append((f"Images: {int(meta['overhead']):,} images add under 50 ms to a warm build (nothing changed)",
                    f"{same * 1000:.1f} ms (one article edited: {overhead * 1000:.1f} ms)", same < 0.050))
