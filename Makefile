@@ -6,7 +6,8 @@ SWIFT     ?= swift
 LIFTOFF   := .build/release/liftoff
 SOURCES   := $(shell find Sources -type f) Package.swift
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev pkg-config
+APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev pkg-config \
+             fonts-inter fonts-dejavu-core fonts-droid-fallback
 NOW       ?=
 NOW_FLAG  := $(if $(NOW),--now $(NOW))
 
@@ -18,7 +19,8 @@ site: $(LIFTOFF)
 
 ## Debian packages the build needs, installed only when missing.
 deps:
-	@if ! pkg-config --exists libcmark-gfm vips 2>/dev/null || ! command -v cmark-gfm >/dev/null; then \
+	@if ! pkg-config --exists libcmark-gfm vips 2>/dev/null || ! command -v cmark-gfm >/dev/null \
+		|| ! fc-list -q Inter || ! fc-list -q "DejaVu Sans" || ! fc-list -q "Droid Sans Fallback"; then \
 		echo "Installing $(APT_DEPS)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_DEPS) >/dev/null \
 		|| { echo "Could not install $(APT_DEPS): install them with apt-get as root." >&2; exit 1; }; \
@@ -54,6 +56,7 @@ site-check-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
 	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \

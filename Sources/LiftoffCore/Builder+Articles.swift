@@ -25,18 +25,20 @@ extension Builder {
     /// The outcome of an article whose page is carried over, or nil when its links now resolve
     /// differently (or the old page is gone) and it must be rendered.
     static func carryOver(
-        _ page: BuildCache.Page, article: Article, path: String, links: LinkResolver, images: ImagePipeline, sink: any PageSink
+        _ page: BuildCache.Page, position: Int, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages, sink: any PageSink
     ) -> ArticleOutcome? {
         guard page.bodyValidUntil > links.site.now.seconds else { return nil }
+        let article = site.articles[position], path = site.pagePath(of: article)
         var outcome = ArticleOutcome()
         var hasher = StableHasher()
-        var shown = 0
+        var shown = share.heroes[position] == nil ? 0 : 1
         for use in page.links {
             let link = MarkdownLink(url: use.url, isImage: use.isImage, line: 0, alt: "")
             let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
             hasher.combine(rewrite, asset)
         }
         guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
+        addShareImages(position, article: article, share: share, outcome: &outcome)
         outcome.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
         outcome.validUntil = page.bodyValidUntil
         outcome.page = page
@@ -45,14 +47,15 @@ extension Builder {
     }
 
     static func renderArticle(
-        _ position: Int, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, markdown: MarkdownRenderer,
-        renderer: PageRenderer, sink: any PageSink
+        _ position: Int, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages,
+        markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
     ) -> ArticleOutcome {
         let article = site.articles[position]
         var outcome = ArticleOutcome()
         var uses: [BuildCache.LinkUse] = []
         var linkHasher = StableHasher()
-        var shown = 0
+        // A hero is the article's first image: the body's are all lazy.
+        var shown = share.heroes[position] == nil ? 0 : 1
         let (blocks, linkProblems) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
             let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
             uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
@@ -71,6 +74,7 @@ extension Builder {
                 "no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)"))
         }
         guard outcome.errors.isEmpty else { return outcome }
+        addShareImages(position, article: article, share: share, outcome: &outcome)
         do {
             let images = outcome.pictures.map { picture, alt in picture.context.merging(["alt": alt]) { $1 } }
             let (page, content) = renderer.article(position, body: body, images: images)
@@ -87,6 +91,16 @@ extension Builder {
             outcome.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
         }
         return outcome
+    }
+
+    /// The hero's files (and where it is used, for encoding errors) and the share image's file.
+    static func addShareImages(_ position: Int, article: Article, share: ShareImages, outcome: inout ArticleOutcome) {
+        if let hero = share.heroes[position], let field = article.image {
+            outcome.images += hero.published.files
+            if let original = hero.published.original { outcome.assets.append(original) }
+            outcome.imageUses.append((hero.source, field.line, field.path))
+        }
+        if let image = share.image(forArticle: position) { outcome.images.append(image.file) }
     }
 
     /// One link or image of an article: destinations through `LinkResolver`; an image under

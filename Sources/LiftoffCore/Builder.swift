@@ -19,8 +19,9 @@ public struct BuildReport: Sendable {
     public var cache: BuildCache
     /// Theme assets and where they were published: `style.css` → `assets/style.3f2a9c1b.css`.
     public var assets: [String: String]
-    /// Image sources whose bytes this build read, and those it decoded and encoded (the others came from the cache).
-    public var images: (read: Int, encoded: Int) = (0, 0)
+    /// Image sources whose bytes this build read, those it decoded and encoded, and the share images
+    /// (cards, cropped heroes) it drew; the others came from the cache.
+    public var images: (read: Int, encoded: Int, shared: Int) = (0, 0, 0)
 }
 
 /// Runs the pipeline: Load → Parse → Resolve → Render → Write.
@@ -93,30 +94,36 @@ public enum Builder {
         // Render and write: each article is parsed, grouped into components, rendered and
         // written in one pass, so its HTML need not stay in memory.
         let assets = FingerprintedAssets(theme.assets)
-        let renderer = PageRenderer(site: site, theme: theme, assets: assets, libraryRendering: options.libraryRendering)
-        clock.lap("templates")
-        let markdown = MarkdownRenderer(
-            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, keepsText: FAQ.matches)
-        let keys = PageKeys(
-            site: site, siteKey: BuildCache.siteKey(options: options, configText: sources.configText, theme: theme),
-            sources: parsedArticles.mapValues(\.digest))
-        let reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         let scratch = options.imageCache == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-images-\(UUID().uuidString)") : nil
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         let images = ImagePipeline(
             root: root, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!, stamps: sources.stamps)
+        // Heroes first: lists, cards and pages show them, and page keys include them.
+        let share = ShareImages(site: site, root: root, images: images)
+        let heroProblems = share.problems + share.prepareHeroes(links: links)
+        problems += heroProblems.filter { $0.severity == .error }
+        let renderer = PageRenderer(site: site, theme: theme, assets: assets, share: share, libraryRendering: options.libraryRendering)
+        clock.lap("templates")
+        let markdown = MarkdownRenderer(
+            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, keepsText: FAQ.matches)
+        var siteKey = StableHasher()
+        siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
+        siteKey.combine(share.digest)
+        let keys = PageKeys(
+            site: site, siteKey: siteKey.finalize(), sources: parsedArticles.mapValues(\.digest), heroes: share.heroes.mapValues(\.identity))
+        let reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         let outcomes = parallelMap(site.articles.count) { position -> ArticleOutcome in
             let path = site.pagePath(of: site.articles[position])
             let key = keys.article(position)
             // The feed's articles are always rendered: the feed carries their HTML.
             if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
-               let outcome = carryOver(page, article: site.articles[position], path: path, links: links, images: images, sink: sink) {
+               let outcome = carryOver(page, position: position, site: site, links: links, images: images, share: share, sink: sink) {
                 return outcome
             }
             return renderArticle(
-                position, key: key, site: site, links: links, images: images, markdown: markdown, renderer: renderer, sink: sink)
+                position, key: key, site: site, links: links, images: images, share: share, markdown: markdown, renderer: renderer, sink: sink)
         }
-        var warnings: [Diagnostic] = []
+        var warnings = heroProblems.filter { $0.severity != .error }
         var copied: [String: String] = [:]
         var imageFiles: [String: String] = [:]
         var imageUses: [String: [(path: String, line: Int, url: String)]] = [:]
@@ -144,6 +151,8 @@ public enum Builder {
         for (source, failure) in images.encodeMissing() {
             for use in imageUses[source] ?? [] { problems.append(.error(use.path, use.line, "image '\(use.url)': \(failure.message)")) }
         }
+        if let image = share.siteImage { imageFiles[image.file.target] = image.file.source }
+        problems += share.drawMissing()
         clock.lap("images")
         var pages = 0
         /// Home, tag index, 404, feed, sitemap, robots: rendered on every build.
@@ -225,7 +234,7 @@ public enum Builder {
         return BuildReport(
             articles: site.articles.count, pages: pages, files: assets.files.count + copied.count + imageFiles.count,
             warnings: sorted(warnings + problems), stages: clock.stages,
-            validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 },
+            validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 }.merging(share.inputs) { $1 },
             renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache, assets: assets.paths,
             images: images.statistics)
     }

@@ -60,7 +60,8 @@ struct Build: ParsableCommand {
             "Published \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages and \(report.files) files "
                 + "to \(displayPath(givenOutput)) in \(milliseconds) ms (\(report.renderedPages.count) pages rendered, "
                 + "\(report.carriedOver) carried over; \(written) files written, \(unchanged) unchanged"
-                + (report.images.encoded > 0 ? "; \(report.images.encoded) image\(report.images.encoded == 1 ? "" : "s") processed" : "") + ").")
+                + (report.images.encoded > 0 ? "; \(report.images.encoded) image\(report.images.encoded == 1 ? "" : "s") processed" : "")
+                + (report.images.shared > 0 ? "; \(report.images.shared) share image\(report.images.shared == 1 ? "" : "s") drawn" : "") + ").")
     }
 }
 

@@ -29,7 +29,9 @@ import Testing
         let site = try Self.site("![A red and blue card](rotated-gps.jpg)", images: ["rotated-gps.jpg"])
         defer { site.remove() }
         _ = try Self.publish(site)
-        let published = try files(below: site.output).filter { !$0.key.hasSuffix(".html") && $0.key.hasPrefix("articles/") }
+        let published = try files(below: site.output).filter {
+            !$0.key.hasSuffix(".html") && $0.key.hasPrefix("articles/") && !$0.key.contains("/card.")
+        }
         // Stored 120 × 60 with orientation 6: shown upright, 60 wide and 120 high.
         #expect(Set(published.keys) == ["articles/shots/rotated-gps.\(try hashPrefix(site))-60.webp", "articles/shots/rotated-gps.\(try hashPrefix(site))-60.jpg"])
         for (path, bytes) in published {
@@ -95,12 +97,12 @@ import Testing
         let site = try Self.site("![Gradient](wide.jpg)\n\n![A card](rotated-gps.jpg)", images: ["wide.jpg", "rotated-gps.jpg"])
         defer { site.remove() }
         let first = try Self.publish(site)
-        #expect(first.images == (2, 2))
+        #expect(first.images.read == 2 && first.images.encoded == 2)
         let cached = try files(below: BuildOptions.imageCache(besideOutput: site.output))
         // The text changes, the images do not: nothing is read, decoded or encoded.
         try site.write("content/shots.md", article("Shots", body: "New words.\n\n![Gradient](wide.jpg)\n\n![A card](rotated-gps.jpg)"))
         let second = try Self.publish(site)
-        #expect(second.images == (0, 0))
+        #expect(second.images.read == 0 && second.images.encoded == 0 && second.images.shared == 0)
         #expect(try files(below: BuildOptions.imageCache(besideOutput: site.output)) == cached)
         // One image replaced (by a 700 × 350 JPEG): that one alone is processed again.
         let replacement = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-test-\(UUID().uuidString).jpg")
@@ -110,17 +112,17 @@ import Testing
         }
         try site.write("content/wide.jpg", Data(contentsOf: replacement))
         let third = try Self.publish(site)
-        #expect(third.images == (1, 1))
+        #expect(third.images.read == 1 && third.images.encoded == 1)
         let page = try site.outputText("articles/shots/index.html")
         #expect(page.contains("width=\"700\" height=\"350\" alt=\"Gradient\""))
         // The old image's six files (three widths, two formats) left the cache; the new one's four came.
         let now = try files(below: BuildOptions.imageCache(besideOutput: site.output))
         #expect(now.count == cached.count - 2)
-        #expect(now.keys.filter { cached[$0] != nil && $0 != "index" }.count == 2, "the card's files stay")
+        #expect(now.keys.filter { cached[$0] != nil && $0 != "index" }.count == 4, "the other image's two files and the two share cards stay")
     }
 
-    @Test func aSiteWithoutImagesGetsNoImageCache() throws {
-        let site = try TestSite(["content/plain.md": article("Plain")])
+    @Test func aSiteWithoutImagesOrCardsGetsNoImageCache() throws {
+        let site = try TestSite(["content/plain.md": article("Plain")], siteYML: TestSite.siteYML + "\ncards: false\n")
         defer { site.remove() }
         _ = try Self.publish(site)
         #expect(!FileManager.default.fileExists(atPath: BuildOptions.imageCache(besideOutput: site.output).path))

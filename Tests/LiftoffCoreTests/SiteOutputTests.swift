@@ -138,7 +138,9 @@ import Testing
             #expect(html.contains("<link rel=\"canonical\" href=\"\(canonical)\">"), "\(path)")
             #expect(html.contains("<meta property=\"og:url\" content=\"\(canonical)\">"), "\(path)")
             #expect(html.contains("<meta property=\"og:title\""), "\(path)")
-            #expect(html.contains("<meta name=\"twitter:card\" content=\"summary\">"), "\(path)")
+            #expect(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"), "\(path)")
+            #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/"), "\(path)")
+            #expect(html.contains("<meta property=\"og:image:alt\" content=\""), "\(path)")
             #expect(html.contains("<meta name=\"description\" content=\""), "\(path)")
         }
         let article = try #require(pages["articles/countdown/index.html"])

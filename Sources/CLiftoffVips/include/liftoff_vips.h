@@ -35,4 +35,25 @@ int lv_width(lv_image *image);
 int lv_save(lv_image *image, const char *path, int format, int quality, char *error, size_t length);
 void lv_free(lv_image *image);
 
+// Share cards (liftoff_vips_draw.c): colours are sRGB 0-255.
+/// A `width` × `height` canvas in memory filled with `rgb`; the lv_draw_* functions draw on it in place.
+lv_image *lv_canvas(int width, int height, const double rgb[3], char *error, size_t length);
+/// Pango `markup` in `font` ("Inter Bold 64": size in pixels), wrapped at `width` (between words, or
+/// inside a word longer than a line), as a one-band coverage mask; `fontfile` may be NULL.
+lv_image *lv_text(const char *markup, const char *font, const char *fontfile, int width, int spacing,
+                  char *error, size_t length);
+int lv_height(lv_image *image);
+/// Paints `rgb` through `mask` at (x, y).
+int lv_draw_mask(lv_image *canvas, lv_image *mask, int x, int y, const double rgb[3], char *error, size_t length);
+int lv_draw_rect(lv_image *canvas, int x, int y, int width, int height, const double rgb[3], char *error, size_t length);
+/// The image at `path` scaled to `height`, transparency flattened onto `background`, sRGB.
+lv_image *lv_logo(const char *path, int height, const double background[3], char *error, size_t length);
+int lv_draw_image(lv_image *canvas, lv_image *image, int x, int y, char *error, size_t length);
+/// Saves a canvas as PNG at zlib `compression` (0-9).
+int lv_save_png(lv_image *image, const char *path, int compression, char *error, size_t length);
+/// The first family name the font file at `path` declares (fontconfig); -1 when it is not a font.
+int lv_font_family(const char *path, char *family, size_t length);
+/// The image at `path` scaled and cropped to fill `width` × `height` around its centre.
+lv_image *lv_thumbnail_fill(const char *path, int width, int height, char *error, size_t length);
+
 #endif

@@ -58,6 +58,8 @@ final class ImagePipeline: @unchecked Sendable {
     /// Sources whose bytes were read (digest, header) and sources decoded and encoded, this build.
     private var sourcesRead = 0
     var sourcesEncoded = 0
+    /// Other files written into the cache this build (share images).
+    private var filesWritten = 0
 
     init(root: URL, settings: ImageSettings, basePath: String, cacheFolder: URL, stamps: [String: FileStamp]) {
         self.root = root
@@ -117,7 +119,7 @@ final class ImagePipeline: @unchecked Sendable {
 
     /// The libvips version, from the cache when its library file is unchanged (so that a build
     /// whose images are all cached does not load libvips at all).
-    private var libvipsVersion: String {
+    var libvipsVersion: String {
         condition.withLock {
             if let knownVersion { return knownVersion }
             var version: String
@@ -134,18 +136,36 @@ final class ImagePipeline: @unchecked Sendable {
         }
     }
 
-    /// (sources read, sources decoded and encoded) so far.
-    var statistics: (read: Int, encoded: Int) { condition.withLock { (sourcesRead, sourcesEncoded) } }
+    /// `source`'s header and key, as `publish` knows them.
+    func processedSource(_ source: String) -> Result<Processed, ImageError> { processed(source) }
+
+    /// Whether the cache holds `key`'s `file` (then kept by this build's collection).
+    func useCached(_ key: Digest, file: String) -> Bool {
+        guard cache.complete.contains(key), access(file, F_OK) == 0 else { return false }
+        condition.withLock { _ = complete.insert(key) }
+        return true
+    }
+
+    /// Records that `key`'s files were written into the cache by another part of the build (share images).
+    func written(_ key: Digest) {
+        condition.withLock {
+            complete.insert(key)
+            filesWritten += 1
+        }
+    }
+
+    /// (sources read, sources decoded and encoded, other files written) so far.
+    var statistics: (read: Int, encoded: Int, shared: Int) { condition.withLock { (sourcesRead, sourcesEncoded, filesWritten) } }
 
     /// Saves what this build learnt; with `collect`, removes cached files this build did not use.
     func finish(collect: Bool) {
         condition.lock()
         defer { condition.unlock() }
-        // A site without images, then and now: no cache folder to write.
-        guard !known.isEmpty || !cache.known.isEmpty else { return }
+        // A site without images or cards, then and now: no cache folder to write.
+        guard !known.isEmpty || !cache.known.isEmpty || !complete.isEmpty || !cache.complete.isEmpty else { return }
         // Nothing read, encoded or looked up: this build's sources and keys are the index's own
         // (a subset, and all of it when the counts agree), so the index and the folder stay.
-        if sourcesRead == 0, sourcesEncoded == 0, !libraryLoaded,
+        if sourcesRead == 0, sourcesEncoded == 0, filesWritten == 0, !libraryLoaded,
            !collect || (known.count == cache.known.count && complete.count == cache.complete.count) { return }
         var known = known
         var complete = complete
@@ -250,51 +270,5 @@ final class ImagePipeline: @unchecked Sendable {
         if header.width <= 0 || header.height <= 0 || pixels > ImageSettings.maximumPixels {
             throw ImageError("the image declares \(header.width) × \(header.height) pixels\(header.frames > 1 ? " in \(header.frames) frames" : ""); Liftoff refuses images over \(ImageSettings.maximumPixels / 1_000_000) megapixels")
         }
-    }
-
-    /// `/articles/x/nb3.png` under the base path, each segment percent-encoded.
-    private func address(_ path: String) -> String {
-        // Byte-wise first: nearly every path is letters, digits, `-`, `_`, `.` and `/` (carried-over
-        // pages address every image of the site on every build).
-        let plain = path.utf8.allSatisfy { byte in
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-                || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x2F
-        }
-        if plain { return basePath + path }
-        return basePath + path.split(separator: "/").map {
-            $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? String($0)
-        }.joined(separator: "/")
-    }
-
-    private static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
-
-    static func fileExtension(_ path: String) -> String {
-        guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return "" }
-        return name[name.index(after: dot)...].lowercased()
-    }
-
-    private static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
-    }
-
-    private static func formatName(_ ext: String) -> String {
-        switch ext {
-        case "jpg", "jpeg": "JPEG"
-        case "tif", "tiff": "TIFF"
-        default: ext.uppercased()
-        }
-    }
-
-    /// libvips' words for a decoding failure, without the file's absolute path.
-    static func decodingMessage(_ message: String, path: String) -> String {
-        var text = message.replacingOccurrences(of: path, with: "the file")
-        if let colon = text.range(of: ": "), !text[..<colon.lowerBound].contains(" ") { text = String(text[colon.upperBound...]) }
-        return "cannot be decoded (is it truncated or damaged?): \(text)"
-    }
-
-    private func megabytes(_ bytes: Int64) -> String {
-        String(format: "%.1f", Double(bytes) / 1_000_000)
     }
 }

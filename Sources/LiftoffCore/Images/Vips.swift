@@ -83,18 +83,18 @@ enum Vips {
         }
     }
 
-    private static func started() throws(ImageError) {
+    static func started() throws(ImageError) {
         if let startFailure { throw ImageError("libvips did not start: \(startFailure)") }
     }
 
     /// libvips' message, first line, without its operation prefixes (`VipsForeignLoad: `).
-    private static func message(_ buffer: [CChar]) -> String {
+    static func message(_ buffer: [CChar]) -> String {
         let line = text(buffer).split(separator: "\n").first.map(String.init) ?? "cannot be read"
         return line.trimmingCharacters(in: .whitespaces)
     }
 
     /// A C string written into `buffer`.
-    private static func text(_ buffer: [CChar]) -> String {
+    static func text(_ buffer: [CChar]) -> String {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -38,7 +38,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "image", "image_alt", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -111,6 +111,13 @@ enum FrontMatterParser {
             bodyLine: split.bodyLine
         )
         article.slugLine = fields.has("slug") ? fields.line(of: "slug") : 1
+        let image = fields.string("image"), imageAlt = fields.string("image_alt")
+        if let image {
+            if image.trimmingSpaces.isEmpty { fields.fail("image", "'image' is empty: name an image file next to the article, like `image: hero.jpg`") }
+            else { article.image = Article.Hero(path: image, alt: imageAlt ?? "", line: fields.line(of: "image")) }
+        } else if imageAlt != nil {
+            fields.fail("image_alt", "'image_alt' describes the `image:`, and there is none: add `image: hero.jpg` or remove it")
+        }
         return fields.diagnostics.isEmpty ? .success(article) : .failure(BuildFailure(fields.diagnostics))
     }
 

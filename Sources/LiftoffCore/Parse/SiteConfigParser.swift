@@ -3,7 +3,7 @@ import Yams
 enum SiteConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "countdown", "per_page",
-        "markdown", "newsletter", "footer", "images",
+        "markdown", "newsletter", "footer", "images", "cards",
     ]
 
     /// Decodes `site.yml`; every problem is returned, with its line.
@@ -48,6 +48,7 @@ enum SiteConfigParser {
             images = ImageSettings.read(&nested)
             fields.absorb(nested)
         }
+        let cards = CardSettings.read(&fields)
         let countdown = CountdownParser.parse(&fields, key: "countdown")
         var config = SiteConfig(
             title: title ?? "",
@@ -62,6 +63,7 @@ enum SiteConfigParser {
             footer: fields.string("footer") ?? ""
         )
         config.images = images
+        config.cards = cards
         return fields.diagnostics.isEmpty ? .success(config) : .failure(BuildFailure(fields.diagnostics))
     }
 }

@@ -17,11 +17,18 @@ struct PageRenderer: @unchecked Sendable {
     /// tag page and related-reads block (a card reads only its article and `site`).
     private let listItems: Memo<[String: Any]>
 
+    /// Heroes and share images (nil: pages have none).
+    let share: ShareImages?
+
+    /// How wide a card's image shows: the theme's card grid (columns of at least 16rem).
+    static let cardImageSizes = "(max-width: 40rem) calc(100vw - 2.5rem), 22rem"
+
     /// Number of latest articles on the home page.
     static let homeCount = 10
 
-    init(site: Site, theme: Theme, assets: FingerprintedAssets, libraryRendering: Bool = false) {
+    init(site: Site, theme: Theme, assets: FingerprintedAssets, share: ShareImages? = nil, libraryRendering: Bool = false) {
         self.site = site
+        self.share = share
         library = theme.library
         compiled = libraryRendering ? nil : CompiledTemplates(theme.templates)
         let config = site.config
@@ -78,8 +85,16 @@ struct PageRenderer: @unchecked Sendable {
         summary["related"] = related
         summary["images"] = images
         if let extra = article.extra { summary["extra"] = extra.mustache }
+        if let hero = share?.heroes[position] {
+            summary["hero"] = hero.published.picture.context.merging(["alt": hero.alt, "html": hero.published.picture.html(alt: hero.alt)]) { $1 }
+        }
+        let shareImage = share?.image(forArticle: position)
 
-        var jsonLD = [JSONLD.script(articleJSONLD(article, description: description)), JSONLD.script(breadcrumbs(article))]
+        var articleObject = articleJSONLD(article, description: description)
+        if let shareImage {
+            articleObject["image"] = ["@type": "ImageObject", "url": shareImage.url, "width": ShareCard.width, "height": ShareCard.height]
+        }
+        var jsonLD = [JSONLD.script(articleObject), JSONLD.script(breadcrumbs(article))]
         if let faq = body.faq { jsonLD.append(JSONLD.script(faq.jsonLD)) }
         var page: [String: Any] = [
             "title": "\(article.title) · \(site.config.title)",
@@ -93,6 +108,7 @@ struct PageRenderer: @unchecked Sendable {
         ]
         if let updated = article.updated { page["modified"] = updated.iso8601 }
         if article.draft || article.date > site.now { page["preview"] = true }
+        if let shareImage { page["image"] = shareImage.context }
         return (render("article", ["page": page, "article": summary]), (tldrHTML ?? "") + bodyHTML)
     }
 
@@ -104,12 +120,12 @@ struct PageRenderer: @unchecked Sendable {
     /// `index.html`: the site countdown and the latest articles.
     func home() -> String {
         let latest = (0..<min(Self.homeCount, site.articles.count)).map(listItem)
-        let page: [String: Any] = [
+        let page = sitePage([
             "title": site.config.title,
             "description": site.config.description,
             "canonical": site.config.baseURL,
             "type": "website",
-        ]
+        ])
         var context: [String: Any] = ["page": page, "articles": latest]
         if site.articles.count > Self.homeCount { context["more"] = true }
         return render("home", context)
@@ -130,24 +146,24 @@ struct PageRenderer: @unchecked Sendable {
         let tags = site.tags.map { tag -> [String: Any] in
             ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": tag.articles.count, "one": tag.articles.count == 1]
         }
-        let page: [String: Any] = [
+        let page = sitePage([
             "title": "Tags · \(site.config.title)",
             "description": "Every tag on \(site.config.title).",
             "canonical": site.absolute(site.config.basePath + "tags/"),
             "type": "website",
-        ]
+        ])
         return render("tags", ["page": page, "tags": tags])
     }
 
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
     func notFound() -> String {
-        let page: [String: Any] = [
+        let page = sitePage([
             "title": "Page not found · \(site.config.title)",
             "description": site.config.description,
             "canonical": site.config.baseURL,
             "type": "website",
             "noindex": true,
-        ]
+        ])
         return render("404", ["page": page])
     }
 
@@ -169,69 +185,17 @@ struct PageRenderer: @unchecked Sendable {
         if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
         if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
         let suffix = list.number > 1 ? " (page \(list.number) of \(list.count))" : ""
-        let page: [String: Any] = [
+        let page = sitePage([
             "title": "\(list.heading)\(suffix) · \(site.config.title)",
             "description": site.config.description,
             "canonical": site.absolute(base + list.folderPath(list.number)),
             "type": "website",
-        ]
+        ])
         let context: [String: Any] = [
             "page": page, "heading": list.heading, "articles": list.items.map(listItem),
             "pagination": list.count > 1 ? pagination : false,
         ]
         return render("list", context)
-    }
-
-    // MARK: Contexts
-
-    /// What lists and cards show of an article.
-    func summary(_ position: Int) -> [String: Any] {
-        let article = site.articles[position]
-        var summary: [String: Any] = [
-            "title": article.title,
-            "url": site.url(of: article),
-            "date": article.date.iso8601,
-            "date_display": article.date.longDay,
-            "tags": article.tags.map { ["name": $0, "url": site.url(ofTag: Slug.make($0))] },
-        ]
-        if let description = article.description { summary["description"] = description }
-        if let updated = article.updated, updated != article.date {
-            summary["updated"] = updated.iso8601
-            summary["updated_display"] = updated.longDay
-        }
-        if article.draft { summary["draft"] = true }
-        return summary
-    }
-
-    /// schema.org `BreadcrumbList`: Home › Articles › the article.
-    func breadcrumbs(_ article: Article) -> [String: Any] {
-        let trail = [
-            (site.config.title, site.config.baseURL),
-            ("Articles", site.absolute(site.config.basePath + "articles/")),
-            (article.title, site.absolute(site.url(of: article))),
-        ]
-        return [
-            "@context": "https://schema.org",
-            "@type": "BreadcrumbList",
-            "itemListElement": trail.enumerated().map { index, item in
-                ["@type": "ListItem", "position": index + 1, "name": item.0, "item": item.1] as [String: Any]
-            },
-        ]
-    }
-
-    func articleJSONLD(_ article: Article, description: String) -> [String: Any] {
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": article.title,
-            "datePublished": article.date.iso8601,
-            "dateModified": (article.updated ?? article.date).iso8601,
-            "mainEntityOfPage": site.absolute(site.url(of: article)),
-            "publisher": ["@type": "Organization", "name": site.config.title],
-        ]
-        if !description.isEmpty { object["description"] = description }
-        if !site.config.author.isEmpty { object["author"] = ["@type": "Organization", "name": site.config.author] }
-        return object
     }
 
     // MARK: Rendering

@@ -19,6 +19,15 @@ public struct Article: Sendable {
     public var bodyLine: Int
     /// The line of `slug:`, or 1 when the slug comes from the file name.
     public var slugLine: Int = 1
+    /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
+    public var image: Hero?
+
+    /// A hero image: a file next to the article (a path as in a Markdown image), its alt text, the line of `image:`.
+    public struct Hero: Sendable, Hashable {
+        public var path: String
+        public var alt: String
+        public var line: Int
+    }
 }
 
 /// A YAML value under `extra:`, handed to templates as is.

@@ -12,6 +12,7 @@ public struct SiteConfig: Sendable {
     public var newsletterAction: String?
     public var footer: String
     public var images = ImageSettings()
+    public var cards = CardSettings()
 
     public struct MarkdownSettings: Sendable {
         public var unsafeHTML = false

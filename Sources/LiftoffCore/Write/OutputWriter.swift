@@ -107,7 +107,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         } catch let error as POSIXError {
             throw WriteError(path: output.path + "/" + path, reason: String(cString: strerror(error.code.rawValue)))
         }
-        guard folders.link(source, stagingPath + "/" + path) else { return try copy(from: URL(fileURLWithPath: source), to: path) }
+        guard folders.link(source, into: stagingPath, at: path) else { return try copy(from: URL(fileURLWithPath: source), to: path) }
         // No bytes written: the file is the cache's.
         lock.withLock { counts.unchanged += 1 }
     }

@@ -10,10 +10,18 @@ struct PageKeys: Sendable {
     let sources: [Digest]
     let related: [[Int]]
 
-    /// - Parameter sources: source path → digest of the file's bytes.
-    init(site: Site, siteKey: Digest, sources: [String: Digest]) {
+    /// - Parameters:
+    ///   - sources: source path → digest of the file's bytes.
+    ///   - heroes: article position → what pages show of its hero image (`ShareImages.Hero.identity`).
+    init(site: Site, siteKey: Digest, sources: [String: Digest], heroes: [Int: Digest] = [:]) {
         self.siteKey = siteKey
-        summaries = site.articles.map(Self.summary)
+        summaries = site.articles.indices.map { position in
+            guard let hero = heroes[position] else { return Self.summary(site.articles[position]) }
+            var hasher = StableHasher()
+            hasher.combine(Self.summary(site.articles[position]))
+            hasher.combine(hero)
+            return hasher.finalize()
+        }
         self.sources = site.articles.map { sources[$0.path] ?? .zero }
         related = site.related
     }
@@ -55,6 +63,10 @@ struct PageKeys: Sendable {
         hasher.combine(article.draft)
         hasher.combine(article.tags.count)
         for tag in article.tags { hasher.combine(tag) }
+        if let image = article.image {
+            hasher.combine(image.path)
+            hasher.combine(image.alt)
+        }
         return hasher.finalize()
     }
 }

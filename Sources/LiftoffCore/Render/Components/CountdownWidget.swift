@@ -31,6 +31,15 @@ struct CountdownWidget {
         return minutes <= 1 ? "Less than 2 minutes left" : Self.plural(minutes, "minute") + " left"
     }
 
+    /// The text on share cards, which change less often than pages: days, hours on the last day,
+    /// "Less than an hour left", "Launched" (a card drawn each hour would be a new image each hour).
+    var cardText: String {
+        if launched { return "Launched" }
+        let (days, hours, _) = remaining
+        if days >= 1 { return Self.plural(days, "day") + " left" }
+        return hours >= 1 ? Self.plural(hours, "hour") + " left" : "Less than an hour left"
+    }
+
     static func plural(_ count: Int64, _ word: String) -> String {
         count == 1 ? "1 \(word)" : "\(count) \(word)s"
     }

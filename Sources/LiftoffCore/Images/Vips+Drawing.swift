@@ -1,0 +1,101 @@
+import CLiftoffVips
+
+/// libvips' drawing, for share cards: a canvas, text laid out by Pango, logos, a fitted crop.
+extension Vips {
+    /// An sRGB colour, 0–255 a channel.
+    struct Colour: Sendable, Hashable {
+        var red: Double, green: Double, blue: Double
+
+        fileprivate var channels: [Double] { [red, green, blue] }
+    }
+
+    /// An image in memory that the drawing functions change in place; freed with the value.
+    final class Canvas {
+        fileprivate let image: OpaquePointer
+
+        /// `width` × `height` filled with `colour`.
+        init(width: Int, height: Int, colour: Colour) throws(ImageError) {
+            try started()
+            var error = Vips.errorBuffer()
+            guard let image = lv_canvas(Int32(width), Int32(height), colour.channels, &error, error.count) else {
+                throw ImageError(message(error))
+            }
+            self.image = image
+        }
+
+        deinit { lv_free(image) }
+
+        /// Paints `colour` through `text`'s coverage at (x, y).
+        func draw(_ text: Text, x: Int, y: Int, colour: Colour) throws(ImageError) {
+            var error = Vips.errorBuffer()
+            guard lv_draw_mask(image, text.mask, Int32(x), Int32(y), colour.channels, &error, error.count) == 0 else {
+                throw ImageError(message(error))
+            }
+        }
+
+        func fill(x: Int, y: Int, width: Int, height: Int, colour: Colour) throws(ImageError) {
+            var error = Vips.errorBuffer()
+            guard lv_draw_rect(image, Int32(x), Int32(y), Int32(width), Int32(height), colour.channels, &error, error.count) == 0 else {
+                throw ImageError(message(error))
+            }
+        }
+
+        /// The image at `path` scaled to `height` pixels, its transparency over `background`, at (x, y).
+        func drawImage(at path: String, height: Int, x: Int, y: Int, right: Bool, background: Colour) throws(ImageError) {
+            var error = Vips.errorBuffer()
+            guard let logo = lv_logo(path, Int32(height), background.channels, &error, error.count) else { throw ImageError(message(error)) }
+            defer { lv_free(logo) }
+            let left = right ? x - Int(lv_width(logo)) : x
+            guard lv_draw_image(image, logo, Int32(left), Int32(y), &error, error.count) == 0 else { throw ImageError(message(error)) }
+        }
+
+        /// As PNG, deflated at `compression` (0–9).
+        func savePNG(_ path: String, compression: Int) throws(ImageError) {
+            var error = Vips.errorBuffer()
+            guard lv_save_png(image, path, Int32(compression), &error, error.count) == 0 else { throw ImageError(message(error)) }
+        }
+    }
+
+    /// Text laid out and rasterised: its coverage, to paint in a colour.
+    final class Text {
+        fileprivate let mask: OpaquePointer
+        let width: Int
+        let height: Int
+
+        /// `markup` (Pango markup: escape what comes from authors) in `font` ("Inter Bold 64", size in
+        /// pixels), wrapped at `width`; `fontFile` adds a font file for this text.
+        init(markup: String, font: String, fontFile: String?, width: Int, spacing: Int = 0) throws(ImageError) {
+            try started()
+            var error = Vips.errorBuffer()
+            guard let mask = lv_text(markup, font, fontFile, Int32(width), Int32(spacing), &error, error.count) else {
+                throw ImageError(message(error))
+            }
+            self.mask = mask
+            self.width = Int(lv_width(mask))
+            self.height = Int(lv_height(mask))
+        }
+
+        deinit { lv_free(mask) }
+    }
+
+    /// The image at `path` scaled and cropped to fill `width` × `height`, saved at `destination`.
+    static func fill(_ path: String, width: Int, height: Int, destination: String, format: Format, quality: Int) throws(ImageError) {
+        try started()
+        var error = errorBuffer()
+        guard let image = lv_thumbnail_fill(path, Int32(width), Int32(height), &error, error.count) else {
+            throw ImageError(message(error))
+        }
+        defer { lv_free(image) }
+        guard lv_save(image, destination, format.rawValue, Int32(quality), &error, error.count) == 0 else { throw ImageError(message(error)) }
+    }
+
+    /// The family name a font file declares (for Pango's font description), or nil when it is not a font.
+    static func fontFamily(of path: String) throws(ImageError) -> String? {
+        try started()
+        var name = [CChar](repeating: 0, count: 256)
+        guard lv_font_family(path, &name, name.count) == 0 else { return nil }
+        return text(name)
+    }
+
+    static func errorBuffer() -> [CChar] { [CChar](repeating: 0, count: 512) }
+}

@@ -1,0 +1,65 @@
+/// What templates read of articles and pages: summaries, share images, JSON-LD.
+extension PageRenderer {
+    /// A page of the site as a whole (home, lists, tags, 404), shared with the site's card.
+    func sitePage(_ page: [String: Any]) -> [String: Any] {
+        guard let image = share?.siteImage else { return page }
+        return page.merging(["image": image.context]) { $1 }
+    }
+
+    /// What lists and cards show of an article.
+    func summary(_ position: Int) -> [String: Any] {
+        let article = site.articles[position]
+        var summary: [String: Any] = [
+            "title": article.title,
+            "url": site.url(of: article),
+            "date": article.date.iso8601,
+            "date_display": article.date.longDay,
+            "tags": article.tags.map { ["name": $0, "url": site.url(ofTag: Slug.make($0))] },
+        ]
+        if let description = article.description { summary["description"] = description }
+        if let updated = article.updated, updated != article.date {
+            summary["updated"] = updated.iso8601
+            summary["updated_display"] = updated.longDay
+        }
+        if article.draft { summary["draft"] = true }
+        if let hero = share?.heroes[position] {
+            // A thumbnail beside the card's text: lazy, and as wide as a card of the grid.
+            var picture = hero.published.picture
+            picture.eager = false
+            picture.sizes = Self.cardImageSizes
+            summary["image"] = picture.context.merging(["html": picture.html(alt: "")]) { $1 }
+        }
+        return summary
+    }
+
+    /// schema.org `BreadcrumbList`: Home › Articles › the article.
+    func breadcrumbs(_ article: Article) -> [String: Any] {
+        let trail = [
+            (site.config.title, site.config.baseURL),
+            ("Articles", site.absolute(site.config.basePath + "articles/")),
+            (article.title, site.absolute(site.url(of: article))),
+        ]
+        return [
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": trail.enumerated().map { index, item in
+                ["@type": "ListItem", "position": index + 1, "name": item.0, "item": item.1] as [String: Any]
+            },
+        ]
+    }
+
+    func articleJSONLD(_ article: Article, description: String) -> [String: Any] {
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": article.title,
+            "datePublished": article.date.iso8601,
+            "dateModified": (article.updated ?? article.date).iso8601,
+            "mainEntityOfPage": site.absolute(site.url(of: article)),
+            "publisher": ["@type": "Organization", "name": site.config.title],
+        ]
+        if !description.isEmpty { object["description"] = description }
+        if !site.config.author.isEmpty { object["author"] = ["@type": "Organization", "name": site.config.author] }
+        return object
+    }
+}
