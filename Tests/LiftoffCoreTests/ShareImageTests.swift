@@ -100,10 +100,15 @@ import Testing
             "content/missing.md": article("Missing", extra: "image: nowhere.jpg\nimage_alt: x\n"),
             "content/small.md": article("Small", date: "2026-11-21", extra: "image: rotated-gps.jpg\n"),
             "content/orphan.md": article("Orphan", date: "2026-11-22", extra: "image_alt: A picture\n"),
+            "content/damaged.md": article("Damaged", date: "2026-11-23", extra: "image: damaged.jpg\nimage_alt: x\n"),
+            "content/remote.md": article("Remote", date: "2026-11-19", extra: "image: https://example.com/x.jpg\nimage_alt: x\n"),
         ])
         defer { site.remove() }
         try site.write("content/rotated-gps.jpg", ImageTests.fixture("rotated-gps.jpg"))
+        try site.write("content/damaged.jpg", Data("not a picture at all".utf8))
         let failures = site.failures()
+        #expect(failures.contains { $0.hasPrefix("content/damaged.md:5: image 'damaged.jpg': ") })
+        #expect(failures.contains { $0.hasPrefix("content/remote.md:5: image 'https://example.com/x.jpg': the hero must be an image file under content/") })
         #expect(failures.contains("content/missing.md:5: image: image 'nowhere.jpg' not found next to the article"))
         #expect(failures.contains { $0.hasPrefix("content/orphan.md:5: front matter: 'image_alt' describes the `image:`") })
         #expect(failures.contains("content/small.md:5: warning: image 'rotated-gps.jpg' is 60 × 120 pixels, too small to share (at least 600 × 315); the article's card is shared instead"))
@@ -121,6 +126,18 @@ import Testing
         let site = try TestSite(["content/plain.md": article("Plain")], siteYML: TestSite.siteYML + "\n" + yaml)
         defer { site.remove() }
         #expect(site.failures().contains(expected), "\(site.failures())")
+    }
+
+    @Test func aSiteUnderAPathSharesURLsUnderThatPath() throws {
+        let yml = TestSite.siteYML.replacingOccurrences(of: "base_url: https://example.org/", with: "base_url: https://example.org/launch/")
+        let site = try TestSite(["content/plain.md": article("Plain")], siteYML: yml)
+        defer { site.remove() }
+        _ = try Self.publish(site)
+        for page in ["articles/plain/index.html", "index.html"] {
+            let url = try #require(Self.meta("og:image", in: try site.outputText(page)))
+            #expect(url.hasPrefix("https://example.org/launch/"), "\(url)")
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(String(url.dropFirst("https://example.org/launch/".count))).path))
+        }
     }
 
     @Test func cardsOffLeaveHeroesShared() throws {
