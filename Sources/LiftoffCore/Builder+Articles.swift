@@ -56,13 +56,14 @@ extension Builder {
         var linkHasher = StableHasher()
         // A hero is the article's first image: the body's are all lazy.
         var shown = share.heroes[position] == nil ? 0 : 1
-        let (blocks, linkProblems) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
+        let (blocks, linkProblems, markdownWarnings) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
             let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
             uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
             linkHasher.combine(rewrite, asset)
             return rewrite
         }
         outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
+        outcome.warnings += markdownWarnings.map { .warning(article.path, $0.line, $0.message) }
         let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
         outcome.errors += body.errors
         outcome.warnings += body.warnings

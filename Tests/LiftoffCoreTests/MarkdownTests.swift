@@ -84,7 +84,7 @@ import Testing
 
     @Test func linkRewritesAndErrorsCarryLines() {
         let source = "Intro.\n\nSee [other](other.md#part) and [gone](gone.md).\n"
-        let (blocks, problems) = markdown.blocks(source, lineOffset: 4) { link in
+        let (blocks, problems, _) = markdown.blocks(source, lineOffset: 4) { link in
             switch link.url {
             case "other.md#part": return .replace("/articles/other/#part")
             case "gone.md": return .error("link to missing article 'gone.md'")

@@ -8,11 +8,12 @@ public enum ArticleCheck {
         case .failure(let failure):
             return failure.diagnostics
         case .success(let article):
-            let (blocks, problems) = MarkdownRenderer().blocks(article.body, lineOffset: article.bodyLine - 1) { link in
+            let (blocks, problems, warnings) = MarkdownRenderer().blocks(article.body, lineOffset: article.bodyLine - 1) { link in
                 link.url.hasSuffix(".md") ? .replace("/articles/x/") : .keep
             }
             let body = ArticleBody(blocks: blocks, path: path, now: now)
             return problems.map { .error(path, $0.line, $0.message) } + body.errors + body.warnings
+                + warnings.map { .warning(path, $0.line, $0.message) }
         }
     }
 }

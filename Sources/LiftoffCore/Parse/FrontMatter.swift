@@ -38,7 +38,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "image", "image_alt", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "image", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -111,6 +111,7 @@ enum FrontMatterParser {
             bodyLine: split.bodyLine
         )
         article.slugLine = fields.has("slug") ? fields.line(of: "slug") : 1
+        article.toc = fields.bool("toc")
         let image = fields.string("image"), imageAlt = fields.string("image_alt")
         if let image {
             if image.trimmingSpaces.isEmpty { fields.fail("image", "'image' is empty: name an image file next to the article, like `image: hero.jpg`") }

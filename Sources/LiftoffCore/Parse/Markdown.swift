@@ -12,6 +12,11 @@ public struct MarkdownBlock: Sendable, Equatable {
         /// A fenced or indented code block and its info string (`countdown`, `swift`, …).
         case code(info: String)
         case list
+        /// GitHub's alert: a block quote that starts with `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`,
+        /// `[!WARNING]` or `[!CAUTION]`; its HTML is the quote's content, without the marker.
+        case callout(String)
+        /// Every footnote definition of the article, rendered as one `<section class="footnotes">`.
+        case footnotes
         case other
     }
 
@@ -77,6 +82,7 @@ public struct MarkdownRenderer: Sendable {
 
     private static let optSmart: Int32 = 1 << 10
     private static let optUnsafe: Int32 = 1 << 17
+    static let optFootnotes: Int32 = 1 << 13
     /// Table alignment as `style="text-align: …"` (valid HTML) instead of the obsolete `align`.
     private static let optTableStyle: Int32 = 1 << 15
 
@@ -89,10 +95,10 @@ public struct MarkdownRenderer: Sendable {
         _ markdown: String,
         lineOffset: Int = 0,
         rewriteLink: (MarkdownLink) -> LinkRewrite = { _ in .keep }
-    ) -> (blocks: [MarkdownBlock], problems: [(line: Int, message: String)]) {
-        let parseOptions = smartPunctuation ? Self.optSmart : 0
-        let renderOptions = (unsafeHTML ? Self.optUnsafe : 0) | Self.optTableStyle
-        guard let parser = cmark_parser_new(parseOptions) else { return ([], []) }
+    ) -> (blocks: [MarkdownBlock], problems: [(line: Int, message: String)], warnings: [(line: Int, message: String)]) {
+        let parseOptions = (smartPunctuation ? Self.optSmart : 0) | Self.optFootnotes
+        let renderOptions = (unsafeHTML ? Self.optUnsafe : 0) | Self.optTableStyle | Self.optFootnotes
+        guard let parser = cmark_parser_new(parseOptions) else { return ([], [], []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -105,21 +111,32 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = Self.finishLock.withLock({ cmark_parser_finish(parser) }) else { return ([], []) }
+        guard let document = Self.finishLock.withLock({ cmark_parser_finish(parser) }) else { return ([], [], []) }
         defer { cmark_node_free(document) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
         var problems: [(line: Int, message: String)] = []
+        var warnings: [(line: Int, message: String)] = []
         var blocks: [MarkdownBlock] = []
+        var footnotes: [OpaquePointer] = []
         var inTextSection = keepsText("")
         var node = cmark_node_first_child(document)
         while let current = node {
             node = cmark_node_next(current)
+            // cmark-gfm moves the definitions of used footnotes to the end: they are rendered together.
+            if cmark_node_get_type(current) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                footnotes.append(current)
+                continue
+            }
             let line = Int(cmark_node_get_start_line(current)) + lineOffset
             var kind: MarkdownBlock.Kind
             var literal = ""
+            var caption: String?
             switch Self.type(current) {
-            case "paragraph": kind = Self.stripTLDR(current) ? .tldr : .paragraph
+            case "paragraph":
+                kind = Self.stripTLDR(current) ? .tldr : .paragraph
+                if kind == .paragraph { caption = Self.figureCaption(current) }
+            case "block_quote": kind = Self.takeCalloutMarker(current).map { .callout($0) } ?? .other
             case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(current)))
             case "table": kind = .table
             case "code_block":
@@ -128,8 +145,12 @@ public struct MarkdownRenderer: Sendable {
             case "list": kind = .list
             default: kind = .other
             }
-            let scan = Self.scan(current, lineOffset: lineOffset, problems: &problems, rewrite: rewriteLink)
-            let html = Self.take(cmark_render_html(current, renderOptions, extensions))
+            let scan = Self.scan(
+                current, lineOffset: lineOffset, problems: &problems, warnings: &warnings, unsafeHTML: unsafeHTML,
+                figure: caption != nil, rewrite: rewriteLink)
+            var html = Self.take(cmark_render_html(current, renderOptions, extensions))
+            if let caption { html = Self.figure(html, caption: caption) }
+            if case .callout = kind { html = Self.quoteContent(html) }
             var needsText = inTextSection || kind == .tldr
             if case .heading = kind { needsText = true }
             let text = needsText ? Self.trimmedLines(Self.take(cmark_render_plaintext(current, 0, 0))) : ""
@@ -137,7 +158,11 @@ public struct MarkdownRenderer: Sendable {
             blocks.append(MarkdownBlock(
                 kind: kind, html: html, text: text, words: scan.words, hasTaskItems: scan.hasTaskItems, line: line, literal: literal))
         }
-        return (blocks, problems)
+        if let notes = footnoteBlock(footnotes, lineOffset: lineOffset, options: renderOptions, extensions: extensions,
+                                     problems: &problems, warnings: &warnings, rewrite: rewriteLink) {
+            blocks.append(notes)
+        }
+        return (blocks, problems, warnings)
     }
 
     /// One walk over a block's nodes, before it is rendered: each link and image destination
@@ -146,6 +171,7 @@ public struct MarkdownRenderer: Sendable {
     /// markup joins, line breaks and block boundaries separate), and task-list items are noticed.
     static func scan(
         _ block: OpaquePointer, lineOffset: Int, problems: inout [(line: Int, message: String)],
+        warnings: inout [(line: Int, message: String)], unsafeHTML: Bool, figure: Bool = false,
         rewrite: (MarkdownLink) -> LinkRewrite
     ) -> (words: Int, hasTaskItems: Bool) {
         guard let iterator = cmark_iter_new(block) else { return (0, false) }
@@ -163,6 +189,7 @@ public struct MarkdownRenderer: Sendable {
         var words = 0
         var inWord = false
         var hasTaskItems = false
+        var warnedHTML = false
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             // Node types as numbers: this visits every node of every article.
@@ -170,13 +197,29 @@ public struct MarkdownRenderer: Sendable {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 guard var byte = cmark_node_get_literal(node) else { continue }
+                let start = byte
+                var caret = false
                 while byte.pointee != 0 {
                     let value = UInt8(bitPattern: byte.pointee)
                     let space = value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D
                     if !space, !inWord { words += 1 }
                     inWord = !space
+                    if value == 0x5E, byte > start, byte[-1] == 0x5B { caret = true }  // `[^`
                     byte += 1
                 }
+                // A footnote reference without a definition stays text: `[^label]`.
+                if caret, type == CMARK_NODE_TEXT {
+                    for label in Self.footnoteLabels(in: String(cString: start)) {
+                        warnings.append((Self.line(of: node) + lineOffset,
+                            "footnote [^\(label)] has no definition: add a line `[^\(label)]: …` below the paragraph"))
+                    }
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                guard !unsafeHTML, !warnedHTML, event == CMARK_EVENT_ENTER,
+                      let literal = cmark_node_get_literal(node), !Self.isComment(literal) else { continue }
+                warnedHTML = true
+                warnings.append((Self.line(of: node) + lineOffset,
+                    "raw HTML is not published; set markdown.unsafe_html in site.yml to allow it (or write it in Markdown)"))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 inWord = false
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -190,7 +233,8 @@ public struct MarkdownRenderer: Sendable {
                 case .replace(let newURL): cmark_node_set_url(node, newURL)
                 case .error(let message): problems.append((link.line, message))
                 case .picture(let picture):
-                    pictures.append((node, picture.html(alt: link.alt, title: Self.string(cmark_node_get_title(node)))))
+                    // A figure's title is its caption, not a tooltip.
+                    pictures.append((node, picture.html(alt: link.alt, title: figure ? "" : Self.string(cmark_node_get_title(node)))))
                 }
             default:
                 // A block (table cells too) starts or ends; the tasklist extension names its items.
@@ -263,12 +307,12 @@ public struct MarkdownRenderer: Sendable {
         if literal.isEmpty { cmark_node_free(node) } else { cmark_node_set_literal(node, literal) }
     }
 
-    private static func type(_ node: OpaquePointer) -> String {
+    static func type(_ node: OpaquePointer) -> String {
         string(cmark_node_get_type_string(node))
     }
 
     /// Inline nodes may carry no position: use the nearest ancestor's line.
-    private static func line(of node: OpaquePointer) -> Int {
+    static func line(of node: OpaquePointer) -> Int {
         var current: OpaquePointer? = node
         while let candidate = current {
             let line = Int(cmark_node_get_start_line(candidate))
@@ -302,12 +346,12 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
 
     /// Copies a string cmark allocated, then frees it.
-    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         defer { free(pointer) }
         return String(cString: pointer)

@@ -3,7 +3,7 @@ import Yams
 enum SiteConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "countdown", "per_page",
-        "markdown", "newsletter", "footer", "images", "cards",
+        "markdown", "newsletter", "footer", "images", "cards", "toc",
     ]
 
     /// Decodes `site.yml`; every problem is returned, with its line.
@@ -64,6 +64,7 @@ enum SiteConfigParser {
         )
         config.images = images
         config.cards = cards
+        config.toc = fields.bool("toc") ?? false
         return fields.diagnostics.isEmpty ? .success(config) : .failure(BuildFailure(fields.diagnostics))
     }
 }

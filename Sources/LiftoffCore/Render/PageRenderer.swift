@@ -84,6 +84,10 @@ struct PageRenderer: @unchecked Sendable {
         let related = site.related[position].map(listItem)
         summary["related"] = related
         summary["images"] = images
+        let contents = body.contents
+        if article.toc ?? site.config.toc, contents.count >= 2 {
+            summary["toc"] = ["items": contents.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }]
+        }
         if let extra = article.extra { summary["extra"] = extra.mustache }
         if let hero = share?.heroes[position] {
             summary["hero"] = hero.published.picture.context.merging(["alt": hero.alt, "html": hero.published.picture.html(alt: hero.alt)]) { $1 }

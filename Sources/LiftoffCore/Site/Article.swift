@@ -19,6 +19,8 @@ public struct Article: Sendable {
     public var bodyLine: Int
     /// The line of `slug:`, or 1 when the slug comes from the file name.
     public var slugLine: Int = 1
+    /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
+    public var toc: Bool?
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
     public var image: Hero?
 

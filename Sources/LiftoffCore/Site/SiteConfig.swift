@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable {
     public var footer: String
     public var images = ImageSettings()
     public var cards = CardSettings()
+    /// Whether articles show a table of contents unless their front matter says otherwise.
+    public var toc = false
 
     public struct MarkdownSettings: Sendable {
         public var unsafeHTML = false

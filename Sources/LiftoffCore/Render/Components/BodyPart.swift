@@ -72,6 +72,16 @@ struct ArticleBody {
                     validUntil = min(validUntil, widget.validUntil)
                 case .failure(let failure): errors += failure.diagnostics
                 }
+            case .callout(let kind):
+                parts.append(.html(Callout.html(kind: kind, content: block.html)))
+            case .footnotes:
+                // The notes close the article's text: before its Sources section when it has one.
+                let notes = BodyPart.html(Footnotes.html(block.html, id: ids.make("Notes")))
+                if let sources = parts.lastIndex(where: { if case .sources = $0 { true } else { false } }) {
+                    parts.insert(notes, at: sources)
+                } else {
+                    parts.append(notes)
+                }
             default:
                 parts.append(.html(block.html))
             }
@@ -79,11 +89,25 @@ struct ArticleBody {
         }
     }
 
-    /// The index after a `##` section: the next heading of level 1 or 2, or the end.
+    /// The h2 and h3 headings, in order, for a table of contents (an FAQ's and Sources' own
+    /// headings included, the FAQ's questions not).
+    var contents: [Heading] {
+        parts.compactMap { part -> Heading? in
+            switch part {
+            case .heading(let heading) where heading.level == 2 || heading.level == 3: heading
+            case .faq(let faq): faq.heading
+            case .sources(let sources): sources.heading
+            default: nil
+            }
+        }
+    }
+
+    /// The index after a `##` section: the next heading of level 1 or 2, the footnotes, or the end.
     static func sectionEnd(_ blocks: [MarkdownBlock], from start: Int) -> Int {
         var end = start + 1
         while end < blocks.count {
             if case .heading(let level) = blocks[end].kind, level <= 2 { break }
+            if blocks[end].kind == .footnotes { break }  // the article's notes, always last
             end += 1
         }
         return end
@@ -92,7 +116,7 @@ struct ArticleBody {
 
 /// Unique, stable heading ids within one page: `setup`, `setup-1`, `setup-2`, …
 struct HeadingIDs {
-    private var used: Set<String> = ["main", "top", "content", "related-reads", "signup-email"]
+    private var used: Set<String> = ["main", "top", "content", "related-reads", "signup-email", "toc-title"]
     /// The next number to try for each base, so many equal headings stay linear.
     private var next: [String: Int] = [:]
 
