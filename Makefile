@@ -7,7 +7,7 @@ LIFTOFF   := .build/release/liftoff
 SOURCES   := $(shell find Sources -type f) Package.swift
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev pkg-config \
-             fonts-inter fonts-dejavu-core fonts-droid-fallback
+             fonts-inter fonts-dejavu-core fonts-droid-fallback python3-pygments
 NOW       ?=
 NOW_FLAG  := $(if $(NOW),--now $(NOW))
 
@@ -20,7 +20,8 @@ site: $(LIFTOFF)
 ## Debian packages the build needs, installed only when missing.
 deps:
 	@if ! pkg-config --exists libcmark-gfm vips 2>/dev/null || ! command -v cmark-gfm >/dev/null \
-		|| ! fc-list -q Inter || ! fc-list -q "DejaVu Sans" || ! fc-list -q "Droid Sans Fallback"; then \
+		|| ! fc-list -q Inter || ! fc-list -q "DejaVu Sans" || ! fc-list -q "Droid Sans Fallback" \
+		|| ! /usr/bin/python3 -c 'import pygments' 2>/dev/null; then \
 		echo "Installing $(APT_DEPS)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_DEPS) >/dev/null \
 		|| { echo "Could not install $(APT_DEPS): install them with apt-get as root." >&2; exit 1; }; \

@@ -48,7 +48,7 @@ extension Builder {
 
     static func renderArticle(
         _ position: Int, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages,
-        markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
+        highlighter: Highlighter, markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
     ) -> ArticleOutcome {
         let article = site.articles[position]
         var outcome = ArticleOutcome()
@@ -56,7 +56,7 @@ extension Builder {
         var linkHasher = StableHasher()
         // A hero is the article's first image: the body's are all lazy.
         var shown = share.heroes[position] == nil ? 0 : 1
-        let (blocks, linkProblems, markdownWarnings) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
+        let (parsed, linkProblems, markdownWarnings) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
             let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
             uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
             linkHasher.combine(rewrite, asset)
@@ -64,6 +64,7 @@ extension Builder {
         }
         outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
         outcome.warnings += markdownWarnings.map { .warning(article.path, $0.line, $0.message) }
+        let blocks = parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.warnings) }
         let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
         outcome.errors += body.errors
         outcome.warnings += body.warnings
@@ -92,6 +93,23 @@ extension Builder {
             outcome.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
         }
         return outcome
+    }
+
+    /// A fenced block with a language, its code coloured by the highlighter (else as cmark-gfm wrote it).
+    static func highlighted(_ block: MarkdownBlock, highlighter: Highlighter, path: String, warnings: inout [Diagnostic]) -> MarkdownBlock {
+        guard case .code(let info) = block.kind, let language = Highlighter.language(of: info),
+              block.html.hasPrefix("<pre><code"), let open = block.html.firstIndex(of: ">").flatMap({ block.html[block.html.index(after: $0)...].firstIndex(of: ">") })
+        else { return block }
+        switch highlighter.highlight(block.literal, language: language) {
+        case .highlighted(let spans):
+            var block = block
+            let codeTag = block.html[block.html.index(block.html.startIndex, offsetBy: 5)...open]
+            block.html = "<pre class=\"highlight\">" + codeTag + spans + "</code></pre>\n"
+            return block
+        case .plain(let warning):
+            if let warning { warnings.append(.warning(path, block.line, warning)) }
+            return block
+        }
     }
 
     /// The hero's files (and where it is used, for encoding errors) and the share image's file.

@@ -99,6 +99,7 @@ public enum Builder {
         let images = ImagePipeline(
             root: root, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!, stamps: sources.stamps)
         // Heroes first: lists, cards and pages show them, and page keys include them.
+        let highlighter = Highlighter(cacheFile: options.codeCache)
         let share = ShareImages(site: site, root: root, images: images)
         let heroProblems = share.problems + share.prepareHeroes(links: links)
         problems += heroProblems.filter { $0.severity == .error }
@@ -121,7 +122,8 @@ public enum Builder {
                 return outcome
             }
             return renderArticle(
-                position, key: key, site: site, links: links, images: images, share: share, markdown: markdown, renderer: renderer, sink: sink)
+                position, key: key, site: site, links: links, images: images, share: share, highlighter: highlighter,
+                markdown: markdown, renderer: renderer, sink: sink)
         }
         var warnings = heroProblems.filter { $0.severity != .error }
         var copied: [String: String] = [:]
@@ -230,6 +232,7 @@ public enum Builder {
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
         images.finish(collect: options.pruneImageCache)
+        highlighter.finish()
         clock.lap("image cache")
         return BuildReport(
             articles: site.articles.count, pages: pages, files: assets.files.count + copied.count + imageFiles.count,

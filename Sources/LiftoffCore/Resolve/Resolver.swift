@@ -15,6 +15,11 @@ public struct BuildOptions: Sendable {
     /// Remove cached images this build did not use (`liftoff build` does; the preview does not).
     public var pruneImageCache = false
 
+    /// Where highlighted code is kept between builds: beside the image cache (`.<output>.liftoff-code`).
+    var codeCache: URL? {
+        imageCache.map { $0.deletingLastPathComponent().appendingPathComponent(String($0.lastPathComponent.dropLast("images".count)) + "code") }
+    }
+
     /// The image cache of builds into `output`: beside it, shared by `build`, `check` and the preview.
     public static func imageCache(besideOutput output: URL) -> URL {
         OutputWriter.beside(output, "images")
