@@ -200,10 +200,53 @@ def make_articles(n, rng):
     return articles
 
 
-def body(a, rng):
+def code_blocks(a, rng):
+    """Three fenced blocks an engineering article would hold: Python (~15 lines), JSON, bash."""
+    n = a["index"]
+    names = rng.sample(["prompt", "width", "height", "seed", "style", "quality", "timeout", "retries"], 4)
+    python = "\n".join([
+        "```python",
+        f"def generate_{n}(client, prompts, *, budget_cents={100 + n % 50}):",
+        f'    """Run the prompt pack through the new model and keep what it cost (run {n})."""',
+        "    results = []",
+        "    for prompt in prompts:",
+        "        try:",
+        f"            image = client.images.generate(prompt=prompt, {names[0]}={rng.randint(1, 9)}, timeout=12)",
+        "        except TimeoutError as error:",
+        "            results.append({\"prompt\": prompt, \"error\": str(error)})",
+        "            continue",
+        f"        results.append({{\"prompt\": prompt, \"cents\": image.cost_cents, \"{names[1]}\": image.{names[1]}}})",
+        "        if sum(r.get(\"cents\", 0) for r in results) > budget_cents:",
+        "            break  # stay inside the day's budget",
+        "    return results",
+        "```"])
+    json_block = "\n".join([
+        "```json",
+        "{",
+        f'  "route": "cohort-{n % 7}",',
+        f'  "primary": "gpt-image-2", "share": 0.{rng.randint(1, 9)},',
+        f'  "fallback": "current-model",',
+        f'  "{names[2]}": {rng.randint(100, 999)},',
+        f'  "timeouts": {{"primary": 12, "fallback": 8}}',
+        "}",
+        "```"])
+    bash = "\n".join([
+        "```bash",
+        "# Compare both providers on the same prompts",
+        "for provider in current-model gpt-image-2; do",
+        f'  ./bench-prompts --provider "$provider" --{names[3]} {n} --out "results/$provider-{n}.jsonl"',
+        "done",
+        f"jq -s 'map(select(.error)) | length' results/*-{n}.jsonl",
+        "```"])
+    return [python, json_block, bash]
+
+
+def body(a, rng, code=False):
     parts = [f"TL;DR: {paragraph(rng, 5)}"]
     for heading in rng.sample(HEADINGS, 2):
         parts += [f"## {heading}", paragraph(rng, 6), paragraph(rng, 5)]
+    if code:
+        parts += ["## In code", paragraph(rng, 2)] + code_blocks(a, rng)
     parts += [f"## {rng.choice(TABLE_HEADINGS)}", table(rng), paragraph(rng, 4)]
     parts += ["## Questions to answer first",
               "\n".join(f"- {q}" for q in rng.sample(QUESTIONS, 4)), paragraph(rng, 4)]
@@ -592,6 +635,8 @@ def main():
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--theme", default=os.path.join(here, "..", "theme"),
                         help="Liftoff theme to copy (default: the repository's theme/)")
+    parser.add_argument("--code", action="store_true",
+                        help="three fenced code blocks an article (Python, JSON, bash), for the highlighting rows")
     args = parser.parse_args()
     if args.n < 1:
         parser.error("N must be at least 1")
@@ -616,7 +661,7 @@ def main():
     total = 0
     with open(os.path.join(out, "all.md"), "w", encoding="utf-8") as all_md:
         for a in articles:
-            text = body(a, rng)
+            text = body(a, rng, code=args.code)
             all_md.write(text + "\n")
             lf = liftoff_front_matter(a) + text
             total += len(lf.encode())

@@ -11,6 +11,7 @@
 #   BENCH_IMAGE_OVERHEAD=1000        images for "what images add to a warm build" (0: skip it)
 #   BENCH_CARDS=1000                 the article row that also builds with share cards (one of BENCH_SIZES; 0: none)
 #   BENCH_CARD_RUNS=3                timed cold runs of that build (each draws every card)
+#   BENCH_CODE=1000                  articles of the highlighting rows, three code blocks each (0: skip them)
 #   BENCH_TMP=/dev/shm               where the sites and outputs go (tmpfs)
 #   BENCH_KEEP=1                     keep the generated sites and hyperfine's JSON
 #   BENCH_REPORT=BENCHMARKS.md       where the report is written
@@ -30,6 +31,7 @@ IMAGE_RUNS=${BENCH_IMAGE_RUNS:-3}
 OVERHEAD=${BENCH_IMAGE_OVERHEAD:-1000}
 CARDS=${BENCH_CARDS:-1000}
 CARD_RUNS=${BENCH_CARD_RUNS:-3}
+CODE=${BENCH_CODE:-1000}
 REPORT=${BENCH_REPORT:-$ROOT/BENCHMARKS.md}
 BENCH_VENV=$ROOT/.venv-bench
 NOW=2026-11-24T17:00:00Z
@@ -41,7 +43,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 LIFTOFF=$(cd "$(dirname "$LIFTOFF")" && pwd)/$(basename "$LIFTOFF")
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, not '$RUNS'"
 for n in $SIZES; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SIZES must hold positive numbers, not '$n'"; done
-for v in IMAGES OVERHEAD CARDS; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "BENCH_$v must be a number (0 skips), not '${!v}'"; done
+for v in IMAGES OVERHEAD CARDS CODE; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "BENCH_$v must be a number (0 skips), not '${!v}'"; done
 [[ "$IMAGE_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_IMAGE_RUNS must be a positive number, not '$IMAGE_RUNS'"
 [[ "$CARD_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_CARD_RUNS must be a positive number, not '$CARD_RUNS'"
 command -v python3 >/dev/null || die "python3 is needed"
@@ -209,6 +211,35 @@ for n in $SIZES; do
 
     rm -rf "$site"
 done
+
+if [ "$CODE" -gt 0 ]; then
+    # Highlighting: the same corpus with three fenced blocks an article (Python, JSON, bash),
+    # built with `markdown.highlight` on and off. Cold: no output, no caches; warm: one article
+    # edited before each rebuild into the previous output, its caches kept.
+    site="$TMP_BASE/liftoff-bench-code"
+    SITES+=("$site")
+    echo
+    echo "== $CODE articles with code blocks =="
+    python3 "$ROOT/bench/generate.py" "$CODE" "$site" --code --theme "$ROOT/theme"
+    cp -r "$site/liftoff" "$site/liftoff-plain"
+    sed -i 's/^  smart_punctuation: true$/  smart_punctuation: true\n  highlight: false/' "$site/liftoff-plain/site.yml"
+    grep -q '^  highlight: false$' "$site/liftoff-plain/site.yml" || die "could not turn highlighting off in the plain twin"
+    find "$site/liftoff/content" -name '*.md' -exec grep -c '^```[a-z]' {} + | awk -F: '{s += $2} END {print s}' > "$RESULTS/code-blocks"
+    with="$LIFTOFF build --source $site/liftoff --output $site/out-code --now $NOW"
+    without="$LIFTOFF build --source $site/liftoff-plain --output $site/out-plain --now $NOW"
+    hyperfine --style basic --warmup 0 --runs "$IMAGE_RUNS" \
+        --prepare "rm -rf $site/out-code $site/.out-code.liftoff-*" -n "highlighted cold" "$with" \
+        --prepare "rm -rf $site/out-plain $site/.out-plain.liftoff-*" -n "plain cold" "$without" \
+        --export-json "$RESULTS/code-cold.json"
+    $with > /dev/null
+    $without > /dev/null
+    edit="$(sed 's|^liftoff/||' "$site/edit-target")"
+    hyperfine --style basic --warmup 2 --runs "$((RUNS * 2))" \
+        --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $site/liftoff/$edit" -n "highlighted warm" "$with" \
+        --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $site/liftoff-plain/$edit" -n "plain warm" "$without" \
+        --export-json "$RESULTS/code-warm.json"
+    rm -rf "$site"
+fi
 
 # images_processed: how many images the build whose output is on stdin says it encoded (0 when
 # it names none).
@@ -525,6 +556,25 @@ if cards_n and read(f"cards-cold-{cards_n}.json"):
                  f"through libvips and Pango (font loaded once a build). Cards drawn by a rebuild after one "
                  f"article's text changed: {read(f'cards-edit-drawn-{n}') or '?'}.")
 
+# Highlighting: the corpus with code, highlighted and plain.
+code_block_cost = code_warm_ratio = None
+if read("code-cold.json") and read("code-warm.json"):
+    runs = {r["command"]: r for name in ("code-cold.json", "code-warm.json") for r in json.loads(read(name))["results"]}
+    blocks = int(read("code-blocks"))
+    hc, pc, hw, pw = (runs[k] for k in ("highlighted cold", "plain cold", "highlighted warm", "plain warm"))
+    cpu = lambda r: r["user"] + r["system"]
+    code_block_cost = (cpu(hc) - cpu(pc)) / blocks
+    code_warm_ratio = hw["median"] / pw["median"]
+    lines += ["", f"### Highlighted code ({blocks:,} fenced blocks: Python, JSON and bash in each article)", ""]
+    lines.append("| Build | Median wall | CPU (user + system, mean) | Runs |")
+    lines.append("|---|---:|---:|---:|")
+    for label, r in (("Cold, highlighted (Pygments helpers, no cache)", hc), ("Cold, `highlight: false`", pc),
+                     ("Warm, one article edited, highlighted", hw), ("Warm, one article edited, `highlight: false`", pw)):
+        lines.append(f"| {label} | {secs(r['median'])} | {secs(cpu(r))} | {len(r['times'])} |")
+    lines.append(f"| **A block, cold** (difference of the cold rows over {blocks:,} blocks) | "
+                 f"{(hc['median'] - pc['median']) / blocks * 1000:.2f} ms wall | **{code_block_cost * 1000:.2f} ms** CPU | |")
+    lines.append(f"| **Warm, highlighted / plain** | **{code_warm_ratio:.2f}** | | |")
+
 checks = []
 for n in (1000, 10000):
     if ("liftoff", n) in data:
@@ -552,6 +602,9 @@ encoded = [read(name) for name in ("img-edit-encoded", "overhead-encoded") if re
 if encoded:
     checks.append(("Images: a warm build with one article's text edited encodes no image",
                    f"{max(int(e) for e in encoded)} encoded", all(e == "0" for e in encoded)))
+if code_block_cost is not None:
+    checks.append(("Highlighting: a block costs under 1.5 ms cold (CPU)", f"{code_block_cost * 1000:.2f} ms", code_block_cost < 0.0015))
+    checks.append(("Highlighting: a warm build costs no more than without (within 5 %)", f"{code_warm_ratio:.2f}×", code_warm_ratio <= 1.05))
 if card_cpu is not None:
     checks.append(("Share cards: at most 15 ms of one core a card (cold)", f"{card_cpu * 1000:.1f} ms", card_cpu <= 0.015))
     drawn_on_edit = read(f"cards-edit-drawn-{cards_n}") or "?"

@@ -97,7 +97,7 @@ extension Builder {
 
     /// A fenced block with a language, its code coloured by the highlighter (else as cmark-gfm wrote it).
     static func highlighted(_ block: MarkdownBlock, highlighter: Highlighter, path: String, warnings: inout [Diagnostic]) -> MarkdownBlock {
-        guard case .code(let info) = block.kind, let language = Highlighter.language(of: info),
+        guard highlighter.enabled, case .code(let info) = block.kind, let language = Highlighter.language(of: info),
               block.html.hasPrefix("<pre><code"), let open = block.html.firstIndex(of: ">").flatMap({ block.html[block.html.index(after: $0)...].firstIndex(of: ">") })
         else { return block }
         switch highlighter.highlight(block.literal, language: language) {

@@ -99,7 +99,7 @@ public enum Builder {
         let images = ImagePipeline(
             root: root, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!, stamps: sources.stamps)
         // Heroes first: lists, cards and pages show them, and page keys include them.
-        let highlighter = Highlighter(cacheFile: options.codeCache)
+        let highlighter = Highlighter(cacheFolder: config.markdown.highlight ? options.codeCache : nil, enabled: config.markdown.highlight)
         let share = ShareImages(site: site, root: root, images: images)
         let heroProblems = share.problems + share.prepareHeroes(links: links)
         problems += heroProblems.filter { $0.severity == .error }

@@ -24,7 +24,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         var pids: [Int32] = []
         do {
-            let first = Highlighter(cacheFile: file)
+            let first = Highlighter(cacheFolder: file)
             guard case .highlighted(let html) = first.highlight(Self.python, language: "python") else {
                 Issue.record("not highlighted")
                 return
@@ -36,7 +36,7 @@ import Testing
         }
         #expect(pids.count == 1)
         for pid in pids { #expect(kill(pid, 0) == -1 && errno == ESRCH, "helper \(pid) still runs after the build") }
-        let second = Highlighter(cacheFile: file)
+        let second = Highlighter(cacheFolder: file)
         guard case .highlighted = second.highlight(Self.python, language: "python") else {
             Issue.record("not highlighted")
             return
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func withoutPygmentsBlocksArePlainAndOneWarningSaysSo() {
-        let highlighter = Highlighter(cacheFile: nil, python: "/nonexistent/python3")
+        let highlighter = Highlighter(cacheFolder: nil, python: "/nonexistent/python3")
         guard case .plain(let first?) = highlighter.highlight("x = 1\n", language: "python") else {
             Issue.record("expected a plain block and a warning")
             return

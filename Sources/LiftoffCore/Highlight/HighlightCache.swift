@@ -1,29 +1,26 @@
 import Foundation
 
-/// Highlighted blocks kept between builds: a JSON file beside the output (never inside it),
-/// `{"format", "version", "pygments", "blocks": {key: html}}`, the key a digest of the language
-/// and the code. Entries of another Pygments (its version, or its installed file's stamp when no
-/// helper ran) are dropped.
+/// Highlighted blocks kept between builds: a folder beside the output (never inside it) holding
+/// one file a block, `<key>.html`, the key a digest of the language and the code, and `version`:
+/// the Pygments that highlighted them and the stamp of its installed file. A build reads only the
+/// blocks it renders (a warm build, a few), and blocks of another Pygments are dropped.
 final class HighlightCache: @unchecked Sendable {
     private static let format = "liftoff-code 1"
     /// Debian's Pygments; its stamp says whether the cached version still is the installed one.
     private static let pygmentsFile = "/usr/lib/python3/dist-packages/pygments/__init__.py"
 
-    private let file: URL?
+    private let folder: URL?
     private let lock = Lock()
-    private var blocks: [String: String] = [:]
+    /// The version the folder's blocks were highlighted by; nil when the folder is empty or stale.
     private var version: String?
-    private var changed = false
+    /// Blocks of this build that are not in a folder (no folder, or written this build).
+    private var memory: [String: String] = [:]
 
-    init(file: URL?) {
-        self.file = file
-        guard let file, let data = try? Data(contentsOf: file),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              object["format"] as? String == Self.format, object["pygments"] as? String == Self.installedStamp,
-              let blocks = object["blocks"] as? [String: String]
-        else { return }
-        self.blocks = blocks
-        version = object["version"] as? String
+    init(folder: URL?) {
+        self.folder = folder
+        guard let folder, let text = try? String(contentsOf: folder.appendingPathComponent("version"), encoding: .utf8) else { return }
+        let fields = text.split(separator: "\t").map(String.init)
+        if fields.count == 3, fields[0] == Self.format, fields[2] == Self.installedStamp { version = fields[1] }
     }
 
     private static var installedStamp: String {
@@ -39,37 +36,36 @@ final class HighlightCache: @unchecked Sendable {
 
     func lookup(language: String, code: String) -> String? {
         let key = Self.key(language: language, code: code)
-        return lock.withLock { blocks[key] }
+        let (known, version) = lock.withLock { (memory[key], self.version) }
+        if let known { return known }
+        guard version != nil, let folder, let data = FileManager.default.contents(atPath: folder.path + "/" + key + ".html") else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
-    func store(_ html: String, language: String, code: String, version: String) {
+    func store(_ html: String, language: String, code: String) {
         let key = Self.key(language: language, code: code)
-        lock.withLock {
-            blocks[key] = html
-            changed = true
-        }
+        lock.withLock { memory[key] = html }
+        guard let folder, lock.withLock({ version != nil }) else { return }
+        let path = folder.path + "/" + key + ".html"
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard (try? Data(html.utf8).write(to: URL(fileURLWithPath: temporary))) != nil else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
     }
 
-    /// A helper started with `version`: blocks another version highlighted are dropped.
+    /// A helper started with `version`: the folder's blocks of another version are removed.
     func adopt(version: String) {
         lock.withLock {
-            if self.version != version {
-                blocks = [:]
+            guard self.version != version, let folder else { return }
+            // Only what this cache writes is removed (the folder is Liftoff's, but never emptied blindly).
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where name.hasSuffix(".html") || name.contains(".html.tmp-") || name == "version" {
+                unlink(folder.path + "/" + name)
+            }
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let line = "\(Self.format)\t\(version)\t\(Self.installedStamp)"
+            if (try? line.write(to: folder.appendingPathComponent("version"), atomically: true, encoding: .utf8)) != nil {
                 self.version = version
-                changed = true
             }
         }
-    }
-
-    /// Writes the file when this build added to it (a temporary file, then renamed).
-    func save() {
-        guard let file else { return }
-        let (object, changed) = lock.withLock { () -> ([String: Any], Bool) in
-            (["format": Self.format, "version": version ?? "", "pygments": Self.installedStamp, "blocks": blocks], self.changed)
-        }
-        guard changed, let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())")
-        guard (try? data.write(to: temporary)) != nil else { return }
-        if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
     }
 }

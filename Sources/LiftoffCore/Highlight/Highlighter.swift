@@ -2,7 +2,7 @@ import Foundation
 
 /// Syntax highlighting at build time: fenced code blocks with a language become Pygments' class
 /// spans (no inline styles; the theme colours them). Blocks are cached by language, code and
-/// Pygments' version in a file beside the output, so a warm build and the preview start no
+/// Pygments' version in a folder beside the output, so a warm build and the preview start no
 /// helper for code they have seen. Safe to call from every article's thread.
 final class Highlighter: @unchecked Sendable {
     /// What became of one block.
@@ -29,9 +29,13 @@ final class Highlighter: @unchecked Sendable {
     /// Another Python than the system's (tests).
     private let python: String?
 
-    /// - Parameter cacheFile: where highlighted blocks are kept between builds; nil: this build only.
-    init(cacheFile: URL?, python: String? = nil) {
-        cache = HighlightCache(file: cacheFile)
+    /// - Parameter cacheFolder: where highlighted blocks are kept between builds; nil: this build only.
+    /// `markdown.highlight` of site.yml: off, every block stays as cmark-gfm wrote it.
+    let enabled: Bool
+
+    init(cacheFolder: URL?, enabled: Bool = true, python: String? = nil) {
+        cache = HighlightCache(folder: cacheFolder)
+        self.enabled = enabled
         self.python = python
     }
 
@@ -52,7 +56,6 @@ final class Highlighter: @unchecked Sendable {
             return .plain(warning: said ? nil : "code is shown without colours: \(unavailable ?? "no highlighter")")
         }
         let answer = helper.highlight(code, language: language)
-        let version = helper.version
         condition.withLock {
             idle.append(helper)
             helperCalls += 1
@@ -60,7 +63,7 @@ final class Highlighter: @unchecked Sendable {
         }
         switch answer {
         case .html(let html):
-            cache.store(html, language: language, code: code, version: version)
+            cache.store(html, language: language, code: code)
             return .highlighted(html)
         case .unknownLanguage:
             return .plain(warning: "no highlighter knows the language '\(language)': the block is shown without colours")
@@ -69,9 +72,8 @@ final class Highlighter: @unchecked Sendable {
         }
     }
 
-    /// Saves what this build highlighted, and ends the helpers.
+    /// Ends the helpers (each ends when its input closes).
     func finish() {
-        cache.save()
         condition.withLock { idle = [] }
     }
 

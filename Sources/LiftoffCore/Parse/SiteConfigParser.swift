@@ -28,9 +28,10 @@ enum SiteConfigParser {
         }
 
         var markdown = SiteConfig.MarkdownSettings()
-        if var nested = fields.nested("markdown", known: ["unsafe_html", "smart_punctuation"], what: "site.yml: markdown") {
+        if var nested = fields.nested("markdown", known: ["unsafe_html", "smart_punctuation", "highlight"], what: "site.yml: markdown") {
             markdown.unsafeHTML = nested.bool("unsafe_html") ?? false
             markdown.smartPunctuation = nested.bool("smart_punctuation") ?? true
+            markdown.highlight = nested.bool("highlight") ?? true
             fields.absorb(nested)
         }
         var newsletter: String?

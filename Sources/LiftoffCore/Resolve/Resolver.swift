@@ -15,7 +15,7 @@ public struct BuildOptions: Sendable {
     /// Remove cached images this build did not use (`liftoff build` does; the preview does not).
     public var pruneImageCache = false
 
-    /// Where highlighted code is kept between builds: beside the image cache (`.<output>.liftoff-code`).
+    /// Where highlighted code is kept between builds: a folder beside the image cache (`.<output>.liftoff-code/`).
     var codeCache: URL? {
         imageCache.map { $0.deletingLastPathComponent().appendingPathComponent(String($0.lastPathComponent.dropLast("images".count)) + "code") }
     }

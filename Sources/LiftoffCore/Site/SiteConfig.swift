@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public struct MarkdownSettings: Sendable {
         public var unsafeHTML = false
         public var smartPunctuation = true
+        /// Colour fenced code blocks at build time (Pygments).
+        public var highlight = true
     }
 
     /// The path part of the base URL: `/` or `/launch/`; every site URL starts with it.
