@@ -95,21 +95,26 @@ extension Builder {
         return outcome
     }
 
-    /// A fenced block with a language, its code coloured by the highlighter (else as cmark-gfm wrote it).
+    /// A code block: reachable from the keyboard (a long line scrolls it sideways), and with a
+    /// language, its code coloured by the highlighter (else as cmark-gfm wrote it).
     static func highlighted(_ block: MarkdownBlock, highlighter: Highlighter, path: String, warnings: inout [Diagnostic]) -> MarkdownBlock {
-        guard highlighter.enabled, case .code(let info) = block.kind, let language = Highlighter.language(of: info),
-              block.html.hasPrefix("<pre><code"), let open = block.html.firstIndex(of: ">").flatMap({ block.html[block.html.index(after: $0)...].firstIndex(of: ">") })
+        guard case .code(let info) = block.kind, info != "countdown", block.html.hasPrefix("<pre><code"),
+              let open = block.html.firstIndex(of: ">").flatMap({ block.html[block.html.index(after: $0)...].firstIndex(of: ">") })
         else { return block }
-        switch highlighter.highlight(block.literal, language: language) {
-        case .highlighted(let spans):
-            var block = block
-            let codeTag = block.html[block.html.index(block.html.startIndex, offsetBy: 5)...open]
-            block.html = "<pre class=\"highlight\">" + codeTag + spans + "</code></pre>\n"
-            return block
-        case .plain(let warning):
-            if let warning { warnings.append(.warning(path, block.line, warning)) }
+        var block = block
+        let codeTag = block.html[block.html.index(block.html.startIndex, offsetBy: 5)...open]
+        guard highlighter.enabled, let language = Highlighter.language(of: info) else {
+            block.html = "<pre tabindex=\"0\">" + block.html.dropFirst(5)
             return block
         }
+        switch highlighter.highlight(block.literal, language: language) {
+        case .highlighted(let spans):
+            block.html = "<pre class=\"highlight\" tabindex=\"0\">" + codeTag + spans + "</code></pre>\n"
+        case .plain(let warning):
+            if let warning { warnings.append(.warning(path, block.line, warning)) }
+            block.html = "<pre tabindex=\"0\">" + block.html.dropFirst(5)
+        }
+        return block
     }
 
     /// The hero's files (and where it is used, for encoding errors) and the share image's file.
