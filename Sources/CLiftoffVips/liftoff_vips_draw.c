@@ -64,6 +64,17 @@ static VipsImage *opaque_srgb(VipsImage *image, const double background[3]) {
     return status ? NULL : flat;
 }
 
+/// A thumbnail made opaque over `background` and copied into memory (the thumbnail is released).
+static lv_image *opaque_in_memory(VipsImage *thumbnail, const double background[3], char *error, size_t length) {
+    VipsImage *flat = opaque_srgb(thumbnail, background);
+    p_g_object_unref(thumbnail);
+    if (!flat) { lv_take_error(error, length); return NULL; }
+    VipsImage *memory = p_vips_image_copy_memory(flat);
+    p_g_object_unref(flat);
+    if (!memory) { lv_take_error(error, length); return NULL; }
+    return lv_wrap(memory);
+}
+
 lv_image *lv_logo(const char *path, int height, const double background[3], char *error, size_t length) {
     VipsSource *source = p_vips_source_new_from_file(path);
     if (!source) { lv_take_error(error, length); return NULL; }
@@ -72,13 +83,7 @@ lv_image *lv_logo(const char *path, int height, const double background[3], char
                                          "option_string", "fail_on=error", NULL);
     p_g_object_unref(source);
     if (status) { lv_take_error(error, length); return NULL; }
-    VipsImage *flat = opaque_srgb(thumbnail, background);
-    p_g_object_unref(thumbnail);
-    if (!flat) { lv_take_error(error, length); return NULL; }
-    VipsImage *memory = p_vips_image_copy_memory(flat);
-    p_g_object_unref(flat);
-    if (!memory) { lv_take_error(error, length); return NULL; }
-    return lv_wrap(memory);
+    return opaque_in_memory(thumbnail, background, error, length);
 }
 
 int lv_draw_image(lv_image *canvas, lv_image *image, int x, int y, char *error, size_t length) {
@@ -95,13 +100,7 @@ lv_image *lv_thumbnail_fill(const char *path, int width, int height, char *error
     p_g_object_unref(source);
     if (status) { lv_take_error(error, length); return NULL; }
     static const double white[3] = { 255, 255, 255 };
-    VipsImage *flat = opaque_srgb(thumbnail, white);
-    p_g_object_unref(thumbnail);
-    if (!flat) { lv_take_error(error, length); return NULL; }
-    VipsImage *memory = p_vips_image_copy_memory(flat);
-    p_g_object_unref(flat);
-    if (!memory) { lv_take_error(error, length); return NULL; }
-    return lv_wrap(memory);
+    return opaque_in_memory(thumbnail, white, error, length);
 }
 
 int lv_font_family(const char *path, char *family, size_t length) {

@@ -22,6 +22,8 @@ public struct BuildReport: Sendable {
     /// Image sources whose bytes this build read, those it decoded and encoded, and the share images
     /// (cards, cropped heroes) it drew; the others came from the cache.
     public var images: (read: Int, encoded: Int, shared: Int) = (0, 0, 0)
+    /// Drafts and scheduled articles left out, and when the first scheduled one falls due.
+    public var heldBack = Site.HeldBack()
 }
 
 /// Runs the pipeline: Load → Parse → Resolve → Render → Write.
@@ -239,7 +241,7 @@ public enum Builder {
             warnings: sorted(warnings + problems), stages: clock.stages,
             validUntil: validUntil, inputs: sources.stamps.merging(theme.stamps) { $1 }.merging(share.inputs) { $1 },
             renderedPages: renderedPages.sorted(), carriedOver: carriedOver, cache: cache, assets: assets.paths,
-            images: images.statistics)
+            images: images.statistics, heldBack: site.heldBack)
     }
 
     /// Publishes processed images (target → cached file) on all cores: a site of 1,000 images

@@ -61,7 +61,18 @@ struct Build: ParsableCommand {
                 + "to \(displayPath(givenOutput)) in \(milliseconds) ms (\(report.renderedPages.count) pages rendered, "
                 + "\(report.carriedOver) carried over; \(written) files written, \(unchanged) unchanged"
                 + (report.images.encoded > 0 ? "; \(report.images.encoded) image\(report.images.encoded == 1 ? "" : "s") processed" : "")
-                + (report.images.shared > 0 ? "; \(report.images.shared) share image\(report.images.shared == 1 ? "" : "s") drawn" : "") + ").")
+                + (report.images.shared > 0 ? "; \(report.images.shared) share image\(report.images.shared == 1 ? "" : "s") drawn" : "")
+                + Self.heldBack(report.heldBack) + ").")
+    }
+
+    /// `; 1 draft, 1 scheduled: next due 2026-12-05 16:00 UTC`, or nothing.
+    static func heldBack(_ held: Site.HeldBack) -> String {
+        var parts: [String] = []
+        if held.drafts > 0 { parts.append("\(held.drafts) draft\(held.drafts == 1 ? "" : "s")") }
+        if held.scheduled > 0, let due = held.nextDue {
+            parts.append("\(held.scheduled) scheduled: next due \(due.iso8601.prefix(10)) \(due.iso8601.dropFirst(11).prefix(5)) UTC")
+        }
+        return parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")
     }
 }
 

@@ -7,12 +7,27 @@ struct Liftoff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liftoff",
         abstract: "A static site generator for launch-tracking editorial sites.",
+        version: Liftoff.version,
         subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 
+    /// This release of Liftoff.
+    static let version = "0.4.0"
+
     /// Exit codes: 0 success, 1 content errors, 2 usage errors.
     static func main() async {
+        // `liftoff deploy`: a word that is no command would otherwise reach `build` as an argument.
+        let arguments = CommandLine.arguments.dropFirst()
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName } + ["help"]
+            if !names.contains(first) {
+                let list = configuration.subcommands.map { "  \($0._commandName.padding(toLength: 8, withPad: " ", startingAt: 0))\($0.configuration.abstract)" }
+                FileHandle.standardError.write(Data(("Error: no command '\(first.escapingControlCharacters)'. The commands are:\n"
+                    + list.joined(separator: "\n") + "\n(`liftoff` alone builds the site; `liftoff help <command>` explains one.)\n").utf8))
+                Foundation.exit(2)
+            }
+        }
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {

@@ -22,24 +22,21 @@ struct New: ParsableCommand {
             throw BuildFailure(.error("content/\(slug).md", 0, "already exists; choose another title"))
         }
         let quoted = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        // Nothing here publishes badly: hints are YAML and HTML comments, which never reach a page.
         let text = """
             ---
             title: "\(quoted)"
-            description: ""
             date: \(date)
-            tags: []
-            draft: true
+            draft: true  # false (or remove this line) publishes the article
+            # description: One line for lists, the feed and link previews (default: the TL;DR).
+            # tags: [launch-prep]
+            # image: hero.jpg  # a hero image next to this file, shown first and when the link is shared
+            # image_alt: What the hero image shows
             ---
 
-            TL;DR: One or two sentences a busy reader can act on.
+            <!-- Begin with "TL;DR: " and one or two sentences a busy reader can act on. -->
 
-            ## What changed
-
-            Write the article here.
-
-            ## Sources
-
-            - [Name of the source](https://example.com/)
+            <!-- End with "## Sources" and a list of links to where each claim comes from. -->
 
             """
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -110,11 +110,41 @@ import Testing
         let text = try String(contentsOf: site.root.appendingPathComponent("content/gpt-image-2-launch-day.md"), encoding: .utf8)
         #expect(text.hasPrefix("---\ntitle: \"GPT Image 2: Launch Day!\"\n"))
         #expect(text.contains("date: 2026-11-25\n"))
-        #expect(text.contains("draft: true\n"))
+        #expect(text.contains("draft: true  #"))
+        #expect(!text.contains("description: \"\"") && !text.contains("example.com") && !text.contains("TL;DR: One"),
+                "nothing that would publish as placeholder text")
         #expect(try liftoff(["new", "GPT Image 2: Launch Day!", "--source", site.root.path]).status == 1)
+        // Published as it stands, the draft says what it lacks, and --strict refuses it.
+        let strict = try liftoff(["build", "--source", site.root.path, "--output", site.root.appendingPathComponent("out").path,
+                                  "--drafts", "--strict", "--now", "2026-11-25T12:00:00Z"])
+        #expect(strict.status == 1)
+        #expect(strict.errors.contains("content/gpt-image-2-launch-day.md:"), "\(strict.errors)")
         let check = try liftoff(["check", "--source", site.root.path, "--now", "2026-11-25T12:00:00Z"])
         #expect(check.status == 0, "\(check.errors)")
         #expect(check.output.contains("No errors in 2 articles"))
+    }
+
+    @Test func versionAndUnknownCommands() throws {
+        let version = try liftoff(["--version"])
+        #expect(version.status == 0 && version.output.hasPrefix("0."), "\(version.output)")
+        let unknown = try liftoff(["deploy"])
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.hasPrefix("Error: no command 'deploy'. The commands are:\n  build "))
+        #expect(unknown.errors.contains("\n  serve ") && unknown.errors.contains("\n  new "))
+    }
+
+    @Test func theSummarySaysWhatWasHeldBackAndWhenTheNextFallsDue() throws {
+        let site = try TestSite([
+            "content/a.md": article("A"),
+            "content/draft.md": article("Draft", extra: "draft: true\n"),
+            "content/later.md": article("Later", date: "2026-12-05T16:00:00Z"),
+            "content/latest.md": article("Latest", date: "2026-12-09"),
+        ])
+        defer { site.remove() }
+        let run = try liftoff(["build", "--source", site.root.path, "--output", site.output.path, "--now", "2026-11-25T12:00:00Z"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("Published 1 article, "))
+        #expect(run.output.contains("; 1 draft, 2 scheduled: next due 2026-12-05 16:00 UTC)."), "\(run.output)")
     }
 
     @Test func checkReportsProblemsWithoutWriting() throws {

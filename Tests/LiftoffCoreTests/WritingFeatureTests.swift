@@ -72,6 +72,17 @@ import Testing
         #expect(html.contains("title=\"Tip\""), "an image inside text keeps its title")
     }
 
+    @Test func oneTagWrittenTwoWaysIsOneChipAndAnEmptyDescriptionIsNone() throws {
+        let (html, warnings) = try page("No TL;DR here.", extra: "tags: [Countdown, countdown, \"Nano Banana 3\", nano-banana-3]\n")
+        #expect(html.components(separatedBy: "href=\"/tags/countdown/\"").count == 2, "one chip")
+        #expect(html.components(separatedBy: "href=\"/tags/nano-banana-3/\"").count == 2, "one chip")
+        #expect(warnings.isEmpty, "the front matter has a description")
+        let site = try TestSite(["content/post.md": "---\ntitle: Post\ndate: 2026-11-20\ndescription: \"\"\n---\n\nNo TL;DR here.\n"])
+        defer { site.remove() }
+        let report = try Builder.build(root: site.root, into: MemorySink(), options: BuildOptions(now: testNow))
+        #expect(report.warnings.map(\.description).contains { $0.hasPrefix("content/post.md:1: warning: no description") })
+    }
+
     @Test func theTableOfContentsLinksToTheHeadingsIDs() throws {
         let body = "Intro.\n\n## Setup\n\n### Keys\n\n## Setup\n\n## FAQ\n\n### Is it out?\n\nNo.\n"
         let (html, _) = try page(body, extra: "toc: true\n")

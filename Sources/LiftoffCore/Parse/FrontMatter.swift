@@ -98,7 +98,8 @@ enum FrontMatterParser {
             path: path,
             slug: slug,
             title: title ?? "",
-            description: fields.string("description"),
+            // `description: ""` says nothing: as good as none (lists fall back to the TL;DR, else a warning).
+            description: fields.string("description").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 },
             date: date ?? Timestamp(seconds: 0),
             updated: fields.timestamp("updated"),
             tags: fields.stringList("tags", example: "launch, countdown") ?? [],

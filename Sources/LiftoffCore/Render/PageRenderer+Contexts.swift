@@ -1,5 +1,16 @@
 /// What templates read of articles and pages: summaries, share images, JSON-LD.
 extension PageRenderer {
+    /// An article's tags as chips: one a tag (`Countdown` and `countdown` are one tag, shown as the
+    /// article first writes it: a page never depends on another article's spelling).
+    func chips(_ tags: [String]) -> [[String: Any]] {
+        var seen: Set<String> = []
+        return tags.compactMap { name in
+            let slug = Slug.make(name)
+            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
+            return ["name": name, "url": site.url(ofTag: slug)]
+        }
+    }
+
     /// A page of the site as a whole (home, lists, tags, 404), shared with the site's card.
     func sitePage(_ page: [String: Any]) -> [String: Any] {
         guard let image = share?.siteImage else { return page }
@@ -14,7 +25,7 @@ extension PageRenderer {
             "url": site.url(of: article),
             "date": article.date.iso8601,
             "date_display": article.date.longDay,
-            "tags": article.tags.map { ["name": $0, "url": site.url(ofTag: Slug.make($0))] },
+            "tags": chips(article.tags),
         ]
         if let description = article.description { summary["description"] = description }
         if let updated = article.updated, updated != article.date {

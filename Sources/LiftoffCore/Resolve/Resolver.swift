@@ -95,6 +95,9 @@ enum Resolver {
         let tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
         var site = Site(config: config, now: options.now, articles: published, index: index, related: related, tags: tags)
         site.futureDates = all.map(\.date).filter { $0 > options.now }
+        let scheduled = options.future ? [] : all.filter { !$0.draft && $0.date > options.now }
+        site.heldBack = Site.HeldBack(
+            drafts: options.drafts ? 0 : all.filter(\.draft).count, scheduled: scheduled.count, nextDue: scheduled.map(\.date).min())
         return (site, problems)
     }
 

@@ -13,6 +13,14 @@ public struct Site: Sendable {
     public var tags: [Tag]
     /// Dates of articles after the build's now (left out, or marked as previews).
     public var futureDates: [Timestamp] = []
+    /// What the build left out: drafts, and articles dated after its now (the first falls due at `nextDue`).
+    public var heldBack = HeldBack()
+
+    public struct HeldBack: Sendable, Equatable {
+        public var drafts = 0
+        public var scheduled = 0
+        public var nextDue: Timestamp?
+    }
 
     public struct Tag: Sendable {
         public var name: String
