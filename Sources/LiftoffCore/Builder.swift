@@ -135,6 +135,7 @@ public enum Builder {
         var validUntil = site.validUntil
         var cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
         cache.articles = parsedArticles
+        cache.urls = movedURLs(site: site, previous: previous, warnings: &warnings)
         var renderedPages: [String] = []
         var carriedOver = 0
         for (position, outcome) in outcomes.enumerated() {
@@ -216,6 +217,7 @@ public enum Builder {
             }
             let generated = GeneratedPaths(
                 renderedPages + site.articles.map(site.pagePath) + lists.map(\.path) + assets.files.map(\.path))
+            renderedPages += try writeAliases(site: site, root: root, generated: generated, copied: &copied, problems: &problems, sink)
             for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
                 if let page = generated.collision(with: target) {
                     problems.append(.error(source, 0,

@@ -45,15 +45,26 @@ def site(workdir):
     return build_site(workdir / "site")
 
 
+def is_redirect(path):
+    """An alias page: a stub that sends readers to an article (checked by test_aliases.py)."""
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def pages(site):
-    """Every HTML page of the tree, relative path → Path."""
-    return {str(p.relative_to(site)): p for p in sorted(site.rglob("*.html"))}
+    """Every HTML page of the tree (alias stubs aside), relative path → Path."""
+    return {str(p.relative_to(site)): p for p in sorted(site.rglob("*.html")) if not is_redirect(p)}
+
+
+@pytest.fixture(scope="session")
+def redirects(site):
+    """The alias stubs, relative path → Path."""
+    return {str(p.relative_to(site)): p for p in sorted(site.rglob("*.html")) if is_redirect(p)}
 
 
 @pytest.fixture(scope="session")
 def article_pages(site):
-    return sorted((site / "articles").glob("*/index.html"))
+    return [p for p in sorted((site / "articles").glob("*/index.html")) if not is_redirect(p)]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

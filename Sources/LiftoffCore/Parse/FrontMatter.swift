@@ -38,7 +38,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "image", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "aliases", "image", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -113,6 +113,13 @@ enum FrontMatterParser {
         )
         article.slugLine = fields.has("slug") ? fields.line(of: "slug") : 1
         article.toc = fields.bool("toc")
+        if let aliases = fields.stringList("aliases", example: "/articles/old-slug/") {
+            article.aliasesLine = fields.line(of: "aliases")
+            for alias in aliases {
+                if let problem = Aliases.problem(alias) { fields.fail("aliases", "alias '\(alias)' \(problem)") }
+                else { article.aliases.append(alias) }
+            }
+        }
         let image = fields.string("image"), imageAlt = fields.string("image_alt")
         if let image {
             if image.trimmingSpaces.isEmpty { fields.fail("image", "'image' is empty: name an image file next to the article, like `image: hero.jpg`") }

@@ -19,6 +19,9 @@ public struct Article: Sendable {
     public var bodyLine: Int
     /// The line of `slug:`, or 1 when the slug comes from the file name.
     public var slugLine: Int = 1
+    /// `aliases:`: old paths of the article (site paths, `/articles/old-slug/`), each sent to its URL.
+    public var aliases: [String] = []
+    public var aliasesLine = 1
     /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
     public var toc: Bool?
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.

@@ -19,6 +19,8 @@ public struct BuildCache: Sendable {
     public var validUntil: Int64
     /// Output path → what it was made from.
     public var pages: [String: Page]
+    /// Each published article's URL path by source path (the next build warns when one moves).
+    public var urls: [String: String] = [:]
     /// Parsed front matter by source path, with the digest of the file's bytes (memory only).
     var articles: [String: (digest: Digest, article: Article)] = [:]
 
@@ -98,6 +100,8 @@ public struct BuildCache: Sendable {
             case (UInt8(ascii: "W"), 3) where current != nil:
                 guard let line: Int = number(parts[1]) else { return nil }
                 current!.page.warnings.append(Warning(line: line, message: unescape(text(parts[2])[...])))
+            case (UInt8(ascii: "U"), 3):
+                cache.urls[unescape(text(parts[1])[...])] = unescape(text(parts[2])[...])
             default:
                 return nil
             }
@@ -114,6 +118,7 @@ public struct BuildCache: Sendable {
             for link in page.links { text += "L\t\(link.isImage ? 1 : 0)\t\(Self.escape(link.url))\n" }
             for warning in page.warnings { text += "W\t\(warning.line)\t\(Self.escape(warning.message))\n" }
         }
+        for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
         try? text.write(to: url, atomically: true, encoding: .utf8)
     }
 
@@ -121,7 +126,7 @@ public struct BuildCache: Sendable {
         try? FileManager.default.removeItem(at: url)
     }
 
-    private static let header = "liftoff-cache 1"
+    private static let header = "liftoff-cache 2"
 
     /// Tabs, line breaks and backslashes as `\t`, `\n`, `\\`.
     static func escape(_ text: String) -> String {

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Old URLs: alias pages and `_redirects`, and a warning when an article's URL moved since the last build.
+extension Builder {
+    /// Each published article's path on the site (below the base path), by source file; an article
+    /// whose path differs from the previous build's, with no alias for the old one, is a warning.
+    static func movedURLs(site: Site, previous: BuildCache?, warnings: inout [Diagnostic]) -> [String: String] {
+        var urls: [String: String] = [:]
+        for article in site.articles {
+            let path = "/articles/\(article.slug)/"
+            urls[article.path] = path
+            if let before = previous?.urls[article.path], before != path, !article.aliases.contains(before) {
+                warnings.append(.warning(article.path, article.slugLine,
+                    "URL changed from \(before) to \(path); add `aliases: [\(before)]` so shared links keep working"))
+            }
+        }
+        return urls
+    }
+
+    /// Writes a page at every alias and `_redirects` (after the lines of a `content/_redirects`,
+    /// which is then not copied as it is).
+    /// - Returns: the files written.
+    static func writeAliases(
+        site: Site, root: URL, generated: GeneratedPaths, copied: inout [String: String], problems: inout [Diagnostic], _ sink: any PageSink
+    ) throws -> [String] {
+        var moves: [(from: String, to: String)] = []
+        var owners: [String: String] = [:]
+        var written: [String] = []
+        let base = site.config.basePath
+        for article in site.articles {
+            for alias in article.aliases {
+                let file = Aliases.file(alias)
+                if let page = generated.collision(with: file) ?? copied[file] {
+                    problems.append(.error(article.path, article.aliasesLine, "alias '\(alias)' is where \(page) is published; remove the alias"))
+                    continue
+                }
+                if let other = owners[file] {
+                    problems.append(.error(article.path, article.aliasesLine, "alias '\(alias)' is also an alias of \(other)"))
+                    continue
+                }
+                owners[file] = article.path
+                let url = site.url(of: article)
+                try write(Aliases.page(to: site.absolute(url), title: article.title, language: site.config.language), to: file, sink)
+                written.append(file)
+                moves.append((base + alias.dropFirst(), url))
+            }
+        }
+        guard !moves.isEmpty else { return written }
+        var text = ""
+        if let own = copied.removeValue(forKey: "_redirects"), let data = FileManager.default.contents(atPath: root.appendingPathComponent(own).path) {
+            text = String(decoding: data, as: UTF8.self)
+            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        }
+        try write(text + Aliases.redirects(moves), to: "_redirects", sink)
+        return written + ["_redirects"]
+    }
+}
