@@ -11,7 +11,7 @@ APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev 
 NOW       ?=
 NOW_FLAG  := $(if $(NOW),--now $(NOW))
 
-.PHONY: site deps build test check new serve clean fuzz bench site-check site-check-deps
+.PHONY: site deps build test check new serve clean fuzz bench site-check site-check-deps deploy
 
 ## make: install what is missing, build the release binary, publish the site to output/
 site: $(LIFTOFF)
@@ -58,6 +58,7 @@ site-check-deps:
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
+	command -v rsync >/dev/null || missing="$$missing rsync"; \
 	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
@@ -82,6 +83,13 @@ check: $(LIFTOFF)
 new: $(LIFTOFF)
 	@if [ -z "$(TITLE)" ]; then echo 'usage: make new TITLE="Your title"' >&2; exit 2; fi
 	@$(LIFTOFF) new "$(TITLE)" --source .
+
+## make deploy DEPLOY_TARGET=user@host:/var/www/site (or a folder): publish, then copy output/ there
+## with rsync (files the site no longer has are deleted there; a failed build deploys nothing)
+DEPLOY_TARGET ?=
+deploy: site
+	@command -v rsync >/dev/null || { echo "Installing rsync"; $(SUDO) apt-get install -y -qq rsync >/dev/null; }
+	@tools/deploy.sh output "$(DEPLOY_TARGET)"
 
 ## make serve: preview on http://127.0.0.1:8000/ (PORT=…), rebuilt and reloaded on every save
 PORT ?= 8000

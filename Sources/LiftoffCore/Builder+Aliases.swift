@@ -1,7 +1,16 @@
 import Foundation
 
-/// Old URLs: alias pages and `_redirects`, and a warning when an article's URL moved since the last build.
+/// Files for hosts and old URLs: `_headers`, alias pages and `_redirects`, and a warning when an
+/// article's URL moved since the last build.
 extension Builder {
+    /// `_headers` (Netlify and Cloudflare Pages): fingerprinted assets are cached for a year; pages
+    /// keep the hosts' default (revalidated on every visit). Rules must not overlap: Cloudflare joins
+    /// the values of every matching rule.
+    static func headers(basePath: String) -> String {
+        "# Written by Liftoff. Files under assets/ carry a hash of their content in their names.\n"
+            + "\(basePath)assets/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+    }
+
     /// Each published article's path on the site (below the base path), by source file; an article
     /// whose path differs from the previous build's, with no alias for the old one, is a warning.
     static func movedURLs(site: Site, previous: BuildCache?, warnings: inout [Diagnostic]) -> [String: String] {

@@ -207,6 +207,10 @@ public enum Builder {
             try writeSitePage(AtomFeed.xml(site: site, entries: feedEntries), "feed.xml")
             try writeSitePage(Sitemap.xml(site: site, pages: sitemap), "sitemap.xml")
             try writeSitePage(Sitemap.robots(site: site), "robots.txt")
+            // A site's own `content/_headers` is published instead.
+            if copied["_headers"] == nil, !sources.files.contains("content/_headers") {
+                try writeSitePage(headers(basePath: config.basePath), "_headers")
+            }
             pages = sitemap.count + 1
             for file in assets.files { try sink.write(file.data, to: file.path) }
             // Files under content/ that no article links to or shows are published at their place
