@@ -131,10 +131,10 @@ extension Builder {
     /// content/ through `ImagePipeline` (resized, converted, with its size), other files copied.
     /// `shown` counts the article's images so far: the first one is not lazy.
     static func resolve(
-        _ link: MarkdownLink, in article: Article, links: LinkResolver, images: ImagePipeline,
+        _ link: MarkdownLink, in article: Article, folder: String? = nil, links: LinkResolver, images: ImagePipeline,
         outcome: inout ArticleOutcome, shown: inout Int
     ) -> (LinkRewrite, asset: (source: String, target: String)?) {
-        let (rewrite, asset) = links.rewrite(link.url, isImage: link.isImage, in: article)
+        let (rewrite, asset) = links.rewrite(link.url, isImage: link.isImage, in: article, folder: folder)
         guard let asset else { return (rewrite, nil) }
         guard link.isImage, ImagePipeline.handles(asset.source) else {
             outcome.assets.append((asset.source, asset.target))

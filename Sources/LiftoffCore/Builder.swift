@@ -56,13 +56,22 @@ public enum Builder {
         case .success(let value): theme = value
         case .failure(let failure): problems += failure.diagnostics
         }
-        let digests = parallelMap(sources.markdown.count) { index -> Digest in
+        // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
+        let articleFiles = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) }
+        var standalone: [StandalonePage] = []
+        for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
+            switch StandalonePage.parse(data: file.data, path: file.path) {
+            case .success(let page): if options.drafts || !page.draft { standalone.append(page) }
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
+        let digests = parallelMap(articleFiles.count) { index -> Digest in
             var hasher = StableHasher()
-            hasher.combine(sources.markdown[index].data)
+            hasher.combine(articleFiles[index].data)
             return hasher.finalize()
         }
-        let parsed = parallelMap(sources.markdown.count) { index -> Result<Article, BuildFailure> in
-            let file = sources.markdown[index]
+        let parsed = parallelMap(articleFiles.count) { index -> Result<Article, BuildFailure> in
+            let file = articleFiles[index]
             if let known = previous?.articles[file.path], known.digest == digests[index] { return .success(known.article) }
             return FrontMatterParser.parse(data: file.data, path: file.path)
         }
@@ -76,7 +85,7 @@ public enum Builder {
                 parsedArticles[article.path] = (digests[index], article)
             case .failure(let failure):
                 problems += failure.diagnostics
-                let stem = FrontMatterParser.fileStem(sources.markdown[index].path)
+                let stem = FrontMatterParser.fileStem(articleFiles[index].path)
                 unparsedSlugs.insert(Slug.make(FrontMatterParser.splitDatePrefix(stem).1))
             }
         }
@@ -84,13 +93,16 @@ public enum Builder {
 
         // Resolve
         guard let config, let theme else { throw BuildFailure(sorted(problems)) }
-        let (site, resolveProblems) = Resolver.resolve(
+        var (resolved, resolveProblems) = Resolver.resolve(
             config: config, articles: articles, options: options, unparsedSlugs: unparsedSlugs)
         problems += resolveProblems
+        resolved.pages = checkPages(standalone, menu: config.menu, problems: &problems)
+        let site = resolved
         var byPath: [String: Article] = [:]
         for article in articles { byPath[article.path] = article }
         let links = LinkResolver(
-            site: site, articlesByPath: byPath, files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)))
+            site: site, articlesByPath: byPath, files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
+            pageURLs: Dictionary(site.pages.map { ($0.path, config.basePath + $0.slug + "/") }) { first, _ in first })
         clock.lap("resolve")
 
         // Render and write: each article is parsed, grouped into components, rendered and
@@ -152,6 +164,17 @@ public enum Builder {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
             }
         }
+        for page in site.pages {
+            let outcome = renderPage(
+                page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
+            problems += outcome.errors
+            warnings += outcome.warnings
+            for (source, target) in outcome.assets { copied[target] = source }
+            for (source, target) in outcome.images { imageFiles[target] = source }
+            for use in outcome.imageUses { imageUses[use.source, default: []].append((page.path, use.line, use.url)) }
+            renderedPages.append(page.outputPath)
+            validUntil = min(validUntil, outcome.validUntil)
+        }
         clock.lap("articles")
         for (source, failure) in images.encodeMissing() {
             for use in imageUses[source] ?? [] { problems.append(.error(use.path, use.line, "image '\(use.url)': \(failure.message)")) }
@@ -202,6 +225,9 @@ public enum Builder {
             }
             for article in site.articles {
                 sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
+            }
+            for page in site.pages {
+                sitemap.append(Sitemap.Page(path: config.basePath + page.slug + "/", lastModified: page.updated))
             }
             try writeSitePage(renderer.notFound(), "404.html")
             try writeSitePage(AtomFeed.xml(site: site, entries: feedEntries), "feed.xml")

@@ -3,7 +3,7 @@ import Yams
 enum SiteConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "countdown", "per_page",
-        "markdown", "newsletter", "footer", "images", "cards", "toc",
+        "markdown", "newsletter", "footer", "images", "cards", "toc", "menu",
     ]
 
     /// Decodes `site.yml`; every problem is returned, with its line.
@@ -66,7 +66,34 @@ enum SiteConfigParser {
         config.images = images
         config.cards = cards
         config.toc = fields.bool("toc") ?? false
+        config.menu = menu(&fields)
         return fields.diagnostics.isEmpty ? .success(config) : .failure(BuildFailure(fields.diagnostics))
+    }
+}
+
+extension SiteConfigParser {
+    /// `menu:` — a list of `{title, page}` or `{title, url}`.
+    static func menu(_ fields: inout YAMLFields) -> [SiteConfig.MenuItem] {
+        guard let node = fields.node("menu") else { return [] }
+        guard let entries = node.sequence else {
+            fields.fail("menu", "'menu' must be a list, like `menu: [{title: About, page: about}, {title: Source, url: https://example.org/}]`")
+            return []
+        }
+        var items: [SiteConfig.MenuItem] = []
+        for entry in entries {
+            let line = (entry.mark?.line ?? fields.line(of: "menu")) + fields.lineOffset
+            var item = YAMLFields(entry, known: ["title", "page", "url"], path: fields.path, lineOffset: fields.lineOffset, what: "site.yml: menu", line: line)
+            let title = item.string("title") ?? ""
+            let page = item.string("page"), url = item.string("url")
+            if title.trimmingSpaces.isEmpty { item.fail("title", "each menu entry needs a `title:`") }
+            if (page == nil) == (url == nil) { item.fail("title", "each menu entry needs `page:` (a page of content/pages/) or `url:`, one of them") }
+            if let url, SiteURLs.formAction(url) == nil {
+                item.fail("url", "'url' must be an http:// or https:// URL or a path on this site; got '\(url)'")
+            }
+            fields.absorb(item)
+            items.append(SiteConfig.MenuItem(title: title, page: page, url: url, line: item.line(of: page != nil ? "page" : "url")))
+        }
+        return items
     }
 }
 

@@ -49,6 +49,12 @@ struct PageRenderer: @unchecked Sendable {
             "year": String(site.now.civil.year),
         ]
         if let action = config.newsletterAction { context["newsletter"] = ["action": action] }
+        let pageURLs = Dictionary(site.pages.map { ($0.slug, base + $0.slug + "/") }) { first, _ in first }
+        let menu = config.menu.compactMap { item -> [String: Any]? in
+            guard let url = item.page.flatMap({ pageURLs[$0] }) ?? item.url else { return nil }
+            return ["title": item.title, "url": url]
+        }
+        if !menu.isEmpty { context["menu"] = menu; context["has_menu"] = true }
         if let countdown = config.countdown {
             context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
         }
@@ -114,6 +120,31 @@ struct PageRenderer: @unchecked Sendable {
         if article.draft || article.date > site.now { page["preview"] = true }
         if let shareImage { page["image"] = shareImage.context }
         return (render("article", ["page": page, "article": summary]), (tldrHTML ?? "") + bodyHTML)
+    }
+
+    /// `<slug>/index.html` of a standalone page (`page.mustache`).
+    func standalone(_ page: StandalonePage, body: ArticleBody) -> String {
+        var content: [String: Any] = [
+            "title": page.title, "url": site.config.basePath + page.slug + "/", "body": render(body.parts),
+        ]
+        if let tldr = body.tldr { content["tldr"] = component(TLDR.template, tldr.context) }
+        if let updated = page.updated {
+            content["updated"] = updated.iso8601
+            content["updated_display"] = updated.longDay
+        }
+        let contents = body.contents
+        if page.toc ?? site.config.toc, contents.count >= 2 {
+            content["toc"] = ["items": contents.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }]
+        }
+        var head = sitePage([
+            "title": "\(page.title) · \(site.config.title)",
+            "share_title": page.title,
+            "description": page.description ?? body.tldr?.text ?? site.config.description,
+            "canonical": site.absolute(site.config.basePath + page.slug + "/"),
+            "type": "website",
+        ])
+        if page.draft { head["preview"] = true }
+        return render("page", ["page": head, "standalone": content])
     }
 
     /// The front matter's description, else the first TL;DR's text.

@@ -10,9 +10,12 @@ struct LinkResolver: Sendable {
     let files: Set<String>
     /// Every Markdown file under `content/`, those with front matter errors included.
     let markdownPaths: Set<String>
+    /// Standalone pages (`content/pages/`) by source path → their URL.
+    var pageURLs: [String: String] = [:]
 
     /// The rewrite for one destination, and the content file to copy beside the page, if any.
-    func rewrite(_ url: String, isImage: Bool, in article: Article) -> (LinkRewrite, asset: (source: String, target: String)?) {
+    /// - Parameter folder: where the page's files go (`about/`); default `articles/<slug>/`.
+    func rewrite(_ url: String, isImage: Bool, in article: Article, folder: String? = nil) -> (LinkRewrite, asset: (source: String, target: String)?) {
         if let scheme = Self.dangerousScheme(url, isImage: isImage) {
             return (.error("\(isImage ? "image" : "link") with a \(scheme) URL: Liftoff never publishes one (it runs code or reads local files in the reader's browser)"), nil)
         }
@@ -31,6 +34,7 @@ struct LinkResolver: Sendable {
             return (.error("link '\(url)' points outside content/"), nil)
         }
         if target.hasSuffix(".md") || target.hasSuffix(".markdown") {
+            if let page = pageURLs[target] { return (.replace(page + suffix), nil) }
             guard let other = articlesByPath[target] else {
                 // A file whose front matter failed: its own error says what to fix.
                 if markdownPaths.contains(target) { return (.keep, nil) }
@@ -65,7 +69,7 @@ struct LinkResolver: Sendable {
             let published = String(target.dropFirst("content/".count))
             return (.replace(site.config.basePath + published + suffix), (target, published))
         }
-        let pagePath = "articles/\(article.slug)/" + (Self.normalize(decoded) ?? decoded)
+        let pagePath = (folder ?? "articles/\(article.slug)/") + (Self.normalize(decoded) ?? decoded)
         return (.keep, (target, pagePath))
     }
 

@@ -15,6 +15,16 @@ public struct SiteConfig: Sendable {
     public var cards = CardSettings()
     /// Whether articles show a table of contents unless their front matter says otherwise.
     public var toc = false
+    /// `menu:`: links drawn in the header and the footer, to standalone pages or any URL.
+    public var menu: [MenuItem] = []
+
+    /// One entry of `menu:`: a title and a page's slug (`content/pages/<slug>.md`) or a URL.
+    public struct MenuItem: Sendable {
+        public var title: String
+        public var page: String?
+        public var url: String?
+        public var line: Int
+    }
 
     public struct MarkdownSettings: Sendable {
         public var unsafeHTML = false

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Standalone pages (`content/pages/about.md` → `/about/`) and the menu that links them.
+extension Builder {
+    /// The pages in slug order; two pages with one slug, and menu entries naming no page, are errors.
+    static func checkPages(_ pages: [StandalonePage], menu: [SiteConfig.MenuItem], problems: inout [Diagnostic]) -> [StandalonePage] {
+        var bySlug: [String: StandalonePage] = [:]
+        for page in pages.sorted(by: { $0.path < $1.path }) {
+            if let other = bySlug[page.slug] {
+                problems.append(.error(page.path, page.slugLine, "the page's address /\(page.slug)/ is also \(other.path)'s; set a different `slug:`"))
+            } else {
+                bySlug[page.slug] = page
+            }
+        }
+        for item in menu {
+            guard let slug = item.page, bySlug[slug] == nil else { continue }
+            var message = "site.yml: menu: no page '\(slug)' (a file content/pages/\(slug).md)"
+            if let guess = closest(to: slug, in: bySlug.keys.sorted()) { message += "; did you mean '\(guess)'?" }
+            problems.append(.error("site.yml", item.line, message))
+        }
+        return bySlug.values.sorted { $0.slug < $1.slug }
+    }
+
+    /// One standalone page: its Markdown through the same links, images and components as an
+    /// article's, rendered with the theme's `page` template. Rendered on every build (sites have few).
+    static func renderPage(
+        _ page: StandalonePage, site: Site, links: LinkResolver, images: ImagePipeline, highlighter: Highlighter,
+        markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
+    ) -> ArticleOutcome {
+        var outcome = ArticleOutcome()
+        let article = page.asArticle
+        var shown = 0
+        let (parsed, linkProblems, markdownWarnings) = markdown.blocks(page.body, lineOffset: page.bodyLine - 1) { link in
+            resolve(link, in: article, folder: "\(page.slug)/", links: links, images: images, outcome: &outcome, shown: &shown).0
+        }
+        outcome.errors += linkProblems.map { .error(page.path, $0.line, $0.message) }
+        outcome.warnings += markdownWarnings.map { .warning(page.path, $0.line, $0.message) }
+        let blocks = parsed.map { highlighted($0, highlighter: highlighter, path: page.path, warnings: &outcome.warnings) }
+        let body = ArticleBody(blocks: blocks, path: page.path, now: site.now)
+        outcome.errors += body.errors
+        outcome.warnings += body.warnings
+        outcome.validUntil = body.validUntil
+        guard outcome.errors.isEmpty else { return outcome }
+        do {
+            try write(renderer.standalone(page, body: body), to: page.outputPath, sink)
+        } catch {
+            outcome.errors.append(.error(page.path, 0, "cannot write its page: \(error)"))
+        }
+        return outcome
+    }
+}
