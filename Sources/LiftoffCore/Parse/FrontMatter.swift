@@ -38,7 +38,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "aliases", "image", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "image", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -113,6 +113,13 @@ enum FrontMatterParser {
         )
         article.slugLine = fields.has("slug") ? fields.line(of: "slug") : 1
         article.toc = fields.bool("toc")
+        if fields.has("author"), fields.has("authors") {
+            fields.fail("authors", "use `author: key` or `authors: [key, key]`, not both")
+        } else if let one = fields.string("author") {
+            (article.authors, article.authorsLine) = ([one], fields.line(of: "author"))
+        } else if let many = fields.stringList("authors", example: "maya, sam") {
+            (article.authors, article.authorsLine) = (many, fields.line(of: "authors"))
+        }
         if let aliases = fields.stringList("aliases", example: "/articles/old-slug/") {
             article.aliasesLine = fields.line(of: "aliases")
             for alias in aliases {

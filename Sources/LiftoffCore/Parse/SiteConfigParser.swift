@@ -3,7 +3,7 @@ import Yams
 enum SiteConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "countdown", "per_page",
-        "markdown", "newsletter", "footer", "images", "cards", "toc", "menu",
+        "markdown", "newsletter", "footer", "images", "cards", "toc", "menu", "authors",
     ]
 
     /// Decodes `site.yml`; every problem is returned, with its line.
@@ -67,11 +67,37 @@ enum SiteConfigParser {
         config.cards = cards
         config.toc = fields.bool("toc") ?? false
         config.menu = menu(&fields)
+        config.authors = authors(&fields)
+        config.authorsLine = fields.line(of: "authors")
         return fields.diagnostics.isEmpty ? .success(config) : .failure(BuildFailure(fields.diagnostics))
     }
 }
 
 extension SiteConfigParser {
+    /// `authors:` — key → `{name, bio, url}`; a key is a slug (it names `/authors/<key>/`).
+    static func authors(_ fields: inout YAMLFields) -> [String: SiteConfig.Author] {
+        guard let node = fields.node("authors") else { return [:] }
+        guard let mapping = node.mapping else {
+            fields.fail("authors", "'authors' must map keys to authors, like `authors: {maya: {name: Maya Chen}}`")
+            return [:]
+        }
+        var authors: [String: SiteConfig.Author] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = (keyNode.mark?.line ?? fields.line(of: "authors")) + fields.lineOffset
+            var entry = YAMLFields(value, known: ["name", "bio", "url"], path: fields.path, lineOffset: fields.lineOffset,
+                                   what: "site.yml: authors: \(key)", line: line)
+            if let problem = Slug.problem(key) { entry.fail("name", "the key '\(key)' \(problem) (it is the address /authors/\(key)/)") }
+            let name = entry.string("name") ?? ""
+            if name.trimmingSpaces.isEmpty { entry.fail("name", "each author needs a `name:`") }
+            let url = entry.string("url")
+            if let url, SiteURLs.formAction(url) == nil { entry.fail("url", "'url' must be an http:// or https:// URL; got '\(url)'") }
+            fields.absorb(entry)
+            authors[key] = SiteConfig.Author(key: key, name: name, bio: entry.string("bio"), url: url)
+        }
+        return authors
+    }
+
     /// `menu:` — a list of `{title, page}` or `{title, url}`.
     static func menu(_ fields: inout YAMLFields) -> [SiteConfig.MenuItem] {
         guard let node = fields.node("menu") else { return [] }

@@ -41,6 +41,7 @@ enum AtomFeed {
                 <updated>\((entry.article.updated ?? entry.article.date).iso8601)</updated>
 
                 """
+            for key in entry.article.authors { if let author = config.authors[key] { xml += "<author><name>\(escape(author.name))</name></author>\n" } }
             for tag in entry.article.tags { xml += "<category term=\"\(escape(tag))\"/>\n" }
             if !entry.description.isEmpty { xml += "<summary>\(escape(entry.description))</summary>\n" }
             xml += "<content type=\"html\" xml:base=\"\(escape(url))\">\(escape(entry.html))</content>\n</entry>\n"

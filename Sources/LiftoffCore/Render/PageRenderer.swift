@@ -173,6 +173,14 @@ struct PageRenderer: @unchecked Sendable {
         for tag in site.tags {
             pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: "Tagged “\(tag.name)”")
         }
+        for (key, articles) in site.byAuthor.sorted(by: { $0.key < $1.key }) {
+            guard let author = site.config.authors[key] else { continue }
+            pages += paginate(articles, folder: "authors/\(key)/", heading: "Articles by \(author.name)").map {
+                var page = $0
+                page.intro = author.bio
+                return page
+            }
+        }
         return pages
     }
 
@@ -227,7 +235,7 @@ struct PageRenderer: @unchecked Sendable {
             "type": "website",
         ])
         let context: [String: Any] = [
-            "page": page, "heading": list.heading, "articles": list.items.map(listItem),
+            "page": page, "heading": list.heading, "intro": list.intro ?? false, "articles": list.items.map(listItem),
             "pagination": list.count > 1 ? pagination : false,
         ]
         return render("list", context)
@@ -280,6 +288,8 @@ struct ListPage: Sendable {
     /// The articles on this page, and in the whole list (positions in `Site.articles`).
     var items: [Int]
     var members: [Int]
+    /// A line under the heading (an author's bio).
+    var intro: String?
 
     /// `articles/`, `articles/page/2/`, …
     func folderPath(_ number: Int) -> String {

@@ -92,9 +92,25 @@ enum Resolver {
                 related.append(relatedByTags(position, tagSlugs: tagSlugs, tags: tagsBySlug))
             }
         }
+        // Authors named in front matter must be keys of site.yml's `authors:`.
+        var byAuthor: [String: [Int]] = [:]
+        let authorKeys = config.authors.keys.sorted()
+        for article in all where !article.authors.isEmpty {
+            for key in article.authors where config.authors[key] == nil {
+                var message = config.authors.isEmpty
+                    ? "author '\(key)': site.yml has no `authors:` to name (add `authors: {\(key): {name: Full Name}}`)"
+                    : "author '\(key)' is not in site.yml's `authors:`"
+                if let guess = closest(to: key, in: authorKeys) { message += "; did you mean '\(guess)'?" }
+                problems.append(.error(article.path, article.authorsLine, message))
+            }
+        }
+        for (position, article) in published.enumerated() {
+            for key in Set(article.authors) where config.authors[key] != nil { byAuthor[key, default: []].append(position) }
+        }
         let tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
         var site = Site(config: config, now: options.now, articles: published, index: index, related: related, tags: tags)
         site.futureDates = all.map(\.date).filter { $0 > options.now }
+        site.byAuthor = byAuthor.mapValues { $0.sorted() }
         let scheduled = options.future ? [] : all.filter { !$0.draft && $0.date > options.now }
         site.heldBack = Site.HeldBack(
             drafts: options.drafts ? 0 : all.filter(\.draft).count, scheduled: scheduled.count, nextDue: scheduled.map(\.date).min())

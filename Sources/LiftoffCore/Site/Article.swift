@@ -19,6 +19,9 @@ public struct Article: Sendable {
     public var bodyLine: Int
     /// The line of `slug:`, or 1 when the slug comes from the file name.
     public var slugLine: Int = 1
+    /// `author:` / `authors:`: keys of `authors:` in site.yml, and the line that names them.
+    public var authors: [String] = []
+    public var authorsLine = 1
     /// `aliases:`: old paths of the article (site paths, `/articles/old-slug/`), each sent to its URL.
     public var aliases: [String] = []
     public var aliasesLine = 1

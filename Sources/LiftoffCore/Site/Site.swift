@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var tags: [Tag]
     /// Dates of articles after the build's now (left out, or marked as previews).
     public var futureDates: [Timestamp] = []
+    /// Author key → positions of their published articles (newest first).
+    public var byAuthor: [String: [Int]] = [:]
     /// Standalone pages (`content/pages/`), by slug.
     public var pages: [StandalonePage] = []
     /// What the build left out: drafts, and articles dated after its now (the first falls due at `nextDue`).

@@ -15,6 +15,18 @@ public struct SiteConfig: Sendable {
     public var cards = CardSettings()
     /// Whether articles show a table of contents unless their front matter says otherwise.
     public var toc = false
+    /// `authors:`: who writes, by key (front matter names keys in `author:` / `authors:`).
+    public var authors: [String: Author] = [:]
+    public var authorsLine = 1
+
+    /// One entry of `authors:`.
+    public struct Author: Sendable, Hashable {
+        public var key: String
+        public var name: String
+        public var bio: String?
+        public var url: String?
+    }
+
     /// `menu:`: links drawn in the header and the footer, to standalone pages or any URL.
     public var menu: [MenuItem] = []
 

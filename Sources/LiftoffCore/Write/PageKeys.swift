@@ -63,6 +63,8 @@ struct PageKeys: Sendable {
         hasher.combine(article.draft)
         hasher.combine(article.tags.count)
         for tag in article.tags { hasher.combine(tag) }
+        hasher.combine(article.authors.count)
+        for author in article.authors { hasher.combine(author) }
         if let image = article.image {
             hasher.combine(image.path)
             hasher.combine(image.alt)
