@@ -64,7 +64,9 @@ extension Builder {
         }
         outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
         outcome.warnings += markdownWarnings.map { .warning(article.path, $0.line, $0.message) }
-        let blocks = parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.warnings) }
+        // Most articles hold no code: their blocks are not copied.
+        let hasCode = parsed.contains { if case .code = $0.kind { true } else { false } }
+        let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.warnings) } : parsed
         let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
         outcome.errors += body.errors
         outcome.warnings += body.warnings

@@ -54,6 +54,22 @@ extension MarkdownRenderer {
         return "<figure>\(inner)<figcaption>\(HTMLEscaping.escape(caption))</figcaption></figure>\n"
     }
 
+    /// Whether `text` has a `[^` (a footnote's reference and definition start so): `memchr` for the
+    /// rare `^`, then a look at the byte before it.
+    static func mayHoldFootnotes(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, 0x5E, bytes.count - offset) {
+                let index = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+                if index > 0, base[index - 1] == 0x5B { return true }
+                offset = index + 1
+            }
+            return false
+        }
+    }
+
     /// An HTML comment (`<!-- … -->`): dropped without a word, as writers use them for notes.
     static func isComment(_ literal: UnsafePointer<CChar>) -> Bool {
         literal[0] == 0x3C && literal[1] == 0x21 && literal[2] == 0x2D && literal[3] == 0x2D

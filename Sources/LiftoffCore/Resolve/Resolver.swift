@@ -95,7 +95,8 @@ enum Resolver {
         // Authors named in front matter must be keys of site.yml's `authors:`.
         var byAuthor: [String: [Int]] = [:]
         let authorKeys = config.authors.keys.sorted()
-        for article in all where !article.authors.isEmpty {
+        let anyAuthors = !config.authors.isEmpty || all.contains { !$0.authors.isEmpty }
+        for article in all where anyAuthors && !article.authors.isEmpty {
             for key in article.authors where config.authors[key] == nil {
                 var message = config.authors.isEmpty
                     ? "author '\(key)': site.yml has no `authors:` to name (add `authors: {\(key): {name: Full Name}}`)"
@@ -104,7 +105,7 @@ enum Resolver {
                 problems.append(.error(article.path, article.authorsLine, message))
             }
         }
-        for (position, article) in published.enumerated() {
+        for (position, article) in published.enumerated() where anyAuthors && !article.authors.isEmpty {
             for key in Set(article.authors) where config.authors[key] != nil { byAuthor[key, default: []].append(position) }
         }
         let tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
