@@ -48,4 +48,33 @@ extension Builder {
         }
         return outcome
     }
+
+    /// Authors' avatars through the images pipeline: key → markup (96 px wide), files to publish, and
+    /// where each source is named (for errors found when it is encoded).
+    static func publishAvatars(
+        config: SiteConfig, files: Set<String>, images: ImagePipeline, problems: inout [Diagnostic]
+    ) -> (html: [String: String], files: [(String, String)], uses: [(String, Int)]) {
+        var result: (html: [String: String], files: [(String, String)], uses: [(String, Int)]) = ([:], [], [])
+        for author in config.authors.values.sorted(by: { $0.key < $1.key }) {
+            guard let source = author.avatar else { continue }
+            let what = "site.yml: authors: \(author.key): avatar '\(source)'"
+            guard files.contains(source), ImagePipeline.handles(source) else {
+                problems.append(.error("site.yml", author.avatarLine, "\(what) is not an image file under content/"))
+                continue
+            }
+            let name = source.split(separator: "/").last.map(String.init) ?? source
+            switch images.publish(source, at: "authors/\(author.key)/\(name)", eager: false) {
+            case .failure(let error):
+                problems.append(.error("site.yml", author.avatarLine, "\(what): \(error.message)"))
+            case .success(let published):
+                var picture = published.picture
+                picture.sizes = "96px"
+                result.html[author.key] = picture.html(alt: author.name)
+                result.files += published.files
+                if let original = published.original { result.files.append(original) }
+                result.uses.append((source, author.avatarLine))
+            }
+        }
+        return result
+    }
 }

@@ -117,13 +117,19 @@ public enum Builder {
         let share = ShareImages(site: site, root: root, images: images)
         let heroProblems = share.problems + share.prepareHeroes(links: links)
         problems += heroProblems.filter { $0.severity == .error }
-        let renderer = PageRenderer(site: site, theme: theme, assets: assets, share: share, libraryRendering: options.libraryRendering)
+        let avatars = publishAvatars(config: config, files: sources.files, images: images, problems: &problems)
+        let renderer = PageRenderer(
+            site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering)
         clock.lap("templates")
         let markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, keepsText: FAQ.matches)
         var siteKey = StableHasher()
         siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
         siteKey.combine(share.digest)
+        for (key, html) in avatars.html.sorted(by: { $0.key < $1.key }) {
+            siteKey.combine(key)
+            siteKey.combine(html)
+        }
         let keys = PageKeys(
             site: site, siteKey: siteKey.finalize(), sources: parsedArticles.mapValues(\.digest), heroes: share.heroes.mapValues(\.identity))
         let reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
@@ -164,6 +170,8 @@ public enum Builder {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
             }
         }
+        for (source, target) in avatars.files { imageFiles[target] = source }
+        for (source, line) in avatars.uses { imageUses[source, default: []].append(("site.yml", line, source)) }
         for page in site.pages {
             let outcome = renderPage(
                 page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)

@@ -36,4 +36,17 @@ import Testing
         defer { bare.remove() }
         #expect(bare.failures() == ["content/one.md:5: author 'maya': site.yml has no `authors:` to name (add `authors: {maya: {name: Full Name}}`)"])
     }
+
+    @Test func anAvatarIsShownOnTheAuthorsPageThroughTheImagesPipeline() throws {
+        let yml = TestSite.siteYML + "\nauthors:\n  maya:\n    name: Maya Chen\n    avatar: content/authors/maya.jpg\n  sam:\n    name: Sam Okafor\n    avatar: content/authors/nobody.jpg\n"
+        let site = try TestSite(["content/one.md": article("One", extra: "author: maya\n")], siteYML: yml)
+        defer { site.remove() }
+        try site.write("content/authors/maya.jpg", ImageTests.fixture("wide.jpg"))
+        #expect(site.failures() == ["site.yml:13: site.yml: authors: sam: avatar 'content/authors/nobody.jpg' is not an image file under content/"])
+        try site.write("site.yml", yml.replacingOccurrences(of: "    avatar: content/authors/nobody.jpg\n", with: ""))
+        let pages = try site.build()
+        let maya = try #require(pages["authors/maya/index.html"])
+        #expect(maya.contains("<div class=\"list-avatar\"><picture><source type=\"image/webp\" srcset=\"/authors/maya/maya."))
+        #expect(maya.contains("sizes=\"96px\"") && maya.contains("alt=\"Maya Chen\""))
+    }
 }

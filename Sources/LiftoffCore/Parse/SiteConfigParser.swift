@@ -85,15 +85,23 @@ extension SiteConfigParser {
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let line = (keyNode.mark?.line ?? fields.line(of: "authors")) + fields.lineOffset
-            var entry = YAMLFields(value, known: ["name", "bio", "url"], path: fields.path, lineOffset: fields.lineOffset,
+            var entry = YAMLFields(value, known: ["name", "bio", "url", "avatar"], path: fields.path, lineOffset: fields.lineOffset,
                                    what: "site.yml: authors: \(key)", line: line)
             if let problem = Slug.problem(key) { entry.fail("name", "the key '\(key)' \(problem) (it is the address /authors/\(key)/)") }
             let name = entry.string("name") ?? ""
             if name.trimmingSpaces.isEmpty { entry.fail("name", "each author needs a `name:`") }
             let url = entry.string("url")
             if let url, SiteURLs.formAction(url) == nil { entry.fail("url", "'url' must be an http:// or https:// URL; got '\(url)'") }
+            var author = SiteConfig.Author(key: key, name: name, bio: entry.string("bio"), url: url)
+            if let avatar = entry.string("avatar") {
+                if avatar.hasPrefix("content/"), !avatar.split(separator: "/").contains("..") {
+                    (author.avatar, author.avatarLine) = (avatar, entry.line(of: "avatar"))
+                } else {
+                    entry.fail("avatar", "'avatar' must be an image under content/, like `avatar: content/authors/\(key).jpg`")
+                }
+            }
             fields.absorb(entry)
-            authors[key] = SiteConfig.Author(key: key, name: name, bio: entry.string("bio"), url: url)
+            authors[key] = author
         }
         return authors
     }

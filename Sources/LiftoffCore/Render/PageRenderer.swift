@@ -26,9 +26,16 @@ struct PageRenderer: @unchecked Sendable {
     /// Number of latest articles on the home page.
     static let homeCount = 10
 
-    init(site: Site, theme: Theme, assets: FingerprintedAssets, share: ShareImages? = nil, libraryRendering: Bool = false) {
+    /// Author key → their avatar's markup (shown on their page).
+    let avatars: [String: String]
+
+    init(
+        site: Site, theme: Theme, assets: FingerprintedAssets, share: ShareImages? = nil, avatars: [String: String] = [:],
+        libraryRendering: Bool = false
+    ) {
         self.site = site
         self.share = share
+        self.avatars = avatars
         library = theme.library
         compiled = libraryRendering ? nil : CompiledTemplates(theme.templates)
         let config = site.config
@@ -178,6 +185,7 @@ struct PageRenderer: @unchecked Sendable {
             pages += paginate(articles, folder: "authors/\(key)/", heading: "Articles by \(author.name)").map {
                 var page = $0
                 page.intro = author.bio
+                page.avatar = avatars[key]
                 return page
             }
         }
@@ -235,7 +243,8 @@ struct PageRenderer: @unchecked Sendable {
             "type": "website",
         ])
         let context: [String: Any] = [
-            "page": page, "heading": list.heading, "intro": list.intro ?? false, "articles": list.items.map(listItem),
+            "page": page, "heading": list.heading, "intro": list.intro ?? false, "avatar": list.avatar ?? false,
+            "articles": list.items.map(listItem),
             "pagination": list.count > 1 ? pagination : false,
         ]
         return render("list", context)
@@ -288,8 +297,9 @@ struct ListPage: Sendable {
     /// The articles on this page, and in the whole list (positions in `Site.articles`).
     var items: [Int]
     var members: [Int]
-    /// A line under the heading (an author's bio).
+    /// A line under the heading (an author's bio), and an image beside it (their avatar's markup).
     var intro: String?
+    var avatar: String?
 
     /// `articles/`, `articles/page/2/`, …
     func folderPath(_ number: Int) -> String {

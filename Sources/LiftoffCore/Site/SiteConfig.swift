@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable {
         public var name: String
         public var bio: String?
         public var url: String?
+        /// An image under content/ shown on the author's page, and the line that names it.
+        public var avatar: String?
+        public var avatarLine = 0
     }
 
     /// `menu:`: links drawn in the header and the footer, to standalone pages or any URL.
