@@ -5,12 +5,7 @@ import Testing
 
 /// Links already shared keep working: alias pages, `_redirects`, and a warning when a URL moves.
 @Suite struct AliasTests {
-    static func publish(_ site: TestSite) throws -> BuildReport {
-        switch try Publisher.publish(root: site.root, output: site.output, options: BuildOptions(now: testNow)) {
-        case .built(let report, _, _): return report
-        case .upToDate: Issue.record("the build did nothing"); throw CancellationError()
-        }
-    }
+    static func publish(_ site: TestSite, now: Timestamp = testNow) throws -> BuildReport { try site.publishReport(now: now) }
 
     @Test func eachAliasSendsReadersToTheArticleAndRedirectsListsThem() throws {
         let site = try TestSite([

@@ -18,12 +18,7 @@ import Testing
         return site
     }
 
-    static func publish(_ site: TestSite) throws -> BuildReport {
-        switch try Publisher.publish(root: site.root, output: site.output, options: BuildOptions(now: testNow)) {
-        case .built(let report, _, _): return report
-        case .upToDate: Issue.record("the build did nothing"); throw CancellationError()
-        }
-    }
+    static func publish(_ site: TestSite, now: Timestamp = testNow) throws -> BuildReport { try site.publishReport(now: now) }
 
     @Test func aRotatedPhoneSnapshotIsUprightAndKeepsNoMetadata() throws {
         let site = try Self.site("![A red and blue card](rotated-gps.jpg)", images: ["rotated-gps.jpg"])

@@ -8,12 +8,7 @@ import Testing
 @Suite struct ShareImageTests {
     static let countdown = "countdown:\n  target: 2026-12-01T17:00:00Z\n  label: GPT Image 2\n"
 
-    static func publish(_ site: TestSite, now: Timestamp = testNow) throws -> BuildReport {
-        switch try Publisher.publish(root: site.root, output: site.output, options: BuildOptions(now: now)) {
-        case .built(let report, _, _): return report
-        case .upToDate: Issue.record("the build did nothing"); throw CancellationError()
-        }
-    }
+    static func publish(_ site: TestSite, now: Timestamp = testNow) throws -> BuildReport { try site.publishReport(now: now) }
 
     /// `content` of `<meta property|name="name" content="…">`.
     static func meta(_ name: String, in html: String) -> String? {

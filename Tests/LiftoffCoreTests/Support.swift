@@ -76,6 +76,14 @@ struct TestSite {
         }
     }
 
+    /// Publishes into `output/` as `liftoff build` does, and returns what the build did.
+    func publishReport(now: Timestamp = testNow) throws -> BuildReport {
+        switch try Publisher.publish(root: root, output: output, options: BuildOptions(now: now)) {
+        case .built(let report, _, _): return report
+        case .upToDate: Issue.record("the build did nothing"); throw CancellationError()
+        }
+    }
+
     /// Builds into `output/` on disk, as `liftoff build` does.
     func publish(_ options: BuildOptions = BuildOptions(now: testNow)) throws {
         let writer = try OutputWriter(output: output)

@@ -42,22 +42,33 @@ enum FrontMatterParser {
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
+        split(data: data, path: path).flatMap { parse($0, path: path) }
+    }
+
+    /// A Markdown file's bytes as UTF-8 text (BOM dropped, CRLF made LF), cut into front matter and body.
+    static func split(data: [UInt8], path: String) -> Result<FrontMatterSplit, BuildFailure> {
         guard var text = String(validating: data, as: UTF8.self) else {
             return .failure(BuildFailure(.error(path, firstInvalidUTF8Line(data), "file is not valid UTF-8; save it as UTF-8")))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if data.withUnsafeBufferPointer({ $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) { text = text.replacingCRLF() }
-        let split: FrontMatterSplit
-        do { split = try FrontMatterSplit.split(text, path: path) } catch { return .failure(error) }
-        return parse(split, path: path)
+        do { return .success(try FrontMatterSplit.split(text, path: path)) } catch { return .failure(error) }
+    }
+
+    /// The front matter's YAML, composed; `empty` says what an empty one lacks.
+    static func compose(_ split: FrontMatterSplit, path: String, empty: String) -> Result<Node, BuildFailure> {
+        switch composeYAML(split.yaml, path: path, lineOffset: 1, what: "front matter") {
+        case .failure(let diagnostic): .failure(BuildFailure(diagnostic))
+        case .success(nil): .failure(BuildFailure(.error(path, 1, "front matter is empty: \(empty)")))
+        case .success(let value?): .success(value)
+        }
     }
 
     static func parse(_ split: FrontMatterSplit, path: String) -> Result<Article, BuildFailure> {
         let node: Node
-        switch composeYAML(split.yaml, path: path, lineOffset: 1, what: "front matter") {
-        case .failure(let diagnostic): return .failure(BuildFailure(diagnostic))
-        case .success(nil): return .failure(BuildFailure(.error(path, 1, "front matter is empty: add `title:` and `date:`")))
-        case .success(let value?): node = value
+        switch compose(split, path: path, empty: "add `title:` and `date:`") {
+        case .failure(let failure): return .failure(failure)
+        case .success(let value): node = value
         }
         var fields = YAMLFields(node, known: keys, path: path, lineOffset: 1, what: "front matter")
         let fileName = path.split(separator: "/").last.map(String.init) ?? path

@@ -35,16 +35,12 @@ public struct StandalonePage: Sendable {
 
     /// Reads a page's front matter: `title:` required, no date.
     static func parse(data: [UInt8], path: String) -> Result<StandalonePage, BuildFailure> {
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(BuildFailure(.error(path, 1, "file is not valid UTF-8; save it as UTF-8")))
-        }
-        let split: FrontMatterSplit
-        do { split = try FrontMatterSplit.split(text.replacingCRLF(), path: path) } catch { return .failure(error) }
-        let node: Node
-        switch composeYAML(split.yaml, path: path, lineOffset: 1, what: "front matter") {
-        case .failure(let diagnostic): return .failure(BuildFailure(diagnostic))
-        case .success(nil): return .failure(BuildFailure(.error(path, 1, "front matter is empty: add `title:`")))
-        case .success(let value?): node = value
+        let split: FrontMatterSplit, node: Node
+        switch FrontMatterParser.split(data: data, path: path).flatMap({ split in
+            FrontMatterParser.compose(split, path: path, empty: "add `title:`").map { (split, $0) }
+        }) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let value): (split, node) = value
         }
         var fields = YAMLFields(node, known: keys, path: path, lineOffset: 1, what: "front matter")
         let title = fields.string("title") ?? ""
