@@ -1,8 +1,9 @@
 import Foundation
 
 /// Rewrites relative links in an article: `other.md#part` → that article's URL, and
-/// files next to the article → copied beside its page.
-struct LinkResolver: Sendable {
+/// files next to the article → copied beside its page. A class: every link of every article
+/// reaches it through a closure, and a struct this size was copied (and each field retained) each time.
+final class LinkResolver: Sendable {
     let site: Site
     /// Every parsed article by source path, drafts and future posts included.
     let articlesByPath: [String: Article]
@@ -11,7 +12,15 @@ struct LinkResolver: Sendable {
     /// Every Markdown file under `content/`, those with front matter errors included.
     let markdownPaths: Set<String>
     /// Standalone pages (`content/pages/`) by source path → their URL.
-    var pageURLs: [String: String] = [:]
+    let pageURLs: [String: String]
+
+    init(site: Site, articlesByPath: [String: Article], files: Set<String>, markdownPaths: Set<String>, pageURLs: [String: String] = [:]) {
+        self.site = site
+        self.articlesByPath = articlesByPath
+        self.files = files
+        self.markdownPaths = markdownPaths
+        self.pageURLs = pageURLs
+    }
 
     /// The rewrite for one destination, and the content file to copy beside the page, if any.
     /// - Parameter folder: where the page's files go (`about/`); default `articles/<slug>/`.
