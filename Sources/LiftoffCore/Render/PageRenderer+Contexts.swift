@@ -35,10 +35,10 @@ extension PageRenderer {
         if article.draft { summary["draft"] = true }
         let authors = article.authors.compactMap { site.config.authors[$0] }
         if !authors.isEmpty {
-            let links = authors.map { "<a href=\"\(HTMLEscaping.escape(site.config.basePath + "authors/" + $0.key + "/"))\">\(HTMLEscaping.escape($0.name))</a>" }
+            let links = authors.map { "<a href=\"\(HTMLEscaping.escape(site.url(ofAuthor: $0.key)))\">\(HTMLEscaping.escape($0.name))</a>" }
             let joined = links.count == 1 ? links[0] : links.dropLast().joined(separator: ", ") + " and " + links.last!
             summary["byline_html"] = "By " + joined
-            summary["authors"] = authors.map { ["name": $0.name, "url": site.config.basePath + "authors/" + $0.key + "/"] }
+            summary["authors"] = authors.map { ["name": $0.name, "url": site.url(ofAuthor: $0.key)] }
         }
         if let hero = share?.heroes[position] {
             // A thumbnail beside the card's text: lazy, and as wide as a card of the grid.
@@ -80,7 +80,7 @@ extension PageRenderer {
         let people = article.authors.compactMap { site.config.authors[$0] }
         if !people.isEmpty {
             object["author"] = people.map { person -> [String: Any] in
-                ["@type": "Person", "name": person.name, "url": person.url ?? site.absolute(site.config.basePath + "authors/" + person.key + "/")]
+                ["@type": "Person", "name": person.name, "url": person.url ?? site.absolute(site.url(ofAuthor: person.key))]
             }
         } else if !site.config.author.isEmpty {
             object["author"] = ["@type": "Organization", "name": site.config.author]

@@ -56,7 +56,7 @@ struct PageRenderer: @unchecked Sendable {
             "year": String(site.now.civil.year),
         ]
         if let action = config.newsletterAction { context["newsletter"] = ["action": action] }
-        let pageURLs = Dictionary(site.pages.map { ($0.slug, base + $0.slug + "/") }) { first, _ in first }
+        let pageURLs = Dictionary(site.pages.map { ($0.slug, site.url(of: $0)) }) { first, _ in first }
         let menu = config.menu.compactMap { item -> [String: Any]? in
             guard let url = item.page.flatMap({ pageURLs[$0] }) ?? item.url else { return nil }
             return ["title": item.title, "url": url]
@@ -97,10 +97,7 @@ struct PageRenderer: @unchecked Sendable {
         let related = site.related[position].map(listItem)
         summary["related"] = related
         summary["images"] = images
-        let contents = body.contents
-        if article.toc ?? site.config.toc, contents.count >= 2 {
-            summary["toc"] = ["items": contents.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }]
-        }
+        if let toc = tableOfContents(body, asked: article.toc) { summary["toc"] = toc }
         if let extra = article.extra { summary["extra"] = extra.mustache }
         if let hero = share?.heroes[position] {
             summary["hero"] = hero.published.picture.context.merging(["alt": hero.alt, "html": hero.published.picture.html(alt: hero.alt)]) { $1 }
@@ -132,26 +129,31 @@ struct PageRenderer: @unchecked Sendable {
     /// `<slug>/index.html` of a standalone page (`page.mustache`).
     func standalone(_ page: StandalonePage, body: ArticleBody) -> String {
         var content: [String: Any] = [
-            "title": page.title, "url": site.config.basePath + page.slug + "/", "body": render(body.parts),
+            "title": page.title, "url": site.url(of: page), "body": render(body.parts),
         ]
         if let tldr = body.tldr { content["tldr"] = component(TLDR.template, tldr.context) }
         if let updated = page.updated {
             content["updated"] = updated.iso8601
             content["updated_display"] = updated.longDay
         }
-        let contents = body.contents
-        if page.toc ?? site.config.toc, contents.count >= 2 {
-            content["toc"] = ["items": contents.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }]
-        }
+        if let toc = tableOfContents(body, asked: page.toc) { content["toc"] = toc }
         var head = sitePage([
             "title": "\(page.title) · \(site.config.title)",
             "share_title": page.title,
             "description": page.description ?? body.tldr?.text ?? site.config.description,
-            "canonical": site.absolute(site.config.basePath + page.slug + "/"),
+            "canonical": site.absolute(site.url(of: page)),
             "type": "website",
         ])
         if page.draft { head["preview"] = true }
         return render("page", ["page": head, "standalone": content])
+    }
+
+    /// `toc`: the h2/h3 headings, when the front matter (else site.yml's `toc:`) asks and there are two or more.
+    func tableOfContents(_ body: ArticleBody, asked: Bool?) -> [String: Any]? {
+        guard asked ?? site.config.toc else { return nil }
+        let contents = body.contents
+        guard contents.count >= 2 else { return nil }
+        return ["items": contents.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }]
     }
 
     /// The front matter's description, else the first TL;DR's text.

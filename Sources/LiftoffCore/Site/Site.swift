@@ -46,6 +46,16 @@ public struct Site: Sendable {
         config.basePath + "tags/\(slug)/"
     }
 
+    /// `/about/` for `content/pages/about.md`, under the base path.
+    public func url(of page: StandalonePage) -> String {
+        config.basePath + page.slug + "/"
+    }
+
+    /// `/authors/<key>/`, under the base path.
+    public func url(ofAuthor key: String) -> String {
+        config.basePath + "authors/\(key)/"
+    }
+
     /// The first moment the site's pages would change by themselves, sources aside: the site's or
     /// an article's countdown text, a future article becoming due, the year in the footer.
     /// (Countdowns inside article bodies are added by the build.)
