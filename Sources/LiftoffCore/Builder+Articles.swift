@@ -55,22 +55,13 @@ extension Builder {
         var uses: [BuildCache.LinkUse] = []
         var linkHasher = StableHasher()
         // A hero is the article's first image: the body's are all lazy.
-        var shown = share.heroes[position] == nil ? 0 : 1
-        let (parsed, linkProblems, markdownWarnings) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
-            let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
+        let (blocks, body) = self.body(
+            of: article, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown,
+            firstImage: share.heroes[position] == nil, outcome: &outcome
+        ) { link, rewrite, asset in
             uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
             linkHasher.combine(rewrite, asset)
-            return rewrite
         }
-        outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
-        outcome.warnings += markdownWarnings.map { .warning(article.path, $0.line, $0.message) }
-        // Most articles hold no code: their blocks are not copied.
-        let hasCode = parsed.contains { if case .code = $0.kind { true } else { false } }
-        let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.warnings) } : parsed
-        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
-        outcome.errors += body.errors
-        outcome.warnings += body.warnings
-        outcome.validUntil = body.validUntil
         if blocks.isEmpty {
             outcome.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
         } else if article.description == nil, body.tldr == nil {
@@ -97,10 +88,36 @@ extension Builder {
         return outcome
     }
 
+    /// An article's (or a page's) Markdown: each link and image through `resolve` (then `observe`),
+    /// code highlighted, the blocks grouped into components; problems are added to `outcome`.
+    /// - Parameter firstImage: whether the body's first image is the page's first (fetched at once).
+    static func body(
+        of article: Article, folder: String? = nil, site: Site, links: LinkResolver, images: ImagePipeline, highlighter: Highlighter,
+        markdown: MarkdownRenderer, firstImage: Bool = true, outcome: inout ArticleOutcome,
+        observe: (MarkdownLink, LinkRewrite, (source: String, target: String)?) -> Void = { _, _, _ in }
+    ) -> (blocks: [MarkdownBlock], body: ArticleBody) {
+        var shown = firstImage ? 0 : 1
+        let (parsed, linkProblems, markdownWarnings) = markdown.blocks(article.body, lineOffset: article.bodyLine - 1) { link in
+            let (rewrite, asset) = resolve(link, in: article, folder: folder, links: links, images: images, outcome: &outcome, shown: &shown)
+            observe(link, rewrite, asset)
+            return rewrite
+        }
+        outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
+        outcome.warnings += markdownWarnings.map { .warning(article.path, $0.line, $0.message) }
+        // Most articles hold no code: their blocks are not copied.
+        let hasCode = parsed.contains { if case .code = $0.kind { true } else { false } }
+        let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.warnings) } : parsed
+        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
+        outcome.errors += body.errors
+        outcome.warnings += body.warnings
+        outcome.validUntil = body.validUntil
+        return (blocks, body)
+    }
+
     /// A code block: reachable from the keyboard (a long line scrolls it sideways), and with a
     /// language, its code coloured by the highlighter (else as cmark-gfm wrote it).
     static func highlighted(_ block: MarkdownBlock, highlighter: Highlighter, path: String, warnings: inout [Diagnostic]) -> MarkdownBlock {
-        guard case .code(let info) = block.kind, info != "countdown", block.html.hasPrefix("<pre><code"),
+        guard case .code(let info) = block.kind, !Highlighter.components.contains(info), block.html.hasPrefix("<pre><code"),
               let open = block.html.firstIndex(of: ">").flatMap({ block.html[block.html.index(after: $0)...].firstIndex(of: ">") })
         else { return block }
         var block = block

@@ -28,18 +28,9 @@ extension Builder {
         markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
     ) -> ArticleOutcome {
         var outcome = ArticleOutcome()
-        let article = page.asArticle
-        var shown = 0
-        let (parsed, linkProblems, markdownWarnings) = markdown.blocks(page.body, lineOffset: page.bodyLine - 1) { link in
-            resolve(link, in: article, folder: "\(page.slug)/", links: links, images: images, outcome: &outcome, shown: &shown).0
-        }
-        outcome.errors += linkProblems.map { .error(page.path, $0.line, $0.message) }
-        outcome.warnings += markdownWarnings.map { .warning(page.path, $0.line, $0.message) }
-        let blocks = parsed.map { highlighted($0, highlighter: highlighter, path: page.path, warnings: &outcome.warnings) }
-        let body = ArticleBody(blocks: blocks, path: page.path, now: site.now)
-        outcome.errors += body.errors
-        outcome.warnings += body.warnings
-        outcome.validUntil = body.validUntil
+        let (_, body) = self.body(
+            of: page.asArticle, folder: "\(page.slug)/", site: site, links: links, images: images, highlighter: highlighter,
+            markdown: markdown, outcome: &outcome)
         guard outcome.errors.isEmpty else { return outcome }
         do {
             try write(renderer.standalone(page, body: body), to: page.outputPath, sink)

@@ -102,7 +102,7 @@ public enum Builder {
         for article in articles { byPath[article.path] = article }
         let links = LinkResolver(
             site: site, articlesByPath: byPath, files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
-            pageURLs: Dictionary(site.pages.map { ($0.path, config.basePath + $0.slug + "/") }) { first, _ in first })
+            pageURLs: Dictionary(site.pages.map { ($0.path, site.url(of: $0)) }) { first, _ in first })
         clock.lap("resolve")
 
         // Render and write: each article is parsed, grouped into components, rendered and
@@ -113,7 +113,7 @@ public enum Builder {
         let images = ImagePipeline(
             root: root, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!, stamps: sources.stamps)
         // Heroes first: lists, cards and pages show them, and page keys include them.
-        let highlighter = Highlighter(cacheFolder: config.markdown.highlight ? options.codeCache : nil, enabled: config.markdown.highlight)
+        let highlighter = Highlighter(cacheFolder: options.codeCache, enabled: config.markdown.highlight)
         let share = ShareImages(site: site, root: root, images: images)
         let heroProblems = share.problems + share.prepareHeroes(links: links)
         problems += heroProblems.filter { $0.severity == .error }
@@ -156,16 +156,20 @@ public enum Builder {
         cache.urls = movedURLs(site: site, previous: previous, warnings: &warnings)
         var renderedPages: [String] = []
         var carriedOver = 0
+        /// What an article's or a page's outcome brings to the site: problems, files, image uses.
+        func absorb(_ outcome: ArticleOutcome, from source: String) {
+            validUntil = min(validUntil, outcome.validUntil)
+            problems += outcome.errors
+            warnings += outcome.warnings
+            for (file, target) in outcome.assets { copied[target] = file }
+            for (file, target) in outcome.images { imageFiles[target] = file }
+            for use in outcome.imageUses { imageUses[use.source, default: []].append((source, use.line, use.url)) }
+        }
         for (position, outcome) in outcomes.enumerated() {
             let path = site.pagePath(of: site.articles[position])
             if let page = outcome.page { cache.pages[path] = page }
             if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
-            validUntil = min(validUntil, outcome.validUntil)
-            problems += outcome.errors
-            warnings += outcome.warnings
-            for (source, target) in outcome.assets { copied[target] = source }
-            for (source, target) in outcome.images { imageFiles[target] = source }
-            for use in outcome.imageUses { imageUses[use.source, default: []].append((site.articles[position].path, use.line, use.url)) }
+            absorb(outcome, from: site.articles[position].path)
             if let content = outcome.feedContent {
                 feedEntries.append(AtomFeed.Entry(article: site.articles[position], description: outcome.description, html: content))
             }
@@ -173,15 +177,10 @@ public enum Builder {
         for (source, target) in avatars.files { imageFiles[target] = source }
         for (source, line) in avatars.uses { imageUses[source, default: []].append(("site.yml", line, source)) }
         for page in site.pages {
-            let outcome = renderPage(
-                page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
-            problems += outcome.errors
-            warnings += outcome.warnings
-            for (source, target) in outcome.assets { copied[target] = source }
-            for (source, target) in outcome.images { imageFiles[target] = source }
-            for use in outcome.imageUses { imageUses[use.source, default: []].append((page.path, use.line, use.url)) }
+            absorb(renderPage(
+                page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink),
+                from: page.path)
             renderedPages.append(page.outputPath)
-            validUntil = min(validUntil, outcome.validUntil)
         }
         clock.lap("articles")
         for (source, failure) in images.encodeMissing() {
@@ -235,7 +234,7 @@ public enum Builder {
                 sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
             }
             for page in site.pages {
-                sitemap.append(Sitemap.Page(path: config.basePath + page.slug + "/", lastModified: page.updated))
+                sitemap.append(Sitemap.Page(path: site.url(of: page), lastModified: page.updated))
             }
             try writeSitePage(renderer.notFound(), "404.html")
             try writeSitePage(AtomFeed.xml(site: site, entries: feedEntries), "feed.xml")

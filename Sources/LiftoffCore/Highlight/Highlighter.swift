@@ -28,11 +28,10 @@ final class Highlighter: @unchecked Sendable {
 
     /// Another Python than the system's (tests).
     private let python: String?
-
-    /// - Parameter cacheFolder: where highlighted blocks are kept between builds; nil: this build only.
     /// `markdown.highlight` of site.yml: off, every block stays as cmark-gfm wrote it.
     let enabled: Bool
 
+    /// - Parameter cacheFolder: where highlighted blocks are kept between builds; nil: this build only.
     init(cacheFolder: URL?, enabled: Bool = true, python: String? = nil) {
         cache = HighlightCache(folder: cacheFolder)
         self.enabled = enabled
