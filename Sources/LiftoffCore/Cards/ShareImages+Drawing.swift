@@ -64,10 +64,7 @@ extension ShareImages {
         let key = hasher.finalize()
         let file = images.cache.path(key.description, width: ShareCard.width, format: .jpeg)
         if !images.useCached(key, file: file) { enqueue(key, .crop(source: asset.source, path: use.path, line: use.line, name: use.name)) }
-        let slash = asset.target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(asset.target[...$0]) } ?? ""
-        let name = asset.target.split(separator: "/").last.map(String.init) ?? asset.target
-        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-        let target = "\(slash)\(stem).\(key.description.prefix(8))-share.jpg"
+        let target = ImagePipeline.variantPrefix(asset.target, key: key.description) + "share.jpg"
         return Image(url: site.absolute(site.config.basePath + target), alt: alt, type: "image/jpeg", file: (file, target))
     }
 

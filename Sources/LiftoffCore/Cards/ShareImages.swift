@@ -55,12 +55,15 @@ final class ShareImages: @unchecked Sendable {
     let logo: String?
     private let lock = Lock()
     private var pending: [Digest: Job] = [:]
-    private var siteImageMemo: Image??
+    /// Each article's share image, and the site's, made once: the build and the page both ask.
+    private let articleImages: Memo<Image?>
+    private let siteImageMemo = Memo<Image?>(count: 1)
 
     init(site: Site, root: URL, images: ImagePipeline) {
         self.site = site
         settings = site.config.cards
         self.images = images
+        articleImages = Memo(count: site.articles.count)
         var hasher = StableHasher()
         hasher.combine(settings.enabled)
         for colour in [settings.background, settings.text, settings.muted, settings.accent] {
@@ -105,21 +108,26 @@ final class ShareImages: @unchecked Sendable {
     func image(forArticle position: Int) -> Image? {
         if let share = heroes[position]?.share { return share }
         guard settings.enabled else { return nil }
-        let article = site.articles[position]
-        let countdown = article.countdown.map { "\($0.label) · \(CountdownWidget(countdown: $0, now: site.now).cardText)" }
-        let card = ShareCard(title: article.title, siteTitle: site.config.title, date: article.date.longDay, countdown: countdown)
-        return self.card(card, at: "articles/\(article.slug)/card", for: article.path)
+        return articleImages.value(at: position) {
+            let article = site.articles[position]
+            let card = ShareCard(title: article.title, siteTitle: site.config.title, date: article.date.longDay, countdown: countdownLine(article.countdown))
+            return self.card(card, at: "articles/\(article.slug)/card", for: article.path)
+        }
     }
 
     /// The site's share image (home, lists, tags, 404); nil with cards off.
     var siteImage: Image? {
-        if let memo = lock.withLock({ siteImageMemo }) { return memo }
-        let countdown = site.config.countdown.map { "\($0.label) · \(CountdownWidget(countdown: $0, now: site.now).cardText)" }
-        let card = ShareCard(title: site.config.description.isEmpty ? site.config.title : site.config.description,
-                             siteTitle: site.config.title, date: nil, countdown: countdown)
-        let image = settings.enabled ? self.card(card, at: "card", for: "site.yml") : nil
-        lock.withLock { siteImageMemo = .some(image) }
-        return image
+        guard settings.enabled else { return nil }
+        return siteImageMemo.value(at: 0) {
+            let card = ShareCard(title: site.config.description.isEmpty ? site.config.title : site.config.description,
+                                 siteTitle: site.config.title, date: nil, countdown: countdownLine(site.config.countdown))
+            return self.card(card, at: "card", for: "site.yml")
+        }
+    }
+
+    /// "GPT Image 2 · 7 days left": a countdown as cards show it (in days).
+    private func countdownLine(_ countdown: Countdown?) -> String? {
+        countdown.map { "\($0.label) · \(CountdownWidget(countdown: $0, now: site.now).cardText)" }
     }
 
     /// The card's image, published at `<stem>.<key>.png`; drawn later when the cache lacks it.

@@ -18,6 +18,13 @@ extension ImagePipeline {
 
     private static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
 
+    /// `articles/x/nb3.png` → `articles/x/nb3.<key's first 8 digits>-`: how every file made from
+    /// the image starts (then a width and an extension, or `share.jpg`).
+    static func variantPrefix(_ target: String, key: String) -> String {
+        let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))
+        return (slash.map { String(target[...$0]) } ?? "") + stem(of: target) + "." + key.prefix(8) + "-"
+    }
+
     static func fileExtension(_ path: String) -> String {
         guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return "" }
         return name[name.index(after: dot)...].lowercased()

@@ -81,7 +81,7 @@ final class ImagePipeline: @unchecked Sendable {
     /// what it needs encoded is encoded by `encodeMissing()`, for all articles at once.
     func publish(_ source: String, at target: String, eager: Bool) -> Result<Published, ImageError> {
         if Self.fileExtension(source) == "svg" {
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(source).path) else { return .failure(ImageError("cannot be read")) }
+            guard let data = FileManager.default.contents(atPath: rootPath + "/" + source) else { return .failure(ImageError("cannot be read")) }
             // Without a size, browsers show an SVG at the default object size, 300 × 150.
             let size = SVGSize.of(data)
             let picture = Picture(src: address(target), width: size?.width ?? 300, height: size?.height ?? 150, eager: eager)
@@ -93,10 +93,8 @@ final class ImagePipeline: @unchecked Sendable {
                 let picture = Picture(src: address(target), width: image.header.width, height: image.header.height, eager: eager)
                 return Published(picture: picture, files: [], original: (source, target), warnings: image.warnings)
             }
-            // `<folder>/<stem>.<key's first 8 digits>-`, then width and extension.
             let keyText = image.key.description
-            let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let prefix = (slash.map { String(target[...$0]) } ?? "") + Self.stem(of: target) + "." + keyText.prefix(8) + "-"
+            let prefix = Self.variantPrefix(target, key: keyText)
             func path(_ width: Int, _ format: Vips.Format) -> String { prefix + String(width) + "." + format.fileExtension }
             func srcset(_ format: Vips.Format) -> String {
                 image.widths.map { "\(address(path($0, format))) \($0)w" }.joined(separator: ", ")
@@ -192,7 +190,6 @@ final class ImagePipeline: @unchecked Sendable {
         condition.lock()
         results[source] = result
         busy.remove(source)
-        if case .success(let image) = result, image.cached { complete.insert(image.key) }
         condition.broadcast()
         condition.unlock()
         return result
@@ -230,7 +227,7 @@ final class ImagePipeline: @unchecked Sendable {
         hasher.combine(libvipsVersion)
         hasher.combine(Self.codeVersion)
         let key = hasher.finalize()
-        let cached = cache.complete.contains(key) && access(cache.path(key.description, width: widths.last!, format: .webp), F_OK) == 0
+        let cached = useCached(key, file: cache.path(key.description, width: widths.last!, format: .webp))
         return Processed(
             header: header, key: key, widths: widths, height: height, formats: formats, asIs: false, warnings: warnings, cached: cached)
     }
