@@ -102,7 +102,7 @@ extension MarkdownRenderer {
         var words = 0
         for definition in definitions {
             words += Self.scan(definition, lineOffset: lineOffset, problems: &problems, warnings: &warnings, unsafeHTML: unsafeHTML,
-                               rewrite: rewrite).words
+                               footnotes: true, rewrite: rewrite).words
             cmark_node_unlink(definition)
             cmark_node_append_child(notes, definition)
         }

@@ -98,7 +98,8 @@ public struct MarkdownRenderer: Sendable {
     ) -> (blocks: [MarkdownBlock], problems: [(line: Int, message: String)], warnings: [(line: Int, message: String)]) {
         // Footnotes cost cmark-gfm a walk of the whole tree inside the serialised finish (about 1 %
         // of a clean build): only a text that holds a `[^` is parsed for them.
-        let parseOptions = (smartPunctuation ? Self.optSmart : 0) | (Self.mayHoldFootnotes(markdown) ? Self.optFootnotes : 0)
+        let footnotes = Self.mayHoldFootnotes(markdown)
+        let parseOptions = (smartPunctuation ? Self.optSmart : 0) | (footnotes ? Self.optFootnotes : 0)
         let renderOptions = (unsafeHTML ? Self.optUnsafe : 0) | Self.optTableStyle | Self.optFootnotes
         guard let parser = cmark_parser_new(parseOptions) else { return ([], [], []) }
         defer { cmark_parser_free(parser) }
@@ -120,14 +121,14 @@ public struct MarkdownRenderer: Sendable {
         var problems: [(line: Int, message: String)] = []
         var warnings: [(line: Int, message: String)] = []
         var blocks: [MarkdownBlock] = []
-        var footnotes: [OpaquePointer] = []
+        var definitions: [OpaquePointer] = []
         var inTextSection = keepsText("")
         var node = cmark_node_first_child(document)
         while let current = node {
             node = cmark_node_next(current)
             // cmark-gfm moves the definitions of used footnotes to the end: they are rendered together.
             if cmark_node_get_type(current) == CMARK_NODE_FOOTNOTE_DEFINITION {
-                footnotes.append(current)
+                definitions.append(current)
                 continue
             }
             let line = Int(cmark_node_get_start_line(current)) + lineOffset
@@ -149,7 +150,7 @@ public struct MarkdownRenderer: Sendable {
             }
             let scan = Self.scan(
                 current, lineOffset: lineOffset, problems: &problems, warnings: &warnings, unsafeHTML: unsafeHTML,
-                figure: caption != nil, rewrite: rewriteLink)
+                footnotes: footnotes, figure: caption != nil, rewrite: rewriteLink)
             var html = Self.take(cmark_render_html(current, renderOptions, extensions))
             if let caption { html = Self.figure(html, caption: caption) }
             if case .callout = kind { html = Self.quoteContent(html) }
@@ -160,7 +161,7 @@ public struct MarkdownRenderer: Sendable {
             blocks.append(MarkdownBlock(
                 kind: kind, html: html, text: text, words: scan.words, hasTaskItems: scan.hasTaskItems, line: line, literal: literal))
         }
-        if let notes = footnoteBlock(footnotes, lineOffset: lineOffset, options: renderOptions, extensions: extensions,
+        if let notes = footnoteBlock(definitions, lineOffset: lineOffset, options: renderOptions, extensions: extensions,
                                      problems: &problems, warnings: &warnings, rewrite: rewriteLink) {
             blocks.append(notes)
         }
@@ -171,9 +172,10 @@ public struct MarkdownRenderer: Sendable {
     /// goes through `rewrite` (errors are collected with their lines), words are counted as its
     /// plain text reads them (runs of non-space bytes across text, inline code and code; inline
     /// markup joins, line breaks and block boundaries separate), and task-list items are noticed.
+    /// `footnotes`: whether the text holds a `[^` (only then are `[^label]`s left as text looked for).
     static func scan(
         _ block: OpaquePointer, lineOffset: Int, problems: inout [(line: Int, message: String)],
-        warnings: inout [(line: Int, message: String)], unsafeHTML: Bool, figure: Bool = false,
+        warnings: inout [(line: Int, message: String)], unsafeHTML: Bool, footnotes: Bool, figure: Bool = false,
         rewrite: (MarkdownLink) -> LinkRewrite
     ) -> (words: Int, hasTaskItems: Bool) {
         guard let iterator = cmark_iter_new(block) else { return (0, false) }
@@ -206,7 +208,7 @@ public struct MarkdownRenderer: Sendable {
                     let space = value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D
                     if !space, !inWord { words += 1 }
                     inWord = !space
-                    if value == 0x5E, byte > start, byte[-1] == 0x5B { caret = true }  // `[^`
+                    if footnotes, value == 0x5E, byte > start, byte[-1] == 0x5B { caret = true }  // `[^`
                     byte += 1
                 }
                 // A footnote reference without a definition stays text: `[^label]`.
