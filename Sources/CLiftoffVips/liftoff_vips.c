@@ -40,6 +40,13 @@ lv_image *lv_wrap(VipsImage *image) {
     return result;
 }
 
+lv_image *lv_in_memory(VipsImage *image, char *error, size_t length) {
+    VipsImage *memory = p_vips_image_copy_memory(image);
+    p_g_object_unref(image);
+    if (!memory) { lv_take_error(error, length); return NULL; }
+    return lv_wrap(memory);
+}
+
 // Warnings (a damaged tile, an odd header) are reported as errors where they matter.
 static void ignore(const char *domain, int level, const char *message, void *data) {}
 
@@ -91,20 +98,14 @@ lv_image *lv_thumbnail(const char *path, int width, char *error, size_t length) 
                                        "option_string", "fail_on=error", NULL);
     p_g_object_unref(source);
     if (status) { lv_take_error(error, length); return NULL; }
-    VipsImage *memory = p_vips_image_copy_memory(thumbnail);
-    p_g_object_unref(thumbnail);
-    if (!memory) { lv_take_error(error, length); return NULL; }
-    return lv_wrap(memory);
+    return lv_in_memory(thumbnail, error, length);
 }
 
 lv_image *lv_resize(lv_image *image, int width, char *error, size_t length) {
     VipsImage *resized = NULL;
     double scale = (double)width / p_vips_image_get_width(image->image);
     if (p_vips_resize(image->image, &resized, scale, NULL)) { lv_take_error(error, length); return NULL; }
-    VipsImage *memory = p_vips_image_copy_memory(resized);
-    p_g_object_unref(resized);
-    if (!memory) { lv_take_error(error, length); return NULL; }
-    return lv_wrap(memory);
+    return lv_in_memory(resized, error, length);
 }
 
 int lv_width(lv_image *image) { return p_vips_image_get_width(image->image); }

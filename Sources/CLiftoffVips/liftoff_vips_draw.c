@@ -16,10 +16,7 @@ lv_image *lv_canvas(int width, int height, const double rgb[3], char *error, siz
     int status = p_vips_copy(filled, &tagged, "interpretation", INTERPRETATION_SRGB, NULL);
     p_g_object_unref(filled);
     if (status) { lv_take_error(error, length); return NULL; }
-    VipsImage *memory = p_vips_image_copy_memory(tagged);
-    p_g_object_unref(tagged);
-    if (!memory) { lv_take_error(error, length); return NULL; }
-    return lv_wrap(memory);
+    return lv_in_memory(tagged, error, length);
 }
 
 lv_image *lv_text(const char *markup, const char *font, const char *fontfile, int width, int spacing,
@@ -69,10 +66,7 @@ static lv_image *opaque_in_memory(VipsImage *thumbnail, const double background[
     VipsImage *flat = opaque_srgb(thumbnail, background);
     p_g_object_unref(thumbnail);
     if (!flat) { lv_take_error(error, length); return NULL; }
-    VipsImage *memory = p_vips_image_copy_memory(flat);
-    p_g_object_unref(flat);
-    if (!memory) { lv_take_error(error, length); return NULL; }
-    return lv_wrap(memory);
+    return lv_in_memory(flat, error, length);
 }
 
 lv_image *lv_logo(const char *path, int height, const double background[3], char *error, size_t length) {

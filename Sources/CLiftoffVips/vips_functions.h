@@ -84,6 +84,8 @@ struct lv_image { VipsImage *image; };
 void lv_take_error(char *error, size_t length);
 /// Wraps a libvips image (the wrapper owns the reference).
 lv_image *lv_wrap(VipsImage *image);
+/// `image` computed into memory (the reference to `image` is released), wrapped; NULL on failure.
+lv_image *lv_in_memory(VipsImage *image, char *error, size_t length);
 
 #endif
 
