@@ -51,7 +51,7 @@ public final class PreviewSite: Sendable {
     public func rebuild(now: Timestamp? = nil, changed: [String] = []) async -> Result {
         let start = DispatchTime.now().uptimeNanoseconds
         var options = BuildOptions(now: now ?? self.now, drafts: true, future: true, baseURL: baseURL)
-        options.imageCache = BuildOptions.imageCache(besideOutput: root.appendingPathComponent("output"))
+        options.keepCaches(besideOutput: root.appendingPathComponent("output"))
         var result = Result(diagnostics: [], succeeded: false, milliseconds: 0, articles: 0)
         var stylesheets: [String: String] = [:]
         do {

@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions(now: try buildNow(now), drafts: true, future: true, strict: strict)
-        options.imageCache = BuildOptions.imageCache(besideOutput: site.root.appendingPathComponent("output"))
+        options.keepCaches(besideOutput: site.root.appendingPathComponent("output"))
         let report: BuildReport
         do {
             report = try Builder.build(root: site.root, into: MemorySink(), options: options)

@@ -15,9 +15,14 @@ public struct BuildOptions: Sendable {
     /// Remove cached images this build did not use (`liftoff build` does; the preview does not).
     public var pruneImageCache = false
 
-    /// Where highlighted code is kept between builds: a folder beside the image cache (`.<output>.liftoff-code/`).
-    var codeCache: URL? {
-        imageCache.map { $0.deletingLastPathComponent().appendingPathComponent(String($0.lastPathComponent.dropLast("images".count)) + "code") }
+    /// Where highlighted code is kept between builds (beside the output); nil: this build only.
+    public var codeCache: URL?
+
+    /// Keeps processed images and highlighted code between builds beside `output`: shared by
+    /// `build`, `check` and the preview of one site.
+    public mutating func keepCaches(besideOutput output: URL) {
+        imageCache = Self.imageCache(besideOutput: output)
+        codeCache = OutputWriter.beside(output, "code")
     }
 
     /// The image cache of builds into `output`: beside it, shared by `build`, `check` and the preview.
@@ -95,8 +100,7 @@ enum Resolver {
         // Authors named in front matter must be keys of site.yml's `authors:`.
         var byAuthor: [String: [Int]] = [:]
         let authorKeys = config.authors.keys.sorted()
-        let anyAuthors = !config.authors.isEmpty || all.contains { !$0.authors.isEmpty }
-        for article in all where anyAuthors && !article.authors.isEmpty {
+        for article in all where !article.authors.isEmpty {
             for key in article.authors where config.authors[key] == nil {
                 var message = config.authors.isEmpty
                     ? "author '\(key)': site.yml has no `authors:` to name (add `authors: {\(key): {name: Full Name}}`)"
@@ -105,7 +109,7 @@ enum Resolver {
                 problems.append(.error(article.path, article.authorsLine, message))
             }
         }
-        for (position, article) in published.enumerated() where anyAuthors && !article.authors.isEmpty {
+        for (position, article) in published.enumerated() where !article.authors.isEmpty {
             for key in Set(article.authors) where config.authors[key] != nil { byAuthor[key, default: []].append(position) }
         }
         let tags = tagsBySlug.values.sorted { $0.slug < $1.slug }

@@ -30,7 +30,7 @@ public enum Publisher {
         reading.lap("read cache")
         let writer = try OutputWriter(output: output, lock: lock)
         var options = options
-        options.imageCache = BuildOptions.imageCache(besideOutput: output)
+        options.keepCaches(besideOutput: output)
         options.pruneImageCache = true
         var report: BuildReport
         var swapping = StageClock()
