@@ -3,6 +3,8 @@
 
 - content/countdown-sample-*.jpg: four "sample outputs" (a lake at dusk, glossy spheres, a city at
   night, an aurora) for the countdown article, 2048 × 1536, JPEG quality 85;
+- content/compare-dusk-lake-*.jpg: the lake at dusk as two models might draw it (same seed, two
+  skies), for the release-date article's comparison;
 - content/checklist-screenshot.png: a flat app window for the launch-day checklist, 1600 px wide.
 
 Every file carries camera-style metadata on purpose (EXIF with a GPS position, XMP; one JPEG is
@@ -136,11 +138,15 @@ def screen(image, colour, mask):
 
 # MARK: the four sample outputs
 
-def dusk_lake(rng):
+DUSK_SKY = [(0, (38, 40, 92)), (0.35, (120, 72, 128)), (0.55, (236, 128, 86)), (0.61, (255, 196, 120)), (1, (255, 210, 140))]
+# The same prompt as another model might answer it: a cooler, paler sky.
+COOL_SKY = [(0, (24, 44, 96)), (0.35, (82, 96, 150)), (0.55, (206, 150, 128)), (0.61, (236, 196, 150)), (1, (240, 214, 170))]
+
+
+def dusk_lake(rng, sky_stops=DUSK_SKY):
     size = (WIDTH, HEIGHT)
     horizon = 930
-    sky = vertical_gradient(size, [(0, (38, 40, 92)), (0.35, (120, 72, 128)), (0.55, (236, 128, 86)),
-                                   (0.61, (255, 196, 120)), (1, (255, 210, 140))])
+    sky = vertical_gradient(size, sky_stops)
     clouds = field(size, rng, (10, 8)).point(lambda v: max(0, v - 140) * 2)
     clouds = Image.composite(clouds, Image.new("L", size, 0), vertical_gradient(size, [(0, (0,)), (0.15, (200,)), (0.5, (120,)), (0.6, (0,)), (1, (0,))]).convert("L"))
     image = screen(sky, (255, 170, 150), clouds.point(lambda v: v // 2))
@@ -393,7 +399,10 @@ def exif(description, orientation=1):
 SAMPLES = [("countdown-sample-dusk-lake.jpg", dusk_lake, 11, 1),
            ("countdown-sample-spheres.jpg", spheres, 22, 1),
            ("countdown-sample-city-night.jpg", city_night, 33, 1),
-           ("countdown-sample-aurora.jpg", aurora, 44, 6)]
+           ("countdown-sample-aurora.jpg", aurora, 44, 6),
+           # One prompt, two "models", for the compare component of the release-date article.
+           ("compare-dusk-lake-current.jpg", dusk_lake, 55, 1),
+           ("compare-dusk-lake-preview.jpg", lambda rng: dusk_lake(rng, COOL_SKY), 55, 1)]
 
 
 def main():

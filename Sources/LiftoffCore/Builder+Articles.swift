@@ -57,7 +57,7 @@ extension Builder {
         // A hero is the article's first image: the body's are all lazy.
         let (blocks, body) = self.body(
             of: article, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown,
-            firstImage: share.heroes[position] == nil, outcome: &outcome
+            components: renderer.components, firstImage: share.heroes[position] == nil, outcome: &outcome
         ) { link, rewrite, asset in
             uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
             linkHasher.combine(rewrite, asset)
@@ -93,7 +93,7 @@ extension Builder {
     /// - Parameter firstImage: whether the body's first image is the page's first (fetched at once).
     static func body(
         of article: Article, folder: String? = nil, site: Site, links: LinkResolver, images: ImagePipeline, highlighter: Highlighter,
-        markdown: MarkdownRenderer, firstImage: Bool = true, outcome: inout ArticleOutcome,
+        markdown: MarkdownRenderer, components: ComponentCatalog, firstImage: Bool = true, outcome: inout ArticleOutcome,
         observe: (MarkdownLink, LinkRewrite, (source: String, target: String)?) -> Void = { _, _, _ in }
     ) -> (blocks: [MarkdownBlock], body: ArticleBody) {
         var shown = firstImage ? 0 : 1
@@ -107,7 +107,14 @@ extension Builder {
         // Most articles hold no code: their blocks are not copied.
         let hasCode = parsed.contains { if case .code = $0.kind { true } else { false } }
         let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.warnings) } : parsed
-        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now)
+        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now) { block in
+            // A component's images and links resolve as the Markdown's do (and are remembered with them).
+            components.place(block, path: article.path, markdown: markdown) { link in
+                let (rewrite, asset) = resolve(link, in: article, folder: folder, links: links, images: images, outcome: &outcome, shown: &shown)
+                observe(link, rewrite, asset)
+                return rewrite
+            }
+        }
         outcome.errors += body.errors
         outcome.warnings += body.warnings
         outcome.validUntil = body.validUntil
@@ -117,7 +124,7 @@ extension Builder {
     /// A code block: reachable from the keyboard (a long line scrolls it sideways), and with a
     /// language, its code coloured by the highlighter (else as cmark-gfm wrote it).
     static func highlighted(_ block: MarkdownBlock, highlighter: Highlighter, path: String, warnings: inout [Diagnostic]) -> MarkdownBlock {
-        guard case .code(let info) = block.kind, !Highlighter.components.contains(info), block.html.hasPrefix("<pre><code"),
+        guard case .code(let info) = block.kind, !Highlighter.isComponent(info), block.html.hasPrefix("<pre><code"),
               let open = block.html.firstIndex(of: ">").flatMap({ block.html[block.html.index(after: $0)...].firstIndex(of: ">") })
         else { return block }
         var block = block
@@ -171,8 +178,8 @@ extension Builder {
             outcome.imageUses.append((asset.source, link.line, link.url))
             outcome.warnings += published.warnings.map { .warning(article.path, link.line, "\(name): \($0)") }
             if link.alt.isEmpty, link.line > 0 {
-                outcome.warnings.append(.warning(article.path, link.line,
-                    "\(name) has no alt text: say what it shows between the brackets, ![what it shows](\(link.url))"))
+                let advice = link.altKey.map { "in `\($0):`" } ?? "between the brackets, ![what it shows](\(link.url))"
+                outcome.warnings.append(.warning(article.path, link.line, "\(name) has no alt text: say what it shows \(advice)"))
             }
             return (.picture(published.picture), asset)
         }

@@ -30,7 +30,7 @@ extension Builder {
         var outcome = ArticleOutcome()
         let (_, body) = self.body(
             of: page.asArticle, folder: "\(page.slug)/", site: site, links: links, images: images, highlighter: highlighter,
-            markdown: markdown, outcome: &outcome)
+            markdown: markdown, components: renderer.components, outcome: &outcome)
         guard outcome.errors.isEmpty else { return outcome }
         do {
             try write(renderer.standalone(page, body: body), to: page.outputPath, sink)

@@ -12,8 +12,10 @@ final class Highlighter: @unchecked Sendable {
         case plain(warning: String?)
     }
 
-    /// Info strings that are not languages: components written as fenced blocks.
-    static let components: Set<String> = ["countdown"]
+    /// Whether an info string places a component (`countdown`, `{compare}`) instead of naming a language.
+    static func isComponent(_ info: String) -> Bool {
+        info == "countdown" || ComponentCatalog.placed(by: info) != nil
+    }
     /// Helpers run at once, at most (one a core).
     private let helperLimit = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
     private let cache: HighlightCache
@@ -44,7 +46,7 @@ final class Highlighter: @unchecked Sendable {
     /// The language of a fenced block's info string (`python`, `python title="x"` → `python`), or nil.
     static func language(of info: String) -> String? {
         let name = info.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-        return name.isEmpty || components.contains(name) ? nil : name
+        return name.isEmpty || isComponent(name) ? nil : name
     }
 
     /// `code` in `language`, as the inside of `<code>`.

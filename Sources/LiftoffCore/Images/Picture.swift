@@ -33,6 +33,12 @@ public struct Picture: Sendable, Equatable {
         return "<picture>" + sources.joined() + img + "</picture>"
     }
 
+    /// The URL of its widest file (what "open the full-size image" links to).
+    public var largest: String {
+        guard let last = srcset.split(separator: ",").last?.split(separator: " ").first else { return src }
+        return String(last)
+    }
+
     /// What a template gets: `src`, `srcset`, `sizes`, `width`, `height`, `webp_srcset`, `avif_srcset`.
     public var context: [String: Any] {
         var values: [String: Any] = ["src": src, "srcset": srcset, "sizes": sizes, "width": width, "height": height]

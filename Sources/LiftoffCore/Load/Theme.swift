@@ -10,6 +10,10 @@ public struct Theme: Sendable {
     public var assets: [(name: String, data: [UInt8])]
     /// Stamps of every theme file, relative to the site root, taken before reading.
     public var stamps: [String: FileStamp] = [:]
+    /// Component schemas' texts (`components/compare.yml` → YAML), which page keys include.
+    var schemaTexts: [String: String] = [:]
+    /// The components writers may place (`{name}` fenced blocks).
+    public var components = ComponentCatalog()
 
     /// The templates every site needs.
     static let required = [
@@ -50,6 +54,19 @@ public struct Theme: Sendable {
                 problems.append(.error(display, 0, "template syntax error: \(error)"))
             }
         }
+        for path in paths(themeFiles, under: "templates") where path.hasPrefix(ComponentCatalog.folder) && path.hasSuffix(".yml") {
+            guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(path).path),
+                  let text = String(validating: data, as: UTF8.self)
+            else {
+                problems.append(.error("theme/templates/\(path)", 0, "component schema cannot be read as UTF-8 text"))
+                continue
+            }
+            theme.schemaTexts[path] = text
+        }
+        let (catalog, schemaProblems) = ComponentCatalog.load(
+            schemaTexts: theme.schemaTexts, templates: Set(theme.templateTexts.keys), assets: Set(paths(themeFiles, under: "assets")))
+        theme.components = catalog
+        problems += schemaProblems
         for name in required where theme.templateTexts[name] == nil {
             problems.append(.error("theme/templates/\(name).mustache", 0, "missing template '\(name)': the theme must provide it"))
         }

@@ -53,6 +53,8 @@ public struct MarkdownLink: Sendable {
     public var line: Int
     /// An image's alt text (its description, as plain text); empty for links.
     public var alt: String
+    /// Where a component's image takes its alt text from (nil: the Markdown's brackets).
+    public var altKey: String? = nil
 }
 
 /// Markdown parsing and rendering through cmark-gfm: the only user of the C library.

@@ -190,6 +190,11 @@ struct YAMLFields {
     mutating func absorb(_ other: YAMLFields) {
         diagnostics.append(contentsOf: other.diagnostics)
     }
+
+    /// Records a problem found outside this mapping's own keys (in a value it holds).
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
 }
 
 extension String {

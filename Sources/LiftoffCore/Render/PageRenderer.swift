@@ -28,6 +28,9 @@ struct PageRenderer: @unchecked Sendable {
 
     /// Author key → their avatar's markup (shown on their page).
     let avatars: [String: String]
+    /// The components writers may place, and the URLs of theme assets (for their scripts).
+    let components: ComponentCatalog
+    let assetURLs: [String: String]
 
     init(
         site: Site, theme: Theme, assets: FingerprintedAssets, share: ShareImages? = nil, avatars: [String: String] = [:],
@@ -36,6 +39,8 @@ struct PageRenderer: @unchecked Sendable {
         self.site = site
         self.share = share
         self.avatars = avatars
+        components = theme.components
+        assetURLs = assets.paths.mapValues { site.config.basePath + $0 }
         library = theme.library
         compiled = libraryRendering ? nil : CompiledTemplates(theme.templates)
         let config = site.config
@@ -123,6 +128,7 @@ struct PageRenderer: @unchecked Sendable {
         if let updated = article.updated { page["modified"] = updated.iso8601 }
         if article.draft || article.date > site.now { page["preview"] = true }
         if let shareImage { page["image"] = shareImage.context }
+        if !body.scripts.isEmpty { page["scripts"] = body.scripts.compactMap { assetURLs[$0] } }
         return (render("article", ["page": page, "article": summary]), (tldrHTML ?? "") + bodyHTML)
     }
 
@@ -145,6 +151,7 @@ struct PageRenderer: @unchecked Sendable {
             "type": "website",
         ])
         if page.draft { head["preview"] = true }
+        if !body.scripts.isEmpty { head["scripts"] = body.scripts.compactMap { assetURLs[$0] } }
         return render("page", ["page": head, "standalone": content])
     }
 
@@ -265,6 +272,7 @@ struct PageRenderer: @unchecked Sendable {
             case .faq(let faq): html += component(FAQ.template, faq.context)
             case .sources(let sources): html += component(Sources.template, sources.context)
             case .countdown(let widget): html += component(CountdownWidget.template, widget.context)
+            case .component(let placed): html += component(placed.template, placed.context)
             }
         }
         return html

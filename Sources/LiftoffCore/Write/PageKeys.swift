@@ -86,6 +86,10 @@ extension BuildCache {
             hasher.combine(name)
             hasher.combine(text)
         }
+        for (name, text) in theme.schemaTexts.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
         for asset in theme.assets {
             hasher.combine(asset.name)
             hasher.combine(asset.data)

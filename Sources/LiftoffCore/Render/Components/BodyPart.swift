@@ -9,6 +9,8 @@ enum BodyPart {
     case faq(FAQ)
     case sources(Sources)
     case countdown(CountdownWidget)
+    /// A theme component placed with a ```` ```{name} ```` block.
+    case component(PlacedComponent)
 }
 
 /// The body of one article, grouped into components.
@@ -23,10 +25,16 @@ struct ArticleBody {
     var errors: [Diagnostic]
     /// The first moment a countdown in the body would read differently.
     var validUntil: Int64 = .max
+    /// Theme assets the placed components need loaded (`script:` of their schemas), in order.
+    var scripts: [String] = []
 
     /// Groups top-level blocks: `## FAQ` and `## Sources` sections, TL;DR paragraphs,
     /// tables, countdown code blocks, and headings (given unique ids).
-    init(blocks: [MarkdownBlock], path: String, now: Timestamp) {
+    /// - Parameter place: a `{name}` block's component (nil: no theme around, left as code).
+    init(
+        blocks: [MarkdownBlock], path: String, now: Timestamp,
+        place: (MarkdownBlock) -> Result<PlacedComponent, BuildFailure>? = { _ in nil }
+    ) {
         // Every component below reads the blocks' HTML: task-list checkboxes get their names here, once.
         let blocks = blocks.map(TaskList.labelled)
         parts = []
@@ -65,12 +73,22 @@ struct ArticleBody {
                 if self.tldr == nil { self.tldr = tldr } else { parts.append(.tldr(tldr)) }
             case .table:
                 parts.append(.table(Table(block: block, caption: lastHeading)))
-            case .code(let info) where info == "countdown":
+            case .code(let info) where info == "countdown" || info == "{countdown}":
                 switch CountdownWidget.parse(block: block, path: path, now: now) {
                 case .success(let widget):
                     parts.append(.countdown(widget))
                     validUntil = min(validUntil, widget.validUntil)
                 case .failure(let failure): errors += failure.diagnostics
+                }
+            case .code(let info) where ComponentCatalog.placed(by: info) != nil:
+                switch place(block) {
+                case .success(var component)?:
+                    component.context["id"] = ids.make(component.name)
+                    if let script = component.script, !scripts.contains(script) { scripts.append(script) }
+                    warnings += component.warnings
+                    parts.append(.component(component))
+                case .failure(let failure)?: errors += failure.diagnostics
+                case nil: parts.append(.html(block.html))
                 }
             case .callout(let kind):
                 parts.append(.html(Callout.html(kind: kind, content: block.html)))
