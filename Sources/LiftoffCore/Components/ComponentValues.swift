@@ -62,8 +62,9 @@ struct ComponentValues {
                     if let sizes = param.sizes { picture.sizes = sizes }
                     context[name] = picture.context.merging(["html": picture.html(alt: alt), "full": picture.largest, "alt": alt]) { $1 }
                 case .error(let message): fields.fail(name, message)
-                case .keep: fields.fail(name, "'\(name)' must be an image file of the site, named from the article's folder (a remote image has no size to reserve)")
-                case .replace: fields.fail(name, "'\(name)': '\(url)' is not an image (JPEG, PNG, WebP, AVIF, GIF or SVG)")
+                case .keep where LinkResolver.hasScheme(url) || url.hasPrefix("/"):
+                    fields.fail(name, "'\(name)' must be an image file of the site, named from the article's folder (a remote image has no size to reserve)")
+                case .keep, .replace: fields.fail(name, "'\(name)': '\(url)' is not an image (JPEG, PNG, WebP, AVIF, GIF or SVG)")
                 }
             case .link:
                 guard let url = fields.string(name) else { continue }
