@@ -22,6 +22,10 @@
     range.className = "compare-range";
     range.setAttribute("aria-label", "Split between " + labels[0] + " (left) and " + labels[1] + " (right)");
     grid.insertAdjacentElement("afterend", range);
+    var divider = document.createElement("span");
+    divider.className = "compare-divider";
+    divider.setAttribute("aria-hidden", "true");
+    grid.appendChild(divider);
     figure.classList.add("is-sliding");
 
     function show(value) {
