@@ -7,8 +7,9 @@ extension Builder {
     /// keep the hosts' default (revalidated on every visit). Rules must not overlap: Cloudflare joins
     /// the values of every matching rule.
     static func headers(basePath: String) -> String {
-        "# Written by Liftoff. Files under assets/ carry a hash of their content in their names.\n"
+        "# Written by Liftoff. Files under assets/ and search/terms-* carry a hash of their content in their names.\n"
             + "\(basePath)assets/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+            + "\(basePath)search/terms-*\n  Cache-Control: public, max-age=31536000, immutable\n"
     }
 
     /// Each published article's path on the site (below the base path), by source file; an article

@@ -19,17 +19,25 @@ extension Builder {
         var feedContent: String?
         /// What the next build needs to carry the page over (nil when it failed).
         var page: BuildCache.Page?
+        /// The page's terms for the search index (nil: search is off, or the page failed).
+        var search: SearchDocument?
         var rendered = true
     }
 
     /// The outcome of an article whose page is carried over, or nil when its links now resolve
     /// differently (or the old page is gone) and it must be rendered.
     static func carryOver(
-        _ page: BuildCache.Page, position: Int, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages, sink: any PageSink
+        _ page: BuildCache.Page, search: SearchDocument?, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
+        share: ShareImages, sink: any PageSink
     ) -> ArticleOutcome? {
         guard page.bodyValidUntil > links.site.now.seconds else { return nil }
         let article = site.articles[position], path = site.pagePath(of: article)
         var outcome = ArticleOutcome()
+        if site.config.search {
+            // Its terms from the last build, its text file from the last output.
+            guard let search, sink.reuse(SearchDocument.textPath(ofPage: path)) else { return nil }
+            outcome.search = search
+        }
         var hasher = StableHasher()
         var shown = share.heroes[position] == nil ? 0 : 1
         for use in page.links {
@@ -74,6 +82,11 @@ extension Builder {
             let images = outcome.pictures.map { picture, alt in picture.context.merging(["alt": alt]) { $1 } }
             let (page, content) = renderer.article(position, body: body, images: images)
             try write(page, to: site.pagePath(of: article), sink)
+            if site.config.search {
+                outcome.search = try indexed(
+                    article.asSearched(description: renderer.description(of: article, body: body)), blocks: blocks,
+                    page: site.pagePath(of: article), sink: sink)
+            }
             outcome.page = BuildCache.Page(
                 key: key, links: uses, linkKey: linkHasher.finalize(),
                 warnings: outcome.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },

@@ -28,12 +28,16 @@ extension Builder {
         markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
     ) -> ArticleOutcome {
         var outcome = ArticleOutcome()
-        let (_, body) = self.body(
+        let (blocks, body) = self.body(
             of: page.asArticle, folder: "\(page.slug)/", site: site, links: links, images: images, highlighter: highlighter,
             markdown: markdown, components: renderer.components, outcome: &outcome)
         guard outcome.errors.isEmpty else { return outcome }
         do {
             try write(renderer.standalone(page, body: body), to: page.outputPath, sink)
+            if site.config.search {
+                let description = page.description ?? body.tldr?.text ?? ""
+                outcome.search = try indexed((page.title, [], description), blocks: blocks, page: page.outputPath, sink: sink)
+            }
         } catch {
             outcome.errors.append(.error(page.path, 0, "cannot write its page: \(error)"))
         }

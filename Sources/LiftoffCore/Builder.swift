@@ -93,6 +93,9 @@ public enum Builder {
 
         // Resolve
         guard let config, let theme else { throw BuildFailure(sorted(problems)) }
+        if config.search, theme.templateTexts["search"] == nil {
+            problems.append(.error("theme/templates/search.mustache", 0, "missing template 'search' (the search page): add it, or set `search: false` in site.yml"))
+        }
         var (resolved, resolveProblems) = Resolver.resolve(
             config: config, articles: articles, options: options, unparsedSlugs: unparsedSlugs)
         problems += resolveProblems
@@ -121,8 +124,10 @@ public enum Builder {
         let renderer = PageRenderer(
             site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering)
         clock.lap("templates")
-        let markdown = MarkdownRenderer(
+        var markdownSettings = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, keepsText: FAQ.matches)
+        markdownSettings.collectsText = config.search
+        let markdown = markdownSettings
         var siteKey = StableHasher()
         siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
         siteKey.combine(share.digest)
@@ -138,7 +143,8 @@ public enum Builder {
             let key = keys.article(position)
             // The feed's articles are always rendered: the feed carries their HTML.
             if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
-               let outcome = carryOver(page, position: position, site: site, links: links, images: images, share: share, sink: sink) {
+               let outcome = carryOver(
+                page, search: reusable?.search[path], position: position, site: site, links: links, images: images, share: share, sink: sink) {
                 return outcome
             }
             return renderArticle(
@@ -165,9 +171,14 @@ public enum Builder {
             for (file, target) in outcome.images { imageFiles[target] = file }
             for use in outcome.imageUses { imageUses[use.source, default: []].append((source, use.line, use.url)) }
         }
+        var searched: [String: SearchDocument] = [:]
         for (position, outcome) in outcomes.enumerated() {
             let path = site.pagePath(of: site.articles[position])
             if let page = outcome.page { cache.pages[path] = page }
+            if let document = outcome.search {
+                cache.search[path] = document
+                searched[site.articles[position].path] = document
+            }
             if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
             absorb(outcome, from: site.articles[position].path)
             if let content = outcome.feedContent {
@@ -177,9 +188,10 @@ public enum Builder {
         for (source, target) in avatars.files { imageFiles[target] = source }
         for (source, line) in avatars.uses { imageUses[source, default: []].append(("site.yml", line, source)) }
         for page in site.pages {
-            absorb(renderPage(
-                page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink),
-                from: page.path)
+            let outcome = renderPage(
+                page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
+            absorb(outcome, from: page.path)
+            searched[page.path] = outcome.search
             renderedPages.append(page.outputPath)
         }
         clock.lap("articles")
@@ -190,6 +202,7 @@ public enum Builder {
         problems += share.drawMissing()
         clock.lap("images")
         var pages = 0
+        var searchFiles: [String] = []
         /// Home, tag index, 404, feed, sitemap, robots: rendered on every build.
         func writeSitePage(_ text: String, _ path: String) throws {
             try write(text, to: path, sink)
@@ -236,6 +249,10 @@ public enum Builder {
             for page in site.pages {
                 sitemap.append(Sitemap.Page(path: site.url(of: page), lastModified: page.updated))
             }
+            if config.search, problems.allSatisfy({ $0.severity != .error }) {
+                try writeSitePage(renderer.searchPage(), "search/index.html")
+                searchFiles = try writeSearchIndex(site: site, documents: searched, sources: sources, cache: cache, sink: sink)
+            }
             try writeSitePage(renderer.notFound(), "404.html")
             try writeSitePage(AtomFeed.xml(site: site, entries: feedEntries), "feed.xml")
             try writeSitePage(Sitemap.xml(site: site, pages: sitemap), "sitemap.xml")
@@ -253,7 +270,8 @@ public enum Builder {
                 copied[String(file.dropFirst("content/".count))] = file
             }
             let generated = GeneratedPaths(
-                renderedPages + site.articles.map(site.pagePath) + lists.map(\.path) + assets.files.map(\.path))
+                renderedPages + site.articles.map(site.pagePath) + lists.map(\.path) + assets.files.map(\.path) + searchFiles
+                    + (config.search ? site.articles.map { SearchDocument.textPath(ofPage: site.pagePath(of: $0)) } + site.pages.map { SearchDocument.textPath(ofPage: $0.outputPath) } : []))
             renderedPages += try writeAliases(site: site, root: root, generated: generated, copied: &copied, problems: &problems, sink)
             for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
                 if let page = generated.collision(with: target) {

@@ -53,7 +53,7 @@ import Testing
         #expect(differing.isEmpty, "differs from a clean build: \(differing)", sourceLocation: sourceLocation)
     }
 
-    static let alwaysRendered: Set<String> = ["index.html", "tags/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_headers"]
+    static let alwaysRendered: Set<String> = ["index.html", "tags/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_headers", "search/index.html"]
 
     /// The feed's 20 articles (`a10`…`a29`) are rendered on every build: the feed carries their HTML.
     static let feedPages = Set((10..<30).map { String(format: "articles/a%02d/index.html", $0) })

@@ -34,6 +34,9 @@ public struct MarkdownBlock: Sendable, Equatable {
     public var line: Int
     /// The literal content of a code block.
     public var literal: String
+    /// The block's text as search reads it (UTF-8; blocks and line breaks as separators), when
+    /// the renderer collects it (`MarkdownRenderer.collectsText`).
+    public var plain: [UInt8] = []
 }
 
 /// What to do with a link or image destination found in the Markdown.
@@ -65,6 +68,9 @@ public struct MarkdownRenderer: Sendable {
     /// text (an FAQ's answers do); headings and TL;DR paragraphs always get it. Rendering plain
     /// text for every block cost more than the word counts it served.
     public var keepsText: @Sendable (String) -> Bool
+
+    /// Whether each block's plain text is kept for search (`MarkdownBlock.plain`).
+    public var collectsText = false
 
     public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, keepsText: @escaping @Sendable (String) -> Bool = { _ in true }) {
         self.smartPunctuation = smartPunctuation
@@ -152,7 +158,7 @@ public struct MarkdownRenderer: Sendable {
             }
             let scan = Self.scan(
                 current, lineOffset: lineOffset, problems: &problems, warnings: &warnings, unsafeHTML: unsafeHTML,
-                footnotes: footnotes, figure: caption != nil, rewrite: rewriteLink)
+                footnotes: footnotes, figure: caption != nil, collect: collectsText, rewrite: rewriteLink)
             var html = Self.take(cmark_render_html(current, renderOptions, extensions))
             if let caption { html = Self.figure(html, caption: caption) }
             if case .callout = kind { html = Self.quoteContent(html) }
@@ -161,7 +167,8 @@ public struct MarkdownRenderer: Sendable {
             let text = needsText ? Self.trimmedLines(Self.take(cmark_render_plaintext(current, 0, 0))) : ""
             if case .heading(let level) = kind, level <= 2 { inTextSection = keepsText(text) }
             blocks.append(MarkdownBlock(
-                kind: kind, html: html, text: text, words: scan.words, hasTaskItems: scan.hasTaskItems, line: line, literal: literal))
+                kind: kind, html: html, text: text, words: scan.words, hasTaskItems: scan.hasTaskItems, line: line, literal: literal,
+                plain: scan.plain))
         }
         if let notes = footnoteBlock(definitions, lineOffset: lineOffset, options: renderOptions, extensions: extensions,
                                      problems: &problems, warnings: &warnings, rewrite: rewriteLink) {
@@ -178,9 +185,9 @@ public struct MarkdownRenderer: Sendable {
     static func scan(
         _ block: OpaquePointer, lineOffset: Int, problems: inout [(line: Int, message: String)],
         warnings: inout [(line: Int, message: String)], unsafeHTML: Bool, footnotes: Bool, figure: Bool = false,
-        rewrite: (MarkdownLink) -> LinkRewrite
-    ) -> (words: Int, hasTaskItems: Bool) {
-        guard let iterator = cmark_iter_new(block) else { return (0, false) }
+        collect: Bool = false, rewrite: (MarkdownLink) -> LinkRewrite
+    ) -> (words: Int, hasTaskItems: Bool, plain: [UInt8]) {
+        guard let iterator = cmark_iter_new(block) else { return (0, false, []) }
         defer { cmark_iter_free(iterator) }
         // Images become pictures once the walk is over (a node is not replaced under its iterator).
         var pictures: [(image: OpaquePointer, html: String)] = []
@@ -196,6 +203,7 @@ public struct MarkdownRenderer: Sendable {
         var inWord = false
         var hasTaskItems = false
         var warnedHTML = false
+        var plain: [UInt8] = []
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             // Node types as numbers: this visits every node of every article.
@@ -213,6 +221,9 @@ public struct MarkdownRenderer: Sendable {
                     if footnotes, value == 0x5E, byte > start, byte[-1] == 0x5B { caret = true }  // `[^`
                     byte += 1
                 }
+                if collect {
+                    start.withMemoryRebound(to: UInt8.self, capacity: byte - start) { plain.append(contentsOf: UnsafeBufferPointer(start: $0, count: byte - start)) }
+                }
                 // A footnote reference without a definition stays text: `[^label]`.
                 if caret, type == CMARK_NODE_TEXT {
                     for label in Self.footnoteLabels(in: String(cString: start)) {
@@ -228,6 +239,7 @@ public struct MarkdownRenderer: Sendable {
                     "raw HTML is not published; set markdown.unsafe_html in site.yml to allow it (or write it in Markdown)"))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 inWord = false
+                if collect { plain.append(0x20) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard event == CMARK_EVENT_ENTER else { continue }
                 let isImage = type == CMARK_NODE_IMAGE
@@ -244,11 +256,14 @@ public struct MarkdownRenderer: Sendable {
                 }
             default:
                 // A block (table cells too) starts or ends; the tasklist extension names its items.
-                if type.rawValue & 0xC000 == 0x8000 { inWord = false }
+                if type.rawValue & 0xC000 == 0x8000 {
+                    inWord = false
+                    if collect, event == CMARK_EVENT_EXIT, let last = plain.last, last != 0x0A { plain.append(0x0A) }
+                }
                 if type == CMARK_NODE_ITEM, event == CMARK_EVENT_ENTER, !hasTaskItems { hasTaskItems = Self.type(node) == "tasklist" }
             }
         }
-        return (words, hasTaskItems)
+        return (words, hasTaskItems, plain)
     }
 
     /// The text of a node's descendants as an image's alt text reads it: text and code literals,

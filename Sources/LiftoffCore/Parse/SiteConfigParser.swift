@@ -3,7 +3,7 @@ import Yams
 enum SiteConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "countdown", "per_page",
-        "markdown", "newsletter", "footer", "images", "cards", "toc", "menu", "authors",
+        "markdown", "newsletter", "footer", "images", "cards", "toc", "search", "menu", "authors",
     ]
 
     /// Decodes `site.yml`; every problem is returned, with its line.
@@ -66,6 +66,7 @@ enum SiteConfigParser {
         config.images = images
         config.cards = cards
         config.toc = fields.bool("toc") ?? false
+        config.search = fields.bool("search") ?? true
         config.menu = menu(&fields)
         config.authors = authors(&fields)
         config.authorsLine = fields.line(of: "authors")

@@ -11,6 +11,13 @@ enum JSONLD {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The same JSON as bytes (search's files).
+    static func bytes(_ value: Any) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(value, into: &bytes)
+        return bytes
+    }
+
     private static func write(_ value: Any, into bytes: inout [UInt8]) {
         switch value {
         case let text as String:

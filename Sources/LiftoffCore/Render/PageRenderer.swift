@@ -60,6 +60,7 @@ struct PageRenderer: @unchecked Sendable {
             "assets": assets.context(basePath: base),
             "year": String(site.now.civil.year),
         ]
+        if config.search { context["search"] = ["url": base + "search/", "index": base + SearchIndex.folder] }
         if let action = config.newsletterAction { context["newsletter"] = ["action": action] }
         let pageURLs = Dictionary(site.pages.map { ($0.slug, site.url(of: $0)) }) { first, _ in first }
         let menu = config.menu.compactMap { item -> [String: Any]? in
@@ -216,6 +217,18 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
+    /// `search/index.html`: the search page (search.js fills it; without JavaScript it points to the lists).
+    func searchPage() -> String {
+        let page = sitePage([
+            "title": "Search · \(site.config.title)",
+            "description": site.config.description,
+            "canonical": site.absolute(site.config.basePath + "search/"),
+            "type": "website",
+            "noindex": true,
+        ])
+        return render("search", ["page": page])
+    }
+
     func notFound() -> String {
         let page = sitePage([
             "title": "Page not found · \(site.config.title)",

@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
     public var cards = CardSettings()
     /// Whether articles show a table of contents unless their front matter says otherwise.
     public var toc = false
+    /// Whether the site has search (`search: false` turns the index, the box and `/search/` off).
+    public var search = true
     /// `authors:`: who writes, by key (front matter names keys in `author:` / `authors:`).
     public var authors: [String: Author] = [:]
     public var authorsLine = 1

@@ -17,7 +17,7 @@ public struct StandalonePage: Sendable {
     /// Folder of standalone pages under the site root.
     static let folder = "content/pages/"
     /// Names Liftoff publishes at the top of the site: a page cannot take them.
-    static let reserved: Set<String> = ["articles", "tags", "assets", "authors", "index", "404", "feed", "sitemap", "robots", "card"]
+    static let reserved: Set<String> = ["articles", "tags", "assets", "authors", "index", "404", "feed", "sitemap", "robots", "card", "search"]
 
     /// `about/index.html`.
     var outputPath: String { "\(slug)/index.html" }

@@ -23,6 +23,8 @@ public struct BuildCache: Sendable {
     public var urls: [String: String] = [:]
     /// Parsed front matter by source path, with the digest of the file's bytes (memory only).
     var articles: [String: (digest: Digest, article: Article)] = [:]
+    /// Each carried-over-able article's search terms, by page path (kept by `SearchCache`).
+    var search: [String: SearchDocument] = [:]
 
     public struct Page: Sendable, Equatable {
         public var key: Digest
@@ -107,6 +109,7 @@ public struct BuildCache: Sendable {
             }
         }
         if let current { cache.pages[current.path] = current.page }
+        cache.search = SearchCache.read(from: SearchCache.location(besideCache: url), pages: cache.pages)
         return cache
     }
 
@@ -120,10 +123,12 @@ public struct BuildCache: Sendable {
         }
         for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
         try? text.write(to: url, atomically: true, encoding: .utf8)
+        SearchCache.write(search, pages: pages, to: SearchCache.location(besideCache: url))
     }
 
     public static func remove(at url: URL) {
         try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.removeItem(at: SearchCache.location(besideCache: url))
     }
 
     private static let header = "liftoff-cache 2"

@@ -1,0 +1,85 @@
+/// One page as search sees it: its distinct terms, each with a weighted count (a word of the title
+/// counts more than one of the body), and what the index's packs show of it.
+struct SearchDocument: Sendable, Equatable {
+    /// How much one occurrence counts in each field.
+    enum Weight {
+        static let title: UInt32 = 6
+        static let heading: UInt32 = 3
+        static let tagOrDescription: UInt32 = 2
+        static let body: UInt32 = 1
+    }
+
+    /// The distinct terms' UTF-8 bytes, one after the other; term `i` ends at `ends[i]`.
+    var termBytes: [UInt8] = []
+    var ends: [UInt32] = []
+    /// Each term's weighted count.
+    var weights: [UInt32] = []
+    /// Terms of the body (the length BM25 normalises by).
+    var length: UInt32 = 0
+
+    var termCount: Int { ends.count }
+
+    /// Term `i`'s bytes.
+    func term(_ index: Int) -> ArraySlice<UInt8> {
+        termBytes[Int(index == 0 ? 0 : ends[index - 1])..<Int(ends[index])]
+    }
+
+    /// The file a result's description and snippet come from, beside the index: `articles/x/index.html`
+    /// → `search/docs/articles/x.json`.
+    static func textPath(ofPage page: String) -> String {
+        var path = Substring(page)
+        if path.hasSuffix("index.html") { path = path.dropLast("index.html".count) }
+        while path.hasSuffix("/") { path = path.dropLast() }
+        return SearchIndex.folder + "docs/" + path + ".json"
+    }
+}
+
+extension SearchDocument {
+    /// Collects a document's distinct terms and their weighted counts.
+    struct Builder {
+        private var document = SearchDocument()
+        private var table = TermTable()
+
+        /// Adds every term of `text` with `weight` each; body text also counts for the length.
+        mutating func add(_ text: String, weight: UInt32) {
+            var text = text
+            text.withUTF8 { add(bytes: $0, weight: weight) }
+        }
+
+        mutating func add(bytes: UnsafeBufferPointer<UInt8>, weight: UInt32) {
+            SearchTokenizer.forEachTerm(bytes) { term in
+                let (index, inserted) = table.insert(term)
+                if inserted { document.weights.append(weight) } else { document.weights[index] += weight }
+                if weight == Weight.body { document.length += 1 }
+            }
+        }
+
+        func finish() -> SearchDocument {
+            var document = document
+            document.termBytes = table.bytes
+            document.ends = table.ends
+            return document
+        }
+    }
+
+    /// An article's or a page's terms — title, headings, tags, description and the body's text
+    /// (component blocks aside: their YAML is not prose) — and its text file (`{"s": description,
+    /// "x": text}`), which a result's snippet is cut from.
+    static func make(title: String, tags: [String], description: String, blocks: [MarkdownBlock]) -> (SearchDocument, file: [UInt8]) {
+        var builder = Builder()
+        builder.add(title, weight: Weight.title)
+        for tag in tags { builder.add(tag, weight: Weight.tagOrDescription) }
+        builder.add(description, weight: Weight.tagOrDescription)
+        var text: [UInt8] = []
+        for block in blocks {
+            if case .code(let info) = block.kind, Highlighter.isComponent(info) { continue }
+            if case .heading(let level) = block.kind, level <= 3 { builder.add(block.text, weight: Weight.heading - Weight.body) }
+            block.plain.withUnsafeBufferPointer { builder.add(bytes: $0, weight: Weight.body) }
+            if !text.isEmpty, text.last != 0x0A { text.append(0x0A) }
+            text.append(contentsOf: block.plain)
+        }
+        while text.last == 0x0A { text.removeLast() }
+        let file = JSONLD.bytes(["s": description, "x": String(decoding: text, as: UTF8.self)])
+        return (builder.finish(), file)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The search index the reader's `search.js` queries: a manifest, term shards by sorted term range
+/// and one small file per document, all under `search/` (the format is in the README).
+///
+/// Each posting carries its BM25 score, computed here from the weighted counts (title, headings,
+/// tags and description count more than the body), so that the reader only adds numbers up.
+enum SearchIndex {
+    static let folder = "search/"
+    /// A shard holds terms until it is about this many bytes (a few KB once the server compresses it).
+    static let shardBytes = 8_192
+    /// BM25's saturation and length normalisation.
+    static let k1 = 1.2, b = 0.75
+    /// A score is stored as round(score × scale), at least 1.
+    static let scale = 20.0
+
+    /// A pack holds this many documents' URL, title and date.
+    static let packSize = 16
+
+    /// What the index needs of a document besides its terms.
+    struct Entry {
+        var document: SearchDocument
+        var url: String
+        var title: String
+        /// `YYYY-MM-DD` and as the site writes dates; empty for a page without a date.
+        var date: String
+        var dateText: String
+        /// What the document's text file was made from (the page's key): it joins the index's version.
+        var key: Digest
+    }
+
+    /// The manifest, the term shards and the packs: path under the output → bytes. Documents are
+    /// numbered in the order given (their text files are written with their pages).
+    static func files(_ entries: [Entry]) -> [(path: String, bytes: [UInt8])] {
+        let documents = entries.map(\.document)
+        var table = TermTable()
+        var postings: [[(document: UInt32, weight: UInt32)]] = []
+        var totalLength = 0
+        for (number, document) in documents.enumerated() {
+            totalLength += Int(document.length)
+            for index in 0..<document.termCount {
+                let (term, inserted) = table.insert(document.term(index))
+                if inserted { postings.append([]) }
+                postings[term].append((UInt32(number), document.weights[index]))
+            }
+        }
+        let count = Double(max(1, documents.count))
+        let averageLength = max(1, Double(totalLength) / count)
+        let order = (0..<table.count).sorted { table.term($0).lexicographicallyPrecedes(table.term($1)) }
+
+        var files: [(path: String, bytes: [UInt8])] = []
+        var shards: [[Any]] = []
+        var shard: [UInt8] = []
+        var first: ArraySlice<UInt8>?
+        func closeShard() {
+            guard let firstTerm = first else { return }
+            let name = "terms-\(shards.count).\(FingerprintedAssets.fingerprint(shard)).txt"
+            files.append((folder + name, shard))
+            shards.append([String(decoding: firstTerm, as: UTF8.self), name])
+            shard = []
+            first = nil
+        }
+        for term in order {
+            let list = postings[term]
+            let frequency = Double(list.count)
+            let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+            if first == nil { first = table.term(term) }
+            shard.append(contentsOf: table.term(term))
+            shard.append(0x09)
+            var previous: UInt32 = 0
+            for (position, posting) in list.enumerated() {
+                let weight = Double(posting.weight)
+                let length = Double(documents[Int(posting.document)].length)
+                let score = idf * weight * (k1 + 1) / (weight + k1 * (1 - b + b * length / averageLength))
+                appendNumber(Int(position == 0 ? posting.document : posting.document - previous), to: &shard)
+                appendNumber(max(1, Int((score * scale).rounded())), to: &shard)
+                previous = posting.document
+            }
+            shard.append(0x0A)
+            if shard.count >= shardBytes { closeShard() }
+        }
+        closeShard()
+        for start in stride(from: 0, to: entries.count, by: packSize) {
+            let pack = entries[start..<min(entries.count, start + packSize)].map { entry -> [Any] in
+                entry.date.isEmpty ? [entry.url, entry.title] : [entry.url, entry.title, entry.date, entry.dateText]
+            }
+            files.append((folder + "packs/\(start / packSize).json", JSONLD.bytes(pack)))
+        }
+        var version = StableHasher()
+        for file in files { version.combine(file.path); version.combine(file.bytes) }
+        for entry in entries { version.combine(entry.key.description) }
+        let manifest: [String: Any] = [
+            "format": 1, "version": String(version.finalize().description.prefix(12)), "documents": documents.count,
+            "pack": packSize, "shards": shards,
+        ]
+        files.append((folder + "index.json", JSONLD.bytes(manifest)))
+        return files
+    }
+
+    /// Digits of the last base-32 place (they end a number).
+    static let finalDigits = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+    /// Digits of the other places, most significant first.
+    static let moreDigits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".utf8)
+
+    /// `number` in base 32: its higher places from `moreDigits`, its last from `finalDigits`, so that
+    /// numbers follow each other without separators (`search.js` reads them back).
+    static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+        var places: [UInt8] = [finalDigits[number & 31]]
+        var rest = number >> 5
+        while rest > 0 {
+            places.append(moreDigits[rest & 31])
+            rest >>= 5
+        }
+        bytes.append(contentsOf: places.reversed())
+    }
+}

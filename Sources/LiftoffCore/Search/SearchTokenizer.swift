@@ -1,0 +1,133 @@
+import Foundation
+
+/// Splits text into search terms exactly as the reader's `search.js` does (the two share
+/// `Tests/SearchVectors/tokenizer.json`):
+///
+/// 1. fold: compatibility decomposition (NFKD), nonspacing marks removed (the kana voicing marks
+///    kept: `デ` is not `テ`), recomposed (NFC), lower case, final sigma as sigma — `Café` and
+///    `cafe` are one term, `ﬁ` is `fi`;
+/// 2. words: runs of letters, digits and spacing marks; anything else separates;
+/// 3. CJK (Han, kana, Hangul) has no spaces between words: each run of it becomes its overlapping
+///    pairs of characters (`画像生成` → `画像`, `像生`, `生成`; one character alone stays one term),
+///    so that any two-character substring finds the text;
+/// 4. a term keeps its first 32 characters.
+enum SearchTokenizer {
+    static let maxLength = 32
+
+    /// Every term of `text`, in order.
+    static func terms(_ text: String) -> [String] {
+        var terms: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            forEachTerm(bytes) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        }
+        return terms
+    }
+
+    /// Calls `body` with each term's UTF-8 bytes (valid only during the call).
+    /// ASCII runs are folded byte-wise; only runs holding other characters go through Unicode.
+    static func forEachTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard isRunByte(byte) else { index += 1; continue }
+                var end = index
+                var ascii = true
+                while end < count, isRunByte(bytes[end]) {
+                    if bytes[end] >= 0x80 { ascii = false }
+                    end += 1
+                }
+                if ascii {
+                    let length = min(end - index, maxLength)
+                    for offset in 0..<length {
+                        let value = bytes[index + offset]
+                        scratch[offset] = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+                    }
+                    body(UnsafeBufferPointer(rebasing: scratch[0..<length]))
+                } else {
+                    unicodeTerms(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self), body)
+                }
+                index = end
+            }
+        }
+    }
+
+    /// ASCII letters and digits, and every byte of a multi-byte character.
+    @inline(__always) private static func isRunByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+    }
+
+    /// The terms of a run that holds characters beyond ASCII.
+    private static func unicodeTerms(_ run: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var word = String.UnicodeScalarView()
+        var wordLength = 0
+        var previousCJK: Unicode.Scalar?
+        func emit(_ scalars: String.UnicodeScalarView) {
+            var term = String(scalars)
+            term.withUTF8 { body($0) }
+        }
+        func endWord() {
+            if !word.isEmpty { emit(word) }
+            word = String.UnicodeScalarView()
+            wordLength = 0
+        }
+        func endCJK(single: Bool) {
+            if single, let previous = previousCJK { emit(String.UnicodeScalarView([previous])) }
+            previousCJK = nil
+        }
+        var cjkRun = 0
+        for scalar in fold(run).unicodeScalars {
+            if isCJK(scalar) {
+                endWord()
+                if let previous = previousCJK { emit(String.UnicodeScalarView([previous, scalar])) }
+                previousCJK = scalar
+                cjkRun += 1
+            } else {
+                endCJK(single: cjkRun == 1)
+                cjkRun = 0
+                if isWordScalar(scalar) {
+                    if wordLength < maxLength { word.append(scalar) }
+                    wordLength += 1
+                } else {
+                    endWord()
+                }
+            }
+        }
+        endCJK(single: cjkRun == 1)
+        endWord()
+    }
+
+    /// NFKD, nonspacing marks removed (kana voicing marks kept), NFC, lower case, ς → σ.
+    static func fold(_ text: String) -> String {
+        var stripped = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark || scalar.value == 0x3099 || scalar.value == 0x309A {
+            stripped.append(scalar)
+        }
+        let lower = String(stripped).precomposedStringWithCanonicalMapping.lowercased()
+        return lower.contains("ς") ? lower.replacingOccurrences(of: "ς", with: "σ") : lower
+    }
+
+    /// Letters, digits and spacing marks (Devanagari and Thai vowels, for example).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .spacingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Han, Hiragana, Katakana and Hangul syllables: written without spaces between words.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F:
+            return true
+        default:
+            return false
+        }
+    }
+}

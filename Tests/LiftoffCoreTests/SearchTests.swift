@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+@testable import LiftoffCore
+
+/// The search index: terms as the reader's script makes them, the published format read back and
+/// queried as `search.js` queries it, incremental builds equal to clean ones.
+@Suite struct SearchTests {
+    @Test func termsMatchTheVectorsTheReadersScriptIsCheckedAgainst() throws {
+        let url = repositoryRoot.appendingPathComponent("Tests/SearchVectors/tokenizer.json")
+        let vectors = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
+        #expect(vectors.count >= 20)
+        for vector in vectors {
+            let text = try #require(vector["text"] as? String), expected = try #require(vector["terms"] as? [String])
+            #expect(SearchTokenizer.terms(text) == expected, "\(text)")
+        }
+    }
+
+    static let articles: [String: String] = [
+        "content/pricing.md": article("Pricing and rate limits", date: "2026-11-20", extra: "tags: [pricing]\n",
+                                      body: "What each image costs.\n\n## Rate limits\n\nRequests a minute."),
+        "content/access.md": article("Who gets access first", date: "2026-11-19",
+                                     body: "A waitlist opens. The price is mentioned once: pricing."),
+        "content/japanese.md": article("GPT画像2の発表", date: "2026-11-18", body: "新しい画像生成モデル。"),
+        "content/code.md": article("Swap notes", date: "2026-11-17", body: """
+            ```swift
+            let provider = ImageProvider()
+            ```
+
+            ```{timeline}
+            entries:
+              - date: 2026-11-01
+                text: Something happened.
+            ```
+            """),
+        "content/pages/about.md": "---\ntitle: About this site\n---\n\nWe follow launches.\n",
+    ]
+
+    @Test func theIndexReadsBackAndRanksTheTitleMatchFirst() throws {
+        let site = try TestSite(Self.articles)
+        defer { site.remove() }
+        let pages = try site.build()
+        let index = try SearchReader(pages)
+        #expect(index.documents.map(\.title) == [
+            "Pricing and rate limits", "Who gets access first", "GPT画像2の発表", "Swap notes", "About this site",
+        ])
+        #expect(index.documents[0].url == "/articles/pricing/" && index.documents[0].date == "2026-11-20")
+        #expect(index.documents[4].date == nil)
+        #expect(index.search("pricing").map(\.title) == ["Pricing and rate limits", "Who gets access first"])
+        #expect(index.search("PRICING").map(\.title) == index.search("pricing").map(\.title))
+        // The last word is a prefix while the reader types.
+        #expect(index.search("rate lim", prefix: true).first?.title == "Pricing and rate limits")
+        #expect(index.search("waitl", prefix: true).map(\.title) == ["Who gets access first"])
+        #expect(index.search("waitl").isEmpty)
+        // CJK: any two characters of the text find it.
+        #expect(index.search("画像").map(\.title) == ["GPT画像2の発表"])
+        #expect(index.search("生成モデル").map(\.title) == ["GPT画像2の発表"])
+        // Code is text; a component's YAML is not.
+        #expect(index.search("imageprovider").map(\.title) == ["Swap notes"])
+        #expect(index.search("entries").isEmpty && index.search("happened").isEmpty)
+        #expect(index.search("launches").map(\.title) == ["About this site"])
+        // Each document's text file: its description and its text.
+        let text = try #require(pages["search/docs/articles/access.json"])
+        let fields = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
+        #expect(fields["s"] == "A test article." && fields["x"] == "A waitlist opens. The price is mentioned once: pricing.")
+        #expect(pages["search/index.html"]?.contains("<meta name=\"robots\" content=\"noindex\">") == true)
+        #expect(pages["index.html"]?.contains("data-search-index=\"/search/\"") == true)
+    }
+
+    @Test func anIncrementalBuildWritesTheSameIndexAsACleanOne() throws {
+        var files = Self.articles
+        for n in 0..<30 { files["content/filler-\(n).md"] = article("Filler \(n)", date: "2026-10-\(String(format: "%02d", n + 1))", body: "Filler body \(n) word\(n % 7).") }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        _ = try site.publishReport()
+        try site.write("content/filler-3.md", article("Filler 3", date: "2026-10-04", body: "Edited body about pricing."))
+        let incremental = try site.publishReport()
+        #expect(incremental.carriedOver > 10, "articles beyond the feed's 20 are carried over with their terms")
+        let clean = try #require(try? TestSite(files.merging(["content/filler-3.md": article("Filler 3", date: "2026-10-04", body: "Edited body about pricing.")]) { $1 }))
+        defer { clean.remove() }
+        _ = try clean.publishReport()
+        let a = try SearchTests.files(below: site.output.appendingPathComponent("search"))
+        let b = try SearchTests.files(below: clean.output.appendingPathComponent("search"))
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a where bytes != b[path] { Issue.record("search/\(path) differs from a clean build's") }
+        let index = try SearchReader(site.output)
+        #expect(index.search("pricing").map(\.title).contains("Filler 3"))
+    }
+
+    @Test func searchFalseLeavesNoIndexNoBoxAndNoPage() throws {
+        let site = try TestSite(Self.articles, siteYML: TestSite.siteYML + "\nsearch: false\n")
+        defer { site.remove() }
+        let pages = try site.build()
+        #expect(!pages.keys.contains { $0.hasPrefix("search/") })
+        #expect(pages["index.html"]?.contains("data-search") == false)
+        #expect(pages["index.html"]?.contains("search-box") == false)
+    }
+
+    @Test func underASubpathEveryURLCarriesIt() throws {
+        let site = try TestSite(Self.articles, siteYML: TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/news/"))
+        defer { site.remove() }
+        let pages = try site.build()
+        let index = try SearchReader(pages)
+        #expect(index.documents.allSatisfy { $0.url.hasPrefix("/news/") })
+        let home = try #require(pages["index.html"])
+        #expect(home.contains("action=\"/news/search/\"") && home.contains("data-search-index=\"/news/search/\""))
+    }
+
+    @Test func aContentFileInTheIndexsPlaceIsAnError() throws {
+        let site = try TestSite(Self.articles.merging(["content/search/index.json": "{}"]) { $1 })
+        defer { site.remove() }
+        #expect(site.failures().contains { $0.contains("search/index.json") && $0.contains("replaces") })
+    }
+
+    static func files(below folder: URL) throws -> [String: [UInt8]] {
+        try LiftoffCoreTests.files(below: folder)
+    }
+}
+
+/// The published index read back, and queried as `search.js` queries it.
+struct SearchReader {
+    struct Document { var url: String, title: String, date: String? }
+    var documents: [Document] = []
+    /// Term → document number → score.
+    var postings: [String: [Int: Int]] = [:]
+
+    init(_ pages: [String: String]) throws {
+        try self.init { pages[$0].map { Data($0.utf8) } }
+    }
+
+    init(_ output: URL) throws {
+        try self.init { try? Data(contentsOf: output.appendingPathComponent($0)) }
+    }
+
+    init(read: (String) throws -> Data?) throws {
+        let manifestData = try #require(try read("search/index.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: Any])
+        let count = try #require(manifest["documents"] as? Int), packSize = try #require(manifest["pack"] as? Int)
+        for pack in 0..<((count + packSize - 1) / packSize) {
+            let data = try #require(try read("search/packs/\(pack).json"))
+            for entry in try #require(try JSONSerialization.jsonObject(with: data) as? [[String]]) {
+                documents.append(Document(url: entry[0], title: entry[1], date: entry.count > 2 ? entry[2] : nil))
+            }
+        }
+        var previousFirst = ""
+        for shard in try #require(manifest["shards"] as? [[String]]) {
+            #expect(shard[0] > previousFirst || previousFirst.isEmpty)
+            previousFirst = shard[0]
+            let text = String(decoding: try #require(try read("search/" + shard[1])), as: UTF8.self)
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: "\t")
+                postings[String(parts[0])] = Self.decode(parts[1])
+            }
+        }
+    }
+
+    /// Base-32 numbers, pairs of (document delta, score).
+    static func decode(_ text: Substring) -> [Int: Int] {
+        let last = Array("0123456789abcdefghijklmnopqrstuv"), more = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_")
+        var scores: [Int: Int] = [:]
+        var numbers: [Int] = []
+        var number = 0
+        for character in text {
+            if let digit = more.firstIndex(of: character) { number = number * 32 + digit; continue }
+            number = number * 32 + last.firstIndex(of: character)!
+            numbers.append(number)
+            number = 0
+        }
+        var document = 0
+        for pair in stride(from: 0, to: numbers.count, by: 2) {
+            document = pair == 0 ? numbers[0] : document + numbers[pair]
+            scores[document] = numbers[pair + 1]
+        }
+        return scores
+    }
+
+    /// Documents holding the query's words (the last as a prefix when asked), best first.
+    func search(_ query: String, prefix: Bool = false) -> [Document] {
+        let words = SearchTokenizer.terms(query)
+        var found: [Int: (words: Int, score: Double)] = [:]
+        for (index, word) in words.enumerated() {
+            var best: [Int: Double] = [:]
+            for (term, scores) in postings where term == word || (prefix && index == words.count - 1 && term.hasPrefix(word)) {
+                for (document, score) in scores { best[document] = max(best[document] ?? 0, Double(score) * (term == word ? 1 : 0.7)) }
+            }
+            for (document, score) in best { found[document, default: (0, 0)].words += 1; found[document, default: (0, 0)].score += score }
+        }
+        return found.sorted { ($0.value.words, $0.value.score, -$0.key) > ($1.value.words, $1.value.score, -$1.key) }.map { documents[$0.key] }
+    }
+}
