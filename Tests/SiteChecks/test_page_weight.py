@@ -8,8 +8,9 @@ import pytest
 from test_browser import wait_for_images
 
 ARTICLE = "/articles/gpt-image-2-countdown/"
-# Budgets (bytes, uncompressed): about twice today's weight, so that a regression shows.
-BUDGET = {"html": 40_000, "css": 20_000, "js": 6_000, "image": 250_000}
+# Budgets (bytes, uncompressed): about twice today's weight, so that a regression shows. The one
+# stylesheet (cached by every page) also styles the components and search: 20 KB, 5 KB compressed.
+BUDGET = {"html": 40_000, "css": 28_000, "js": 6_000, "image": 250_000}
 IMAGE_TYPES = (".webp", ".avif", ".jpg", ".jpeg", ".png", ".gif", ".svg")
 
 
