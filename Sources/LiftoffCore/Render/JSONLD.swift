@@ -50,30 +50,35 @@ enum JSONLD {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
+    /// Bytes a JSON string writes escaped: control characters, `"`, `\\`, and `<`, `>`, `&`.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26].contains($0) }
 
     /// Runs of bytes that need no escape are copied whole (answers of an FAQ are long).
     private static func write(_ text: String, into bytes: inout [UInt8]) {
-        bytes.append(0x22)
         var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
-                switch byte {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)  // \"
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)  // \\
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)  // \n
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)  // \r
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)  // \t
-                default:  // < > & and control characters as \u00XX
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-                }
+        text.withUTF8 { writeString($0, into: &bytes) }
+    }
+
+    /// A JSON string of UTF-8 `utf8` (search's text files are made from bytes, never a `String`).
+    static func writeString(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        var start = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard needsEscape[Int(byte)] else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            start = index + 1
+            switch byte {
+            case 0x22: bytes.append(0x5C); bytes.append(0x22)  // \"
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)  // \\
+            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)  // \n
+            case 0x0D: bytes.append(0x5C); bytes.append(0x72)  // \r
+            case 0x09: bytes.append(0x5C); bytes.append(0x74)  // \t
+            default:  // < > & and control characters as \u00XX
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(0x22)
     }
 }

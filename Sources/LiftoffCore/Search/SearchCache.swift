@@ -21,7 +21,7 @@ enum SearchCache {
         func number(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         func numbers(_ values: [UInt32]) {
             number(UInt32(values.count))
-            for value in values { number(value) }
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }  // little-endian, as every platform Liftoff runs on
         }
         for (path, document) in documents.sorted(by: { $0.key < $1.key }) {
             guard let key = pages[path]?.key else { continue }
@@ -55,7 +55,10 @@ enum SearchCache {
             }
             func numbers() -> [UInt32]? {
                 guard let count = number(), let values = take(Int(count) * 4) else { return nil }
-                return (0..<Int(count)).map { UInt32(littleEndian: values.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+                return [UInt32](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: values)
+                    initialized = Int(count)
+                }
             }
             var documents: [String: SearchDocument] = [:]
             while offset < raw.count {

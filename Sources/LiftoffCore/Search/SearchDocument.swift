@@ -47,8 +47,8 @@ extension SearchDocument {
         }
 
         mutating func add(bytes: UnsafeBufferPointer<UInt8>, weight: UInt32) {
-            SearchTokenizer.forEachTerm(bytes) { term in
-                let (index, inserted) = table.insert(term)
+            SearchTokenizer.forEachTerm(bytes) { term, hash in
+                let (index, inserted) = table.insert(term, hash: hash)
                 if inserted { document.weights.append(weight) } else { document.weights[index] += weight }
                 if weight == Weight.body { document.length += 1 }
             }
@@ -79,7 +79,14 @@ extension SearchDocument {
             text.append(contentsOf: block.plain)
         }
         while text.last == 0x0A { text.removeLast() }
-        let file = JSONLD.bytes(["s": description, "x": String(decoding: text, as: UTF8.self)])
+        var file: [UInt8] = Array(#"{"s":"#.utf8)
+        file.reserveCapacity(text.count + description.utf8.count + 64)
+        var description = description
+        description.withUTF8 { JSONLD.writeString($0, into: &file) }
+        file.append(contentsOf: #","x":"#.utf8)
+        // cmark-gfm's text is valid UTF-8: it goes into the JSON as it is.
+        text.withUnsafeBufferPointer { JSONLD.writeString($0, into: &file) }
+        file.append(0x7D)
         return (builder.finish(), file)
     }
 }

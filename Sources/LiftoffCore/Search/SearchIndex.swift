@@ -32,21 +32,45 @@ enum SearchIndex {
     /// The manifest, the term shards and the packs: path under the output → bytes. Documents are
     /// numbered in the order given (their text files are written with their pages).
     static func files(_ entries: [Entry]) -> [(path: String, bytes: [UInt8])] {
-        let documents = entries.map(\.document)
+        // Every (document, term) once: terms numbered as met, then postings laid out term by term
+        // in flat arrays (documents in order, so each term's list is ascending).
         var table = TermTable()
-        var postings: [[(document: UInt32, weight: UInt32)]] = []
+        var ids: [UInt32] = []
+        var frequencies: [UInt32] = []
         var totalLength = 0
-        for (number, document) in documents.enumerated() {
+        for entry in entries {
+            let document = entry.document
             totalLength += Int(document.length)
-            for index in 0..<document.termCount {
-                let (term, inserted) = table.insert(document.term(index))
-                if inserted { postings.append([]) }
-                postings[term].append((UInt32(number), document.weights[index]))
+            document.termBytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                for end in document.ends {
+                    let (term, inserted) = table.insert(UnsafeBufferPointer(rebasing: bytes[start..<Int(end)]))
+                    if inserted { frequencies.append(0) }
+                    frequencies[term] += 1
+                    ids.append(UInt32(term))
+                    start = Int(end)
+                }
             }
         }
-        let count = Double(max(1, documents.count))
+        var offsets = [Int](repeating: 0, count: frequencies.count + 1)
+        for term in frequencies.indices { offsets[term + 1] = offsets[term] + Int(frequencies[term]) }
+        var next = offsets
+        var postedDocument = [UInt32](repeating: 0, count: ids.count), postedWeight = [UInt32](repeating: 0, count: ids.count)
+        var lengths: [Double] = []
+        var position = 0
+        for (number, entry) in entries.enumerated() {
+            lengths.append(Double(entry.document.length))
+            for weight in entry.document.weights {
+                let term = Int(ids[position])
+                postedDocument[next[term]] = UInt32(number)
+                postedWeight[next[term]] = weight
+                next[term] += 1
+                position += 1
+            }
+        }
+        let count = Double(max(1, entries.count))
         let averageLength = max(1, Double(totalLength) / count)
-        let order = (0..<table.count).sorted { table.term($0).lexicographicallyPrecedes(table.term($1)) }
+        let order = (0..<table.count).sorted { table.precedes($0, $1) }
 
         var files: [(path: String, bytes: [UInt8])] = []
         var shards: [[Any]] = []
@@ -61,20 +85,18 @@ enum SearchIndex {
             first = nil
         }
         for term in order {
-            let list = postings[term]
-            let frequency = Double(list.count)
+            let frequency = Double(frequencies[term])
             let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
             if first == nil { first = table.term(term) }
             shard.append(contentsOf: table.term(term))
             shard.append(0x09)
             var previous: UInt32 = 0
-            for (position, posting) in list.enumerated() {
-                let weight = Double(posting.weight)
-                let length = Double(documents[Int(posting.document)].length)
-                let score = idf * weight * (k1 + 1) / (weight + k1 * (1 - b + b * length / averageLength))
-                appendNumber(Int(position == 0 ? posting.document : posting.document - previous), to: &shard)
+            for posting in offsets[term]..<offsets[term + 1] {
+                let document = postedDocument[posting], weight = Double(postedWeight[posting])
+                let score = idf * weight * (k1 + 1) / (weight + k1 * (1 - b + b * lengths[Int(document)] / averageLength))
+                appendNumber(Int(posting == offsets[term] ? document : document - previous), to: &shard)
                 appendNumber(max(1, Int((score * scale).rounded())), to: &shard)
-                previous = posting.document
+                previous = document
             }
             shard.append(0x0A)
             if shard.count >= shardBytes { closeShard() }
@@ -90,7 +112,7 @@ enum SearchIndex {
         for file in files { version.combine(file.path); version.combine(file.bytes) }
         for entry in entries { version.combine(entry.key.description) }
         let manifest: [String: Any] = [
-            "format": 1, "version": String(version.finalize().description.prefix(12)), "documents": documents.count,
+            "format": 1, "version": String(version.finalize().description.prefix(12)), "documents": entries.count,
             "pack": packSize, "shards": shards,
         ]
         files.append((folder + "index.json", JSONLD.bytes(manifest)))
@@ -104,13 +126,10 @@ enum SearchIndex {
 
     /// `number` in base 32: its higher places from `moreDigits`, its last from `finalDigits`, so that
     /// numbers follow each other without separators (`search.js` reads them back).
-    static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
-        var places: [UInt8] = [finalDigits[number & 31]]
-        var rest = number >> 5
-        while rest > 0 {
-            places.append(moreDigits[rest & 31])
-            rest >>= 5
-        }
-        bytes.append(contentsOf: places.reversed())
+    @inline(__always) static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+        var places = 1
+        while number >> (5 * places) > 0 { places += 1 }
+        for place in stride(from: places - 1, to: 0, by: -1) { bytes.append(moreDigits[(number >> (5 * place)) & 31]) }
+        bytes.append(finalDigits[number & 31])
     }
 }

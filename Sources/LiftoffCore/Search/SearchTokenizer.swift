@@ -19,39 +19,58 @@ enum SearchTokenizer {
         var terms: [String] = []
         var text = text
         text.withUTF8 { bytes in
-            forEachTerm(bytes) { terms.append(String(decoding: $0, as: UTF8.self)) }
+            forEachTerm(bytes) { term, _ in terms.append(String(decoding: term, as: UTF8.self)) }
         }
         return terms
     }
 
-    /// Calls `body` with each term's UTF-8 bytes (valid only during the call).
-    /// ASCII runs are folded byte-wise; only runs holding other characters go through Unicode.
-    static func forEachTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with each term's UTF-8 bytes (valid only during the call) and their
+    /// `TermTable.hash`. ASCII runs are folded and hashed in one pass over their bytes; only runs
+    /// holding other characters go through Unicode.
+    @inline(__always)
+    static func forEachTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
             var index = 0
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
                 guard isRunByte(byte) else { index += 1; continue }
+                if let skip = separatorLength(bytes, at: index) { index += skip; continue }
                 var end = index
                 var ascii = true
-                while end < count, isRunByte(bytes[end]) {
+                while end < count, isRunByte(bytes[end]), separatorLength(bytes, at: end) == nil {
                     if bytes[end] >= 0x80 { ascii = false }
                     end += 1
                 }
                 if ascii {
                     let length = min(end - index, maxLength)
+                    var hash = TermTable.seed
                     for offset in 0..<length {
                         let value = bytes[index + offset]
-                        scratch[offset] = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+                        let folded = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+                        scratch[offset] = folded
+                        hash = TermTable.mix(hash, folded)
                     }
-                    body(UnsafeBufferPointer(rebasing: scratch[0..<length]))
+                    body(UnsafeBufferPointer(rebasing: scratch[0..<length]), hash)
                 } else {
-                    unicodeTerms(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self), body)
+                    unicodeTerms(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)) { body($0, TermTable.hash($0)) }
                 }
                 index = end
             }
         }
+    }
+
+    /// The length of a character that separates words whatever its neighbours, found from its bytes
+    /// (so that smart quotes and dashes in English text need no Unicode folding): no-break space,
+    /// soft hyphen (U+00A0, U+00AD) and General Punctuation (U+2000–U+206F: spaces, dashes, quotes,
+    /// ellipsis, invisible operators — none folds to a letter or digit).
+    @inline(__always) private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        guard byte == 0xC2 || byte == 0xE2, index + 1 < bytes.count else { return nil }
+        let second = bytes[index + 1]
+        if byte == 0xC2 { return second == 0xA0 || second == 0xAD ? 2 : nil }
+        guard index + 2 < bytes.count else { return nil }
+        return second == 0x80 || (second == 0x81 && bytes[index + 2] < 0xB0) ? 3 : nil
     }
 
     /// ASCII letters and digits, and every byte of a multi-byte character.
