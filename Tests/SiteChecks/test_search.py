@@ -1,0 +1,199 @@
+"""Search on the published sample site, in Chromium: the reader's script makes the same terms as the
+build (shared vectors), a query typed in the header box finds the expected article first, what the
+first query downloads (compressed) stays small, results come back fast once loaded, the query is in
+the page's URL, the keyboard moves through the results, and it works under a subpath. (axe and the
+375 px check run on /search/ with the other pages; the open dropdown is checked here.)"""
+import gzip
+import json
+import pathlib
+import time
+import urllib.parse
+
+import pytest
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import ROOT, build_site, make_driver, serve, set_viewport
+
+VECTORS = json.loads((ROOT / "Tests/SearchVectors/tokenizer.json").read_text(encoding="utf-8"))
+FIRST_QUERY_BUDGET = 32_000  # bytes, compressed, JavaScript included
+
+RESULTS = """
+  return [...document.querySelectorAll('#site-search-results .search-result-title, #search-page-results .search-result-title')]
+    .map(a => a.getAttribute('href'));
+"""
+
+
+def wait_for(driver, script, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.05)
+    return driver.execute_script(script)
+
+
+def test_the_readers_script_makes_the_same_terms_as_the_build(server, browser):
+    browser.get(server + "/")
+    module = browser.find_element(By.CSS_SELECTOR, "form[data-search]").get_attribute("data-search-module")
+    browser.set_script_timeout(20)
+    got = browser.execute_async_script("""
+        const [module, vectors, done] = arguments;
+        import(module).then(search => done(vectors.map(v => search.terms(v.text))), e => done(String(e)));
+    """, module, VECTORS)
+    assert isinstance(got, list), got
+    problems = [f"{v['text']!r}: {g} (the build makes {v['terms']})" for v, g in zip(VECTORS, got) if g != v["terms"]]
+    assert not problems, "\n".join(problems)
+
+
+def type_in_header(driver, query):
+    box = driver.find_element(By.CSS_SELECTOR, "#site-search-input")
+    box.click()
+    box.send_keys(query)
+    return box
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("checklist", "/articles/launch-day-checklist/"),
+    ("trigger stack", "/articles/release-signals/"),
+    ("provider interf", "/articles/image-api-swap/"),
+    ("RÔLLBACK", "/articles/launch-day-checklist/"),
+])
+def test_a_query_typed_in_the_header_finds_the_article_first(server, query, expected):
+    driver = make_driver()
+    try:
+        driver.get(server + "/articles/gpt-image-2-countdown/")
+        type_in_header(driver, query)
+        results = wait_for(driver, RESULTS)
+        assert results and results[0] == expected, f"{query!r}: {results}"
+        snippet = wait_for(driver, "return document.querySelector('#site-search-results mark') && "
+                                   "document.querySelector('#site-search-results mark').textContent")
+        assert snippet, f"{query!r}: no matched word is marked"
+    finally:
+        driver.quit()
+
+
+def compressed_size(site, url):
+    path = urllib.parse.urlsplit(url).path
+    file = site / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    return len(gzip.compress(file.read_bytes(), 9))
+
+
+def test_the_first_query_downloads_little_and_answers_fast_once_loaded(server, site):
+    driver = make_driver()
+    try:
+        driver.get(server + "/articles/gpt-image-2-countdown/")
+        driver.execute_script("performance.clearResourceTimings(); performance.setResourceTimingBufferSize(1000)")
+        type_in_header(driver, "pricing")
+        wait_for(driver, "return document.querySelectorAll('#site-search-results .search-result-snippet').length >= 3")
+        fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        search_files = [u for u in fetched if "/search/" in u or "search" in urllib.parse.urlsplit(u).path.split("/")[-1]]
+        total = sum(compressed_size(site, u) for u in search_files)
+        lines = "\n".join(f"  {compressed_size(site, u):7,} B  {urllib.parse.urlsplit(u).path}" for u in search_files)
+        print(f"First one-word query ('pricing') on the sample site: {total:,} B compressed in {len(search_files)} files\n{lines}")
+        assert any(u.endswith(".js") and "/assets/search." in u for u in search_files), fetched
+        assert total <= FIRST_QUERY_BUDGET, f"{total:,} B > {FIRST_QUERY_BUDGET:,} B:\n{lines}"
+        # Once loaded, a new keystroke's results are on screen within 50 ms.
+        timings = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const input = document.querySelector('#site-search-input'), list = document.querySelector('#site-search-results');
+            const times = [];
+            const words = ['pricin', 'pricing', 'prici', 'pricing'];
+            function next(i) {
+              if (i === words.length) return done(times);
+              const start = performance.now();
+              const observer = new MutationObserver(() => {
+                if (list.querySelector('.search-result-title')) { observer.disconnect(); times.push(performance.now() - start); next(i + 1); }
+              });
+              observer.observe(list, {childList: true, subtree: true});
+              input.value = words[i];
+              input.dispatchEvent(new Event('input'));
+            }
+            next(0);
+        """)
+        print(f"Keystroke to results (shards loaded): {[round(t, 1) for t in timings]} ms")
+        assert max(timings) < 50, timings
+    finally:
+        driver.quit()
+
+
+def test_the_query_is_in_the_url_and_the_keyboard_moves_through_results(server):
+    driver = make_driver()
+    try:
+        driver.get(server + "/search/?q=rate%20limits")
+        assert driver.find_element(By.CSS_SELECTOR, "#search-page-input").get_attribute("value") == "rate limits"
+        results = wait_for(driver, RESULTS)
+        assert len(results) >= 2, results
+        status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]").text
+        assert "results for “rate limits”" in status, status
+        box = driver.find_element(By.CSS_SELECTOR, "#search-page-input")
+        box.send_keys(Keys.END, " checklist")
+        wait_for(driver, "return location.search === '?q=rate%20limits%20checklist'")
+        assert urllib.parse.unquote(driver.execute_script("return location.search")) == "?q=rate limits checklist"
+        # Header dropdown: down into the results, up back to the box, Escape closes it.
+        driver.get(server + "/")
+        header_box = type_in_header(driver, "launch")
+        wait_for(driver, RESULTS)
+        header_box.send_keys(Keys.ARROW_DOWN)
+        first = driver.switch_to.active_element
+        assert first.get_attribute("class") == "search-result-title", first.get_attribute("outerHTML")[:200]
+        first.send_keys(Keys.ARROW_DOWN)
+        assert driver.switch_to.active_element != first
+        driver.switch_to.active_element.send_keys(Keys.ARROW_UP, Keys.ARROW_UP)
+        assert driver.switch_to.active_element.get_attribute("id") == "site-search-input"
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        assert not driver.find_element(By.CSS_SELECTOR, "#site-search-results").is_displayed()
+    finally:
+        driver.quit()
+
+
+def test_without_javascript_the_search_page_points_to_the_lists(server):
+    driver = make_driver(javascript=False)
+    try:
+        driver.get(server + "/search/?q=pricing")
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".search-page a")]
+        assert any(urllib.parse.urlsplit(h).path == "/articles/" for h in links), links
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_results_pass_axe_and_fit_a_phone(server, scheme):
+    driver = make_driver(width=600)
+    try:
+        set_viewport(driver, 375, 812, mobile=True)
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        driver.get(server + "/")
+        type_in_header(driver, "pricing")
+        wait_for(driver, "return document.querySelectorAll('#site-search-results .search-result-snippet').length >= 2")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow} px with the results open"
+        axe = Axe(driver)
+        axe.inject()
+        results = axe.run()
+        serious = [f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
+                   for v in results["violations"] if v["impact"] in ("serious", "critical") or v["id"] == "color-contrast"]
+        assert not serious, "\n".join(serious)
+    finally:
+        driver.quit()
+
+
+def test_search_works_under_a_subpath(workdir):
+    root = workdir / "subpath-search"
+    with serve(root) as origin:
+        build_site(root / "news", base_url=origin + "/news/")
+        driver = make_driver()
+        try:
+            driver.get(origin + "/news/")
+            type_in_header(driver, "checklist")
+            results = wait_for(driver, RESULTS)
+            assert results and results[0] == "/news/articles/launch-day-checklist/", results
+            fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+            search = [urllib.parse.urlsplit(u).path for u in fetched if "/search/" in u]
+            assert search and all(p.startswith("/news/search/") for p in search), search
+        finally:
+            driver.quit()
