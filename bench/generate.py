@@ -303,8 +303,10 @@ markdown:
 newsletter:
   action: https://example.org/subscribe
 footer: "Not affiliated with any model vendor. All trademarks belong to their owners."
-# Hugo draws no share cards: the article rows compare the same work (run.sh's cards row turns them on).
+# Hugo draws no share cards and has no search: the article rows compare the same work (run.sh's
+# cards and search rows turn them on).
 cards: false
+search: false
 """
 
 HUGO_CONFIG = f"""baseURL = "https://example.org/"

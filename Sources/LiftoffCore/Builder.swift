@@ -203,6 +203,7 @@ public enum Builder {
         clock.lap("images")
         var pages = 0
         var searchFiles: [String] = []
+        var searchStages: [(name: String, seconds: Double)] = []
         /// Home, tag index, 404, feed, sitemap, robots: rendered on every build.
         func writeSitePage(_ text: String, _ path: String) throws {
             try write(text, to: path, sink)
@@ -251,7 +252,10 @@ public enum Builder {
             }
             if config.search, problems.allSatisfy({ $0.severity != .error }) {
                 try writeSitePage(renderer.searchPage(), "search/index.html")
+                var searchClock = StageClock()
                 searchFiles = try writeSearchIndex(site: site, documents: searched, sources: sources, cache: cache, sink: sink)
+                searchClock.lap("  of which search index")
+                searchStages = searchClock.stages
             }
             try writeSitePage(renderer.notFound(), "404.html")
             try writeSitePage(AtomFeed.xml(site: site, entries: feedEntries), "feed.xml")
@@ -288,6 +292,7 @@ public enum Builder {
             problems.append(.error("output", 0, "\(error)"))
         }
         clock.lap("lists and site files")
+        clock.add(searchStages)
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty, !(options.strict && !warnings.isEmpty) else { throw BuildFailure(sorted(problems + warnings)) }
         images.finish(collect: options.pruneImageCache)
@@ -334,5 +339,10 @@ struct StageClock {
         let now = DispatchTime.now().uptimeNanoseconds
         stages.append((name, Double(now - last) / 1e9))
         last = now
+    }
+
+    /// Stages timed apart, inside the last lap (shown after it).
+    mutating func add(_ inner: [(name: String, seconds: Double)]) {
+        stages += inner
     }
 }

@@ -149,13 +149,20 @@ struct SearchReader {
             let text = String(decoding: try #require(try read("search/" + shard[1])), as: UTF8.self)
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "\t")
-                postings[String(parts[0])] = Self.decode(parts[1])
+                let idf = Double(Self.decode(parts[1]))
+                postings[String(parts[0])] = Self.decode(pairs: parts[2]).mapValues { Int(Double($0) * idf) }
             }
         }
     }
 
-    /// Base-32 numbers, pairs of (document delta, score).
-    static func decode(_ text: Substring) -> [Int: Int] {
+    /// One base-32 number.
+    static func decode(_ text: Substring) -> Int {
+        let last = Array("0123456789abcdefghijklmnopqrstuv"), more = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_")
+        return text.reduce(0) { $0 * 32 + (more.firstIndex(of: $1) ?? last.firstIndex(of: $1)!) }
+    }
+
+    /// Base-32 numbers, pairs of (document delta, term-frequency part).
+    static func decode(pairs text: Substring) -> [Int: Int] {
         let last = Array("0123456789abcdefghijklmnopqrstuv"), more = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_")
         var scores: [Int: Int] = [:]
         var numbers: [Int] = []

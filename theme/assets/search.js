@@ -10,10 +10,19 @@ export function fold(text) {
   return text.normalize("NFKD").replace(/(?![\u3099\u309a])\p{Mn}/gu, "").normalize("NFC").toLowerCase().replace(/ς/g, "σ");
 }
 
+/** A word of 4+ ASCII letters without its plural ending (SearchTokenizer.stem). */
+export function stem(word) {
+  if (word.length < 4 || !/^[a-z]+s$/.test(word)) return word;
+  if (/ies$/.test(word) && !/[ea]ies$/.test(word)) return word.slice(0, -3) + "y";
+  if (/es$/.test(word) && !/[aeo]es$/.test(word)) return word.slice(0, -1);
+  if (/(us|ss)$/.test(word)) return word;
+  return word.slice(0, -1);
+}
+
 export function terms(text) {
   const out = [];
   let word = "", length = 0, previous = null, run = 0;
-  const endWord = () => { if (word) out.push(word); word = ""; length = 0; };
+  const endWord = () => { if (word) out.push(stem(word)); word = ""; length = 0; };
   const endCJK = () => { if (run === 1) out.push(previous); previous = null; run = 0; };
   for (const ch of fold(text)) {
     if (CJK.test(ch)) {
@@ -36,7 +45,14 @@ const LAST = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVW
 const DIGIT = {};
 for (let i = 0; i < 32; i++) { DIGIT[LAST[i]] = [i, true]; DIGIT[MORE[i]] = [i, false]; }
 
-/** A term's postings: document number → score. */
+/** One number (the idf of a shard line). */
+export function readNumber(encoded) {
+  let value = 0;
+  for (const ch of encoded) value = value * 32 + DIGIT[ch][0];
+  return value;
+}
+
+/** A term's postings: document number → term-frequency part (×100). */
 export function postings(encoded) {
   const scores = new Map();
   let number = 0, document = 0, first = true, isScore = false;
@@ -102,7 +118,10 @@ export class Index {
       this.cache.set(key, this.load(manifest.shards[number][1], "text").then((text) => {
         const lines = text.split("\n");
         if (lines[lines.length - 1] === "") lines.pop();
-        return lines.map((line) => { const tab = line.indexOf("\t"); return [line.slice(0, tab), line.slice(tab + 1)]; });
+        return lines.map((line) => {
+          const [term, idf, encoded] = line.split("\t");
+          return [term, encoded, readNumber(idf) / 1000];
+        });
       }));
     }
     return this.cache.get(key);
@@ -120,11 +139,11 @@ export class Index {
       for (const number of this.shardsFor(manifest.shards, word, prefix)) {
         const lines = await this.shard(manifest, number);
         let expanded = 0;
-        for (const [term, encoded] of lines) {
+        for (const [term, encoded, idf] of lines) {
           const exact = term === word;
           if (!exact && !(prefix && term.startsWith(word) && expanded++ < 64)) continue;
-          for (const [document, score] of postings(encoded)) {
-            const value = exact ? score : score * 0.7;
+          for (const [document, part] of postings(encoded)) {
+            const value = idf * part * (exact ? 1 : 0.7);
             if (!(best.get(document) >= value)) best.set(document, value);
           }
         }
@@ -161,7 +180,7 @@ const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&
 /** `text`, escaped, with every word that a query word finds in a <mark>. */
 export function marked(text, words, prefix) {
   const hit = (word) => {
-    const folded = fold(word);
+    const folded = stem(fold(word));
     return words.some((w, i) => folded === w || (CJK.test(w) ? folded.includes(w) : prefix && i === words.length - 1 && folded.startsWith(w)));
   };
   let out = "", last = 0;
@@ -178,7 +197,7 @@ export function snippet(text, words, prefix, size = 200) {
   const folded = words.filter((w) => w.length > 1 || CJK.test(w));
   let at = -1;
   for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    const word = fold(match[0]);
+    const word = stem(fold(match[0]));
     if (folded.some((w, i) => word === w || (CJK.test(w) ? word.includes(w) : prefix && i === folded.length - 1 && word.startsWith(w)))) {
       at = match.index;
       break;

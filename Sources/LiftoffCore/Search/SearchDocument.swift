@@ -2,9 +2,12 @@
 /// counts more than one of the body), and what the index's packs show of it.
 struct SearchDocument: Sendable, Equatable {
     /// How much one occurrence counts in each field.
+    /// How much one occurrence counts in each field (the heading weights are those Pagefind gives
+    /// h1–h3 by default, so that both rank a page alike).
     enum Weight {
-        static let title: UInt32 = 6
-        static let heading: UInt32 = 3
+        static let title: UInt32 = 7
+        static let heading2: UInt32 = 6
+        static let heading3: UInt32 = 5
         static let tagOrDescription: UInt32 = 2
         static let body: UInt32 = 1
     }
@@ -73,7 +76,9 @@ extension SearchDocument {
         var text: [UInt8] = []
         for block in blocks {
             if case .code(let info) = block.kind, Highlighter.isComponent(info) { continue }
-            if case .heading(let level) = block.kind, level <= 3 { builder.add(block.text, weight: Weight.heading - Weight.body) }
+            if case .heading(let level) = block.kind, level <= 3 {
+                builder.add(block.text, weight: (level == 3 ? Weight.heading3 : Weight.heading2) - Weight.body)
+            }
             block.plain.withUnsafeBufferPointer { builder.add(bytes: $0, weight: Weight.body) }
             if !text.isEmpty, text.last != 0x0A { text.append(0x0A) }
             text.append(contentsOf: block.plain)

@@ -3,16 +3,18 @@ import Foundation
 /// The search index the reader's `search.js` queries: a manifest, term shards by sorted term range
 /// and one small file per document, all under `search/` (the format is in the README).
 ///
-/// Each posting carries its BM25 score, computed here from the weighted counts (title, headings,
-/// tags and description count more than the body), so that the reader only adds numbers up.
+/// Each term carries its idf and each posting its BM25 term-frequency part, computed here from the
+/// weighted counts (title, headings, tags and description count more than the body), so that the
+/// reader only multiplies and adds.
 enum SearchIndex {
     static let folder = "search/"
     /// A shard holds terms until it is about this many bytes (a few KB once the server compresses it).
     static let shardBytes = 8_192
     /// BM25's saturation and length normalisation.
-    static let k1 = 1.2, b = 0.75
-    /// A score is stored as round(score × scale), at least 1.
-    static let scale = 20.0
+    static let k1 = 1.4, b = 0.75
+    /// A term's idf is stored as round(idf × 1000); a posting's term-frequency part, in (0, k1 + 1),
+    /// as round(part × 100), at least 1. The reader multiplies them.
+    static let idfScale = 1000.0, partScale = 100.0
 
     /// A pack holds this many documents' URL, title and date.
     static let packSize = 16
@@ -90,12 +92,14 @@ enum SearchIndex {
             if first == nil { first = table.term(term) }
             shard.append(contentsOf: table.term(term))
             shard.append(0x09)
+            appendNumber(max(1, Int((idf * idfScale).rounded())), to: &shard)  // a word on every page still ranks by frequency
+            shard.append(0x09)
             var previous: UInt32 = 0
             for posting in offsets[term]..<offsets[term + 1] {
                 let document = postedDocument[posting], weight = Double(postedWeight[posting])
-                let score = idf * weight * (k1 + 1) / (weight + k1 * (1 - b + b * lengths[Int(document)] / averageLength))
+                let part = weight * (k1 + 1) / (weight + k1 * (1 - b + b * lengths[Int(document)] / averageLength))
                 appendNumber(Int(posting == offsets[term] ? document : document - previous), to: &shard)
-                appendNumber(max(1, Int((score * scale).rounded())), to: &shard)
+                appendNumber(max(1, Int((part * partScale).rounded())), to: &shard)
                 previous = document
             }
             shard.append(0x0A)

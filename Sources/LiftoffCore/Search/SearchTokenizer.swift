@@ -10,7 +10,8 @@ import Foundation
 /// 3. CJK (Han, kana, Hangul) has no spaces between words: each run of it becomes its overlapping
 ///    pairs of characters (`画像生成` → `画像`, `像生`, `生成`; one character alone stays one term),
 ///    so that any two-character substring finds the text;
-/// 4. a term keeps its first 32 characters.
+/// 4. a term keeps its first 32 characters;
+/// 5. a word of lower-case ASCII letters loses its plural ending (`stem`): `limits` finds `limit`.
 enum SearchTokenizer {
     static let maxLength = 32
 
@@ -43,13 +44,19 @@ enum SearchTokenizer {
                     end += 1
                 }
                 if ascii {
-                    let length = min(end - index, maxLength)
+                    var length = min(end - index, maxLength)
                     var hash = TermTable.seed
+                    var letters = true
                     for offset in 0..<length {
                         let value = bytes[index + offset]
                         let folded = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
                         scratch[offset] = folded
                         hash = TermTable.mix(hash, folded)
+                        letters = letters && folded >= 0x61
+                    }
+                    if letters, length >= 4, scratch[length - 1] == 0x73 {  // a plural: hash its stem
+                        length = stem(scratch, length)
+                        hash = TermTable.hash(UnsafeBufferPointer(rebasing: scratch[0..<length]))
                     }
                     body(UnsafeBufferPointer(rebasing: scratch[0..<length]), hash)
                 } else {
@@ -85,7 +92,16 @@ enum SearchTokenizer {
         var previousCJK: Unicode.Scalar?
         func emit(_ scalars: String.UnicodeScalarView) {
             var term = String(scalars)
-            term.withUTF8 { body($0) }
+            term.withUTF8 { utf8 in
+                // A word that folded to ASCII letters (`Pagés`, full-width `Ｐａｇｅｓ`) is stemmed as one typed so.
+                guard utf8.count >= 4, utf8.count <= maxLength, utf8.last == 0x73, utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+                    return body(utf8)
+                }
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { copy in
+                    _ = copy.initialize(from: utf8)
+                    body(UnsafeBufferPointer(rebasing: copy[0..<stem(copy, utf8.count)]))
+                }
+            }
         }
         func endWord() {
             if !word.isEmpty { emit(word) }
@@ -116,6 +132,24 @@ enum SearchTokenizer {
         }
         endCJK(single: cjkRun == 1)
         endWord()
+    }
+
+    /// The length of a word of 4+ lower-case ASCII letters ending in `s` once its plural ending is
+    /// removed (Harman's "S" stemmer): `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` (not
+    /// `-aes`, `-ees`, `-oes`), `-s` → `` (not `-us`, `-ss`). `search.js` does the same.
+    static func stem(_ word: UnsafeMutableBufferPointer<UInt8>, _ length: Int) -> Int {
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard length >= count else { return false }
+            return (0..<count).allSatisfy { word[length - count + $0] == suffix.utf8Start[$0] }
+        }
+        if ends("ies"), !ends("eies"), !ends("aies") {
+            word[length - 3] = 0x79  // y
+            return length - 2
+        }
+        if ends("es"), !ends("aes"), !ends("ees"), !ends("oes") { return length - 1 }
+        if ends("us") || ends("ss") { return length }
+        return length - 1
     }
 
     /// NFKD, nonspacing marks removed (kana voicing marks kept), NFC, lower case, ς → σ.

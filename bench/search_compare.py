@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Liftoff's search against Pagefind on the same published site, in headless Chromium:
+
+- bytes the first one-word query downloads (a fresh browser cache; each file counted at its gzip -9
+  size, or its own size when it is already compressed, as Pagefind's are), JavaScript included,
+  with five results shown with their excerpts;
+- bytes each further new word adds;
+- relevance: for each query, how many of Liftoff's top 5 are in Pagefind's top 5.
+
+    search_compare.py SITE_DIR --pagefind-dir pagefind [--queries q1,q2 ...] [--json OUT]
+
+SITE_DIR is a Liftoff output with its search/ index; Pagefind must have indexed it into
+SITE_DIR/pagefind (bench/run.sh runs it with --root-selector .article --exclude-selectors .related,
+so that both index the article's own text).
+"""
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import pathlib
+import shutil
+import threading
+import urllib.parse
+
+DEFAULT_QUERIES = [
+    # The bench site's vocabulary
+    "pricing", "rate limits", "waitlist", "rollback plan", "latency budget", "status page", "vendor contracts",
+    "prompt pack", "quality scoring", "fallback provider", "migration budget", "release window", "changelog",
+    "general availability", "median latency", "cost per image", "limited preview", "announcement", "ecommerce",
+    "monitoring", "reversible", "model list endpoint", "broken features", "churn", "named owner",
+    "throughput", "go decision", "launch day", "evaluation plan", "rumors",
+]
+
+
+SERVED = []  # every path the server answered, in order (workers' requests too, unlike Resource Timing)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        SERVED.append(urllib.parse.unquote(urllib.parse.urlsplit(self.path).path))
+        super().do_GET()
+
+
+def compressed(path):
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, 9)))
+
+
+def driver():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(argument)
+    d = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
+    d.set_script_timeout(60)
+    return d
+
+
+LIFTOFF = """
+const [query, done] = [arguments[0], arguments[arguments.length - 1]];
+(async () => {
+  const form = document.querySelector('form[data-search]');
+  const search = await import(form.getAttribute('data-search-module'));
+  window.__index = window.__index || new search.Index(form.getAttribute('data-search-index'));
+  const index = window.__index;
+  const { manifest, ranked, words } = await index.search(query, true);
+  const top = await Promise.all(ranked.slice(0, 5).map(n => index.document(manifest, n)));
+  await Promise.all(top.map(d => index.text(manifest, d.url, form.getAttribute('data-search-site'))));
+  done(top.map(d => d.url));
+})().catch(e => done('error: ' + e));
+"""
+
+PAGEFIND = """
+const [query, base, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+(async () => {
+  window.__pagefind = window.__pagefind || await import(base + 'pagefind/pagefind.js');
+  await window.__pagefind.init();
+  const search = await window.__pagefind.search(query);
+  const top = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  done(top.map(d => d.url));
+})().catch(e => done('error: ' + e));
+"""
+
+
+def served_bytes(site, since):
+    """Compressed bytes of the files served since `since` (each path once)."""
+    total, paths = 0, set(SERVED[since:])
+    for path in paths:
+        file = site / path.lstrip("/")
+        if path.endswith("/"):
+            file = file / "index.html"
+        if file.is_file():
+            total += compressed(file)
+    return total, len(paths)
+
+
+def run(site, queries, engine, origin):
+    """Per query: top-5 URLs; plus bytes of the first query and of each further new word."""
+    d = driver()
+    try:
+        script = LIFTOFF if engine == "liftoff" else PAGEFIND
+        args = (origin + "/",) if engine == "pagefind" else ()
+        d.get(origin + "/articles/")
+        before = len(SERVED)
+        first = d.execute_async_script(script, queries[0], *args)
+        first_bytes, first_files = served_bytes(site, before)
+        tops = {queries[0]: first}
+        further = []
+        for query in queries[1:]:
+            before = len(SERVED)
+            tops[query] = d.execute_async_script(script, query, *args)
+            if " " not in query:
+                further.append(served_bytes(site, before)[0])
+        return tops, first_bytes, first_files, further
+    finally:
+        d.quit()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=pathlib.Path)
+    parser.add_argument("--queries", help="comma-separated queries (default: 30 of the bench site's words)")
+    parser.add_argument("--json", type=pathlib.Path, help="write the figures here")
+    parser.add_argument("--verbose", action="store_true", help="print both top 5s")
+    args = parser.parse_args()
+    queries = args.queries.split(",") if args.queries else DEFAULT_QUERIES
+    site = args.site.resolve()
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        ours, our_first, our_files, our_further = run(site, queries, "liftoff", origin)
+        theirs, their_first, their_files, their_further = run(site, queries, "pagefind", origin)
+    finally:
+        httpd.shutdown()
+    rows, overlaps = [], []
+    for query in queries:
+        a, b = ours[query], theirs[query]
+        if isinstance(a, str) or isinstance(b, str):
+            raise SystemExit(f"{query!r}: {a if isinstance(a, str) else b}")
+        # Pagefind's URLs are the pages' (…/index.html → …/ with its default settings).
+        b = [u.replace("index.html", "") for u in b]
+        expected = min(5, len(b))
+        overlap = len(set(a[:5]) & set(b[:5])) / expected if expected else 1.0
+        overlaps.append(overlap)
+        rows.append((query, overlap, len(a), len(b)))
+    mean = sum(overlaps) / len(overlaps)
+    further = lambda xs: max(xs) if xs else 0
+    figures = {
+        "queries": len(queries), "overlap": mean,
+        "liftoff_first_bytes": our_first, "liftoff_first_files": our_files, "liftoff_further_max": further(our_further),
+        "pagefind_first_bytes": their_first, "pagefind_first_files": their_files, "pagefind_further_max": further(their_further),
+        "per_query": [{"query": q, "overlap": o} for q, o, _, _ in rows],
+    }
+    print(f"first one-word query ({queries[0]!r}): Liftoff {our_first:,} B in {our_files} files, "
+          f"Pagefind {their_first:,} B in {their_files} files")
+    print(f"each further new word, at most: Liftoff {further(our_further):,} B, Pagefind {further(their_further):,} B")
+    print(f"top-5 overlap with Pagefind over {len(queries)} queries: {mean:.0%}")
+    for query, overlap, n_ours, n_theirs in rows:
+        print(f"  {overlap:4.0%}  {query}  ({n_ours} / {n_theirs} results)")
+        if args.verbose:
+            print("      Liftoff: ", " ".join(u.split("/")[-2] for u in ours[query]))
+            print("      Pagefind:", " ".join(u.replace("index.html", "").split("/")[-2] for u in theirs[query]))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    main()
