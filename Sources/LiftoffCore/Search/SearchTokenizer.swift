@@ -37,23 +37,28 @@ enum SearchTokenizer {
                 let byte = bytes[index]
                 guard isRunByte(byte) else { index += 1; continue }
                 if let skip = separatorLength(bytes, at: index) { index += skip; continue }
+                // One pass: ASCII letters and digits are folded and hashed as the run is read.
                 var end = index
+                var hash = TermTable.seed
+                var letters = true
                 var ascii = true
-                while end < count, isRunByte(bytes[end]), separatorLength(bytes, at: end) == nil {
-                    if bytes[end] >= 0x80 { ascii = false }
+                while end < count {
+                    let value = bytes[end]
+                    if value >= 0x80 {
+                        if separatorLength(bytes, at: end) != nil { break }
+                        ascii = false
+                    } else if !isRunByte(value) {
+                        break
+                    } else if ascii, end - index < maxLength {
+                        let folded = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+                        scratch[end - index] = folded
+                        hash = TermTable.mix(hash, folded)
+                        letters = letters && folded >= 0x61
+                    }
                     end += 1
                 }
                 if ascii {
                     var length = min(end - index, maxLength)
-                    var hash = TermTable.seed
-                    var letters = true
-                    for offset in 0..<length {
-                        let value = bytes[index + offset]
-                        let folded = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
-                        scratch[offset] = folded
-                        hash = TermTable.mix(hash, folded)
-                        letters = letters && folded >= 0x61
-                    }
                     if letters, length >= 4, scratch[length - 1] == 0x73 {  // a plural: hash its stem
                         length = stem(scratch, length)
                         hash = TermTable.hash(UnsafeBufferPointer(rebasing: scratch[0..<length]))
