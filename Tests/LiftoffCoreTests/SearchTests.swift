@@ -87,6 +87,26 @@ import Testing
         #expect(index.search("pricing").map(\.title).contains("Filler 3"))
     }
 
+    @Test func theIndexDoesNotDependOnHowItsWorkIsSplitAcrossCores() {
+        var generator = SeededGenerator(seed: 18)
+        let words = ["pricing", "rate", "limit", "waitlist", "access", "preview", "model", "画像", "生成", "café", "launch", "day"]
+        let entries = (0..<300).map { number -> SearchIndex.Entry in
+            var builder = SearchDocument.Builder()
+            builder.add("Title \(number)", weight: SearchDocument.Weight.title)
+            builder.add((0..<40).map { _ in words[Int.random(in: 0..<words.count, using: &generator)] + "\(Int.random(in: 0..<300, using: &generator))" }
+                .joined(separator: " "), weight: SearchDocument.Weight.body)
+            return SearchIndex.Entry(document: builder.finish(), url: "/articles/a\(number)/", title: "Title \(number)",
+                                     date: "2026-11-20", dateText: "November 20, 2026", key: .zero)
+        }
+        let one = SearchIndex.files(entries, parts: 1)
+        #expect(one.filter { $0.path.contains("terms-") }.count > 3, "the test needs several shards")
+        for parts in [2, 3, 7] {
+            let split = SearchIndex.files(entries, parts: parts)
+            #expect(split.map(\.path) == one.map(\.path), "\(parts)")
+            #expect(split.map(\.bytes) == one.map(\.bytes), "\(parts)")
+        }
+    }
+
     @Test func searchFalseLeavesNoIndexNoBoxAndNoPage() throws {
         let site = try TestSite(Self.articles, siteYML: TestSite.siteYML + "\nsearch: false\n")
         defer { site.remove() }

@@ -132,6 +132,7 @@ export class Index {
     const words = [...new Set(terms(query))];
     if (!words.length) return { words, ranked: [] };
     const manifest = await this.manifest();
+    if (!manifest.shards.length) return { words, manifest, ranked: [] };
     const found = new Map();
     await Promise.all(words.map(async (word, index) => {
       const prefix = !complete && index === words.length - 1;
