@@ -178,6 +178,7 @@ public enum Builder {
             if let document = outcome.search {
                 cache.search[path] = document
                 searched[site.articles[position].path] = document
+                if !outcome.rendered { cache.searchCarried.insert(path) }
             }
             if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
             absorb(outcome, from: site.articles[position].path)

@@ -85,6 +85,22 @@ import Testing
         for (path, bytes) in a where bytes != b[path] { Issue.record("search/\(path) differs from a clean build's") }
         let index = try SearchReader(site.output)
         #expect(index.search("pricing").map(\.title).contains("Filler 3"))
+        // A third build reads terms the second one appended to the cache (which grew, not rewritten).
+        let cacheFile = SearchCache.location(besideCache: BuildCache.location(for: site.output))
+        let sizeAfterSecond = try #require(FileStamp.of(cacheFile.path)?.size)
+        let edited = article("Filler 5", date: "2026-10-06", body: "Now about waitlists.")
+        try site.write("content/filler-5.md", edited)
+        let third = try site.publishReport()
+        #expect(third.carriedOver == incremental.carriedOver)
+        #expect(try #require(FileStamp.of(cacheFile.path)?.size) > sizeAfterSecond)
+        let clean3 = try TestSite(files.merging([
+            "content/filler-3.md": article("Filler 3", date: "2026-10-04", body: "Edited body about pricing."), "content/filler-5.md": edited,
+        ]) { $1 })
+        defer { clean3.remove() }
+        _ = try clean3.publishReport()
+        #expect(try SearchTests.files(below: site.output.appendingPathComponent("search"))
+            == SearchTests.files(below: clean3.output.appendingPathComponent("search")))
+        #expect(try SearchReader(site.output).search("waitlist").map(\.title).contains("Filler 5"))
     }
 
     @Test func theIndexDoesNotDependOnHowItsWorkIsSplitAcrossCores() {

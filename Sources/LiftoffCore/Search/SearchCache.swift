@@ -2,7 +2,8 @@ import Foundation
 
 /// The search terms of every article a build can carry over, kept beside the build cache
 /// (`.output.liftoff-cache-search`): a carried-over article is not parsed again, so its terms
-/// come from here. Binary, little-endian; an entry is used only with the page key it was made for.
+/// come from here. Binary, little-endian; an entry is used only with the page key it was made for,
+/// and a later entry for a path replaces an earlier one (a warm build appends what it re-rendered).
 enum SearchCache {
     private static let header = Array("liftoff-search 1\n".utf8)
 
@@ -10,32 +11,62 @@ enum SearchCache {
         URL(fileURLWithPath: cache.path + "-search")
     }
 
-    /// Writes `documents` (page path → terms), each with the key of its page in `pages`.
-    static func write(_ documents: [String: SearchDocument], pages: [String: BuildCache.Page], to url: URL) {
+    /// Writes `documents` (page path → terms), each with the key of its page in `pages`. When the
+    /// file holds the last build's entries, only the pages not in `carried` (their terms came from
+    /// it) are appended — a later entry for a path wins — unless the file has grown past twice what
+    /// it would hold written anew.
+    static func write(_ documents: [String: SearchDocument], pages: [String: BuildCache.Page], carried: Set<String> = [], to url: URL) {
         guard !documents.isEmpty else {
             try? FileManager.default.removeItem(at: url)
             return
         }
+        let live = documents.reduce(header.count) { $0 + entrySize($1.key, $1.value) }
+        if !carried.isEmpty, let size = FileStamp.of(url.path)?.size, Int(size) <= 2 * live, startsWithHeader(url) {
+            var bytes: [UInt8] = []
+            for (path, document) in documents.sorted(by: { $0.key < $1.key }) where !carried.contains(path) {
+                if let key = pages[path]?.key { append(path, key, document, to: &bytes) }
+            }
+            let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            if descriptor >= 0 {
+                let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                close(descriptor)
+                if written == bytes.count { return }
+            }
+        }
         var bytes = header
-        bytes.reserveCapacity(documents.values.reduce(64) { $0 + 64 + $1.termBytes.count + $1.ends.count * 8 })
+        bytes.reserveCapacity(live)
+        for (path, document) in documents.sorted(by: { $0.key < $1.key }) {
+            if let key = pages[path]?.key { append(path, key, document, to: &bytes) }
+        }
+        try? Data(bytes).write(to: url)
+    }
+
+    private static func entrySize(_ path: String, _ document: SearchDocument) -> Int {
+        24 + path.utf8.count + 32 + document.termBytes.count + document.ends.count * 8
+    }
+
+    private static func startsWithHeader(_ url: URL) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: header.count)).map { [UInt8]($0) == header } ?? false
+    }
+
+    /// One entry: path, page key, length, term bytes, ends, weights.
+    private static func append(_ path: String, _ key: Digest, _ document: SearchDocument, to bytes: inout [UInt8]) {
         func number(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         func numbers(_ values: [UInt32]) {
             number(UInt32(values.count))
             values.withUnsafeBytes { bytes.append(contentsOf: $0) }  // little-endian, as every platform Liftoff runs on
         }
-        for (path, document) in documents.sorted(by: { $0.key < $1.key }) {
-            guard let key = pages[path]?.key else { continue }
-            let name = Array(path.utf8)
-            number(UInt32(name.count))
-            bytes.append(contentsOf: name)
-            bytes.append(contentsOf: key.description.utf8)
-            number(document.length)
-            number(UInt32(document.termBytes.count))
-            bytes.append(contentsOf: document.termBytes)
-            numbers(document.ends)
-            numbers(document.weights)
-        }
-        try? Data(bytes).write(to: url)
+        let name = Array(path.utf8)
+        number(UInt32(name.count))
+        bytes.append(contentsOf: name)
+        bytes.append(contentsOf: key.description.utf8)
+        number(document.length)
+        number(UInt32(document.termBytes.count))
+        bytes.append(contentsOf: document.termBytes)
+        numbers(document.ends)
+        numbers(document.weights)
     }
 
     /// The documents whose page keys still match `pages` (nil file, damaged file: none).

@@ -25,6 +25,8 @@ public struct BuildCache: Sendable {
     var articles: [String: (digest: Digest, article: Article)] = [:]
     /// Each carried-over-able article's search terms, by page path (kept by `SearchCache`).
     var search: [String: SearchDocument] = [:]
+    /// The pages whose terms came from the previous build's cache (not written to it again).
+    var searchCarried: Set<String> = []
 
     public struct Page: Sendable, Equatable {
         public var key: Digest
@@ -123,7 +125,7 @@ public struct BuildCache: Sendable {
         }
         for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
         try? text.write(to: url, atomically: true, encoding: .utf8)
-        SearchCache.write(search, pages: pages, to: SearchCache.location(besideCache: url))
+        SearchCache.write(search, pages: pages, carried: searchCarried, to: SearchCache.location(besideCache: url))
     }
 
     public static func remove(at url: URL) {
