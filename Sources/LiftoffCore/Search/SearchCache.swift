@@ -71,7 +71,8 @@ enum SearchCache {
 
     /// The documents whose page keys still match `pages` (nil file, damaged file: none).
     static func read(from url: URL, pages: [String: BuildCache.Page]) -> [String: SearchDocument] {
-        guard let data = FileManager.default.contents(atPath: url.path), data.starts(with: header) else { return [:] }
+        // Mapped, not read: the terms are copied out of it once (40 MB at 10,000 articles).
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: header) else { return [:] }
         return data.withUnsafeBytes { raw -> [String: SearchDocument] in
             var offset = header.count
             func number() -> UInt32? {
