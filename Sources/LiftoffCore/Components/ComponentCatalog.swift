@@ -42,8 +42,10 @@ public struct ComponentCatalog: Sendable {
         return (catalog, problems)
     }
 
-    /// The component name in a code block's info string: `{compare}` → `compare`; nil for code.
+    /// The component name in a code block's info string: `{compare}` → `compare`, and the countdown's
+    /// older spelling `countdown`; nil for code (the highlighter and `ArticleBody` both ask here).
     static func placed(by info: String) -> Substring? {
+        if info == "countdown" { return info[...] }
         guard info.hasPrefix("{") else { return nil }
         let end = info.firstIndex(of: "}") ?? info.endIndex
         return info[info.index(after: info.startIndex)..<end]
@@ -56,13 +58,14 @@ public struct ComponentCatalog: Sendable {
         guard case .code(let info) = block.kind, let name = Self.placed(by: info) else {
             return .failure(BuildFailure(.error(path, block.line, "not a component")))
         }
-        guard let schema = schemas[String(name)] else {
+        guard schemas[String(name)] != nil || Self.builtIn.contains(String(name)) else {
             var message = "unknown component '\(name)'"
             if let guess = closest(to: String(name), in: names) { message += "; did you mean '{\(guess)}'?" }
             message += " (this theme has \(names.map { "{\($0)}" }.joined(separator: ", ")); to show code, write its language without braces)"
             return .failure(BuildFailure(.error(path, block.line, message)))
         }
-        guard info == "{\(name)}" else {
+        // A built-in one written alone is read by `ArticleBody` before it gets here.
+        guard info == "{\(name)}", let schema = schemas[String(name)] else {
             return .failure(BuildFailure(.error(path, block.line,
                 "write `{\(name)}` alone on the fence line: the component's values go in its body, one `key: value` a line")))
         }

@@ -14,7 +14,7 @@ final class Highlighter: @unchecked Sendable {
 
     /// Whether an info string places a component (`countdown`, `{compare}`) instead of naming a language.
     static func isComponent(_ info: String) -> Bool {
-        info == "countdown" || ComponentCatalog.placed(by: info) != nil
+        ComponentCatalog.placed(by: info) != nil
     }
     /// Helpers run at once, at most (one a core).
     private let helperLimit = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))

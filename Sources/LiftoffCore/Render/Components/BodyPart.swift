@@ -74,6 +74,7 @@ struct ArticleBody {
             case .table:
                 parts.append(.table(Table(block: block, caption: lastHeading)))
             case .code(let info) where info == "countdown" || info == "{countdown}":
+                // Read by Liftoff itself: its text depends on the build's now.
                 switch CountdownWidget.parse(block: block, path: path, now: now) {
                 case .success(let widget):
                     parts.append(.countdown(widget))
