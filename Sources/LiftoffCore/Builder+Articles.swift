@@ -84,7 +84,7 @@ extension Builder {
             try write(page, to: site.pagePath(of: article), sink)
             if site.config.search {
                 outcome.search = try indexed(
-                    article.asSearched(description: renderer.description(of: article, body: body)), blocks: blocks,
+                    title: article.title, tags: article.tags, description: renderer.description(of: article, body: body), blocks: blocks,
                     page: site.pagePath(of: article), sink: sink)
             }
             outcome.page = BuildCache.Page(

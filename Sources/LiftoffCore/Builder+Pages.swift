@@ -35,8 +35,8 @@ extension Builder {
         do {
             try write(renderer.standalone(page, body: body), to: page.outputPath, sink)
             if site.config.search {
-                let description = page.description ?? body.tldr?.text ?? ""
-                outcome.search = try indexed((page.title, [], description), blocks: blocks, page: page.outputPath, sink: sink)
+                outcome.search = try indexed(
+                    title: page.title, description: page.description ?? body.tldr?.text ?? "", blocks: blocks, page: page.outputPath, sink: sink)
             }
         } catch {
             outcome.errors.append(.error(page.path, 0, "cannot write its page: \(error)"))

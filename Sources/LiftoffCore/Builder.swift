@@ -124,10 +124,9 @@ public enum Builder {
         let renderer = PageRenderer(
             site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering)
         clock.lap("templates")
-        var markdownSettings = MarkdownRenderer(
-            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, keepsText: FAQ.matches)
-        markdownSettings.collectsText = config.search
-        let markdown = markdownSettings
+        let markdown = MarkdownRenderer(
+            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, collectsText: config.search,
+            keepsText: FAQ.matches)
         var siteKey = StableHasher()
         siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
         siteKey.combine(share.digest)
@@ -171,13 +170,12 @@ public enum Builder {
             for (file, target) in outcome.images { imageFiles[target] = file }
             for use in outcome.imageUses { imageUses[use.source, default: []].append((source, use.line, use.url)) }
         }
-        var searched: [String: SearchDocument] = [:]
+        var pageTerms: [String: SearchDocument] = [:]  // standalone pages' (rendered every build, never cached)
         for (position, outcome) in outcomes.enumerated() {
             let path = site.pagePath(of: site.articles[position])
             if let page = outcome.page { cache.pages[path] = page }
             if let document = outcome.search {
                 cache.search[path] = document
-                searched[site.articles[position].path] = document
                 if !outcome.rendered { cache.searchCarried.insert(path) }
             }
             if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
@@ -192,7 +190,7 @@ public enum Builder {
             let outcome = renderPage(
                 page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
             absorb(outcome, from: page.path)
-            searched[page.path] = outcome.search
+            pageTerms[page.outputPath] = outcome.search
             renderedPages.append(page.outputPath)
         }
         clock.lap("articles")
@@ -254,7 +252,8 @@ public enum Builder {
             if config.search, problems.allSatisfy({ $0.severity != .error }) {
                 try writeSitePage(renderer.searchPage(), "search/index.html")
                 var searchClock = StageClock()
-                searchFiles = try writeSearchIndex(site: site, documents: searched, sources: sources, cache: cache, sink: sink)
+                searchFiles = try writeSearchIndex(
+                    site: site, documents: cache.search.merging(pageTerms) { $1 }, sources: sources, cache: cache, sink: sink)
                 searchClock.lap("  of which search index")
                 searchStages = searchClock.stages
             }
@@ -275,8 +274,7 @@ public enum Builder {
                 copied[String(file.dropFirst("content/".count))] = file
             }
             let generated = GeneratedPaths(
-                renderedPages + site.articles.map(site.pagePath) + lists.map(\.path) + assets.files.map(\.path) + searchFiles
-                    + (config.search ? site.articles.map { SearchDocument.textPath(ofPage: site.pagePath(of: $0)) } + site.pages.map { SearchDocument.textPath(ofPage: $0.outputPath) } : []))
+                renderedPages + site.articles.map(site.pagePath) + lists.map(\.path) + assets.files.map(\.path) + searchFiles)
             renderedPages += try writeAliases(site: site, root: root, generated: generated, copied: &copied, problems: &problems, sink)
             for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
                 if let page = generated.collision(with: target) {

@@ -70,11 +70,15 @@ public struct MarkdownRenderer: Sendable {
     public var keepsText: @Sendable (String) -> Bool
 
     /// Whether each block's plain text is kept for search (`MarkdownBlock.plain`).
-    public var collectsText = false
+    public var collectsText: Bool
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, keepsText: @escaping @Sendable (String) -> Bool = { _ in true }) {
+    public init(
+        smartPunctuation: Bool = true, unsafeHTML: Bool = false, collectsText: Bool = false,
+        keepsText: @escaping @Sendable (String) -> Bool = { _ in true }
+    ) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
+        self.collectsText = collectsText
         self.keepsText = keepsText
         _ = Self.registerExtensions
     }

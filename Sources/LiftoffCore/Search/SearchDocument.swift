@@ -20,13 +20,6 @@ struct SearchDocument: Sendable, Equatable {
     /// Terms of the body (the length BM25 normalises by).
     var length: UInt32 = 0
 
-    var termCount: Int { ends.count }
-
-    /// Term `i`'s bytes.
-    func term(_ index: Int) -> ArraySlice<UInt8> {
-        termBytes[Int(index == 0 ? 0 : ends[index - 1])..<Int(ends[index])]
-    }
-
     /// The file a result's description and snippet come from, beside the index: `articles/x/index.html`
     /// → `search/docs/articles/x.json`.
     static func textPath(ofPage page: String) -> String {
