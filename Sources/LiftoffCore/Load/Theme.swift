@@ -37,12 +37,7 @@ public struct Theme: Sendable {
         for path in paths(themeFiles, under: "templates") where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
             let display = "theme/templates/\(path)"
-            guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(path).path),
-                  let text = String(validating: data, as: UTF8.self)
-            else {
-                problems.append(.error(display, 0, "template cannot be read as UTF-8 text"))
-                continue
-            }
+            guard let text = readText(templatesURL.appendingPathComponent(path), display, "template", &problems) else { continue }
             do {
                 theme.templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 theme.templateTexts[name] = text
@@ -55,13 +50,7 @@ public struct Theme: Sendable {
             }
         }
         for path in paths(themeFiles, under: "templates") where path.hasPrefix(ComponentCatalog.folder) && path.hasSuffix(".yml") {
-            guard let data = FileManager.default.contents(atPath: templatesURL.appendingPathComponent(path).path),
-                  let text = String(validating: data, as: UTF8.self)
-            else {
-                problems.append(.error("theme/templates/\(path)", 0, "component schema cannot be read as UTF-8 text"))
-                continue
-            }
-            theme.schemaTexts[path] = text
+            theme.schemaTexts[path] = readText(templatesURL.appendingPathComponent(path), "theme/templates/\(path)", "component schema", &problems)
         }
         let (catalog, schemaProblems) = ComponentCatalog.load(
             schemaTexts: theme.schemaTexts, templates: Set(theme.templateTexts.keys), assets: Set(paths(themeFiles, under: "assets")))
@@ -78,6 +67,15 @@ public struct Theme: Sendable {
             }
         }
         return problems.isEmpty ? .success(theme) : .failure(BuildFailure(problems))
+    }
+
+    /// A theme file's text, or nil with a problem when it is not UTF-8.
+    private static func readText(_ url: URL, _ display: String, _ what: String, _ problems: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else {
+            problems.append(.error(display, 0, "\(what) cannot be read as UTF-8 text"))
+            return nil
+        }
+        return text
     }
 
     public var library: MustacheLibrary { MustacheLibrary(templates: templates) }
