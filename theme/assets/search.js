@@ -178,14 +178,21 @@ export class Index {
 
 const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
 
-/** `text`, escaped, with every word that a query word finds in a <mark>. */
-export function marked(text, words, prefix) {
-  const hit = (word) => {
+const TEXT_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** Whether a word of the text is one the query's words find (the last one as a prefix while typing). */
+function finder(words, prefix) {
+  return (word) => {
     const folded = stem(fold(word));
     return words.some((w, i) => folded === w || (CJK.test(w) ? folded.includes(w) : prefix && i === words.length - 1 && folded.startsWith(w)));
   };
+}
+
+/** `text`, escaped, with every word that a query word finds in a <mark>. */
+export function marked(text, words, prefix) {
+  const hit = finder(words, prefix);
   let out = "", last = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+  for (const match of text.matchAll(TEXT_WORD)) {
     if (!hit(match[0])) continue;
     out += escape(text.slice(last, match.index)) + "<mark>" + escape(match[0]) + "</mark>";
     last = match.index + match[0].length;
@@ -195,14 +202,11 @@ export function marked(text, words, prefix) {
 
 /** About `size` characters of `text` around its first word a query word finds, marked. */
 export function snippet(text, words, prefix, size = 200) {
-  const folded = words.filter((w) => w.length > 1 || CJK.test(w));
+  // One-letter words mark where they are found, but do not choose where the snippet starts.
+  const hit = finder(words.filter((w) => w.length > 1 || CJK.test(w)), prefix);
   let at = -1;
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    const word = stem(fold(match[0]));
-    if (folded.some((w, i) => word === w || (CJK.test(w) ? word.includes(w) : prefix && i === folded.length - 1 && word.startsWith(w)))) {
-      at = match.index;
-      break;
-    }
+  for (const match of text.matchAll(TEXT_WORD)) {
+    if (hit(match[0])) { at = match.index; break; }
   }
   if (at < 0) return "";
   let start = Math.max(0, at - Math.floor(size / 3)), end = Math.min(text.length, start + size);
