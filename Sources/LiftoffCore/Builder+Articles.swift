@@ -19,7 +19,7 @@ extension Builder {
         var feedContent: String?
         /// What the next build needs to carry the page over (nil when it failed).
         var page: BuildCache.Page?
-        /// The page's terms for the search index (nil: search is off, or the page failed).
+        /// The page's terms for the search index, when rendered (nil: carried over, search is off, or the page failed).
         var search: SearchDocument?
         var rendered = true
     }
@@ -27,16 +27,15 @@ extension Builder {
     /// The outcome of an article whose page is carried over, or nil when its links now resolve
     /// differently (or the old page is gone) and it must be rendered.
     static func carryOver(
-        _ page: BuildCache.Page, search: SearchDocument?, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
+        _ page: BuildCache.Page, hasTerms: Bool, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
         share: ShareImages, sink: any PageSink
     ) -> ArticleOutcome? {
         guard page.bodyValidUntil > links.site.now.seconds else { return nil }
         let article = site.articles[position], path = site.pagePath(of: article)
         var outcome = ArticleOutcome()
         if site.config.search {
-            // Its terms from the last build, its text file from the last output.
-            guard let search, sink.reuse(SearchDocument.textPath(ofPage: path)) else { return nil }
-            outcome.search = search
+            // Its terms stay in the search cache, its text file comes from the last output.
+            guard hasTerms, sink.reuse(SearchDocument.textPath(ofPage: path)) else { return nil }
         }
         var hasher = StableHasher()
         var shown = share.heroes[position] == nil ? 0 : 1

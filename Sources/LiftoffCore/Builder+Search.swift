@@ -1,5 +1,6 @@
 /// The search index: each page's terms are taken when it is rendered (or carried over from the last
-/// build with its text file); the index files are made from all of them after the pages.
+/// build with its text file); the index files are made from all of them after the pages, by patching
+/// the last build's index when only some pages changed.
 extension Builder {
     /// Writes a page's search text file and returns its terms.
     static func indexed(
@@ -10,33 +11,54 @@ extension Builder {
         return document
     }
 
-    /// The index over the site's articles (newest first) and pages; `documents` are their terms by
-    /// page path (`articles/x/index.html`). Returns every path search publishes: the index's files
-    /// and each page's text file.
+    /// The index over the site's standalone pages and articles (oldest first); `cache.search` holds
+    /// the terms of the articles `indexed` names by position (this build's and the carried-over
+    /// pages'), `pageTerms` the standalone pages' (added to it). `previous` is the last build's cache
+    /// when its pages were carried over.
+    /// Returns every path search publishes: the index's files and each page's text file.
     static func writeSearchIndex(
-        site: Site, documents: [String: SearchDocument], sources: SiteSources, cache: BuildCache, sink: any PageSink
+        site: Site, cache: inout BuildCache, articles indexed: [SearchIndex.Entry?], pageTerms: [String: SearchDocument], sources: SiteSources, previous: BuildCache?,
+        sink: any PageSink
     ) throws -> [String] {
         var entries: [SearchIndex.Entry] = []
-        var texts: [String] = []
-        for article in site.articles {
-            let path = site.pagePath(of: article)
-            guard let document = documents[path] else { continue }
-            entries.append(SearchIndex.Entry(
-                document: document, url: site.url(of: article), title: article.title, date: article.date.day,
-                dateText: article.date.longDay, key: cache.pages[path]?.key ?? .zero))
-            texts.append(SearchDocument.textPath(ofPage: path))
-        }
+        var shown: [SearchIndex.Shown] = []  // the standalone pages' (the articles' are made when asked for)
         for page in site.pages {
-            guard let document = documents[page.outputPath] else { continue }
-            // A page is rendered on every build: its source's bytes say what its text file holds.
+            guard let document = pageTerms[page.outputPath] else { continue }
+            // A page is rendered on every build: its source's bytes (and the site's) say what its terms hold.
             var key = StableHasher()
+            key.combine(cache.siteKey)
             key.combine(sources.markdown.first { $0.path == page.path }?.data ?? [])
-            entries.append(SearchIndex.Entry(
-                document: document, url: site.url(of: page), title: page.title, date: "", dateText: "", key: key.finalize()))
-            texts.append(SearchDocument.textPath(ofPage: page.outputPath))
+            cache.search.made[page.outputPath] = (key.finalize(), document)
+            entries.append(SearchIndex.Entry(path: page.outputPath, key: key.finalize()))
+            shown.append(SearchIndex.Shown(url: site.url(of: page), title: page.title))
         }
-        let files = SearchIndex.files(entries)
-        for file in files { try sink.write(file.bytes, to: file.path) }
-        return files.map(\.path) + texts
+        var articleAt: [Int] = []  // an entry's article, after the pages
+        for position in indexed.indices.reversed() {
+            guard let entry = indexed[position] else { continue }
+            entries.append(entry)
+            articleAt.append(position)
+        }
+        let terms = cache.search
+        func documents(_ position: Int) -> SearchDocument {
+            // Every entry's terms are known (checked above); a damaged cache entry reads as none.
+            terms.document(entries[position].path, key: entries[position].key) ?? SearchDocument()
+        }
+        func show(_ position: Int) -> SearchIndex.Shown {
+            guard position >= shown.count else { return shown[position] }
+            let article = site.articles[articleAt[position - shown.count]]
+            return SearchIndex.Shown(url: site.url(of: article), title: article.title, date: article.date.day, dateText: article.date.longDay)
+        }
+        var index = SearchIndex.build(
+            entries, documents: documents, shown: show, previous: previous?.searchIndex,
+            previousDocument: { previous?.search.document($0, key: $1) }, previousShard: { sink.previous(SearchIndex.folder + $0) })
+        var reused: Set<String> = []
+        for path in index.unchanged where sink.reuse(path) { reused.insert(path) }
+        if reused.count < index.unchanged.count {
+            // A shard of the last output is gone: the index is made whole (a reused shard is the file of that name).
+            index = SearchIndex.build(entries, documents: documents, shown: show)
+        }
+        for file in index.files where !reused.contains(file.path) { try sink.write(file.bytes, to: file.path) }
+        cache.searchIndex = index.state
+        return index.files.map(\.path) + index.unchanged + entries.map { SearchDocument.textPath(ofPage: $0.path) }
     }
 }

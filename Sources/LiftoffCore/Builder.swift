@@ -143,7 +143,7 @@ public enum Builder {
             // The feed's articles are always rendered: the feed carries their HTML.
             if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
                let outcome = carryOver(
-                page, search: reusable?.search[path], position: position, site: site, links: links, images: images, share: share, sink: sink) {
+                page, hasTerms: reusable?.search.contains(path, key: key) ?? false, position: position, site: site, links: links, images: images, share: share, sink: sink) {
                 return outcome
             }
             return renderArticle(
@@ -170,13 +170,18 @@ public enum Builder {
             for (file, target) in outcome.images { imageFiles[target] = file }
             for use in outcome.imageUses { imageUses[use.source, default: []].append((source, use.line, use.url)) }
         }
-        var pageTerms: [String: SearchDocument] = [:]  // standalone pages' (rendered every build, never cached)
+        var pageTerms: [String: SearchDocument] = [:]  // standalone pages' (rendered every build)
+        cache.search.stored = reusable?.search.stored
+        var indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count)  // each article's terms, when it has them
         for (position, outcome) in outcomes.enumerated() {
             let path = site.pagePath(of: site.articles[position])
             if let page = outcome.page { cache.pages[path] = page }
-            if let document = outcome.search {
-                cache.search[path] = document
-                if !outcome.rendered { cache.searchCarried.insert(path) }
+            if let document = outcome.search, let page = outcome.page {
+                cache.search.made[path] = (page.key, document)
+                indexed[position] = SearchIndex.Entry(path: path, key: page.key)
+            } else if !outcome.rendered, let page = outcome.page, config.search {
+                if let kept = reusable?.search.made[path] { cache.search.made[path] = kept }  // the preview keeps terms in memory
+                indexed[position] = SearchIndex.Entry(path: path, key: page.key)
             }
             if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
             absorb(outcome, from: site.articles[position].path)
@@ -253,7 +258,7 @@ public enum Builder {
                 try writeSitePage(renderer.searchPage(), "search/index.html")
                 var searchClock = StageClock()
                 searchFiles = try writeSearchIndex(
-                    site: site, documents: cache.search.merging(pageTerms) { $1 }, sources: sources, cache: cache, sink: sink)
+                    site: site, cache: &cache, articles: indexed, pageTerms: pageTerms, sources: sources, previous: reusable, sink: sink)
                 searchClock.lap("  of which search index")
                 searchStages = searchClock.stages
             }

@@ -32,6 +32,10 @@ struct InjectingSink: PageSink {
         base.reuse(path)
     }
 
+    func previous(_ path: String) -> [UInt8]? {
+        base.previous(path)
+    }
+
     /// The index of the last `</body>`.
     static func lastBodyEnd(in bytes: [UInt8]) -> Int? {
         let needle = Array("</body>".utf8)

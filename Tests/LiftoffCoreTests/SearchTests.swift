@@ -41,11 +41,12 @@ import Testing
         defer { site.remove() }
         let pages = try site.build()
         let index = try SearchReader(pages)
+        // Standalone pages first, then articles oldest first (a new article is added at the end).
         #expect(index.documents.map(\.title) == [
-            "Pricing and rate limits", "Who gets access first", "GPT画像2の発表", "Swap notes", "About this site",
+            "About this site", "Swap notes", "GPT画像2の発表", "Who gets access first", "Pricing and rate limits",
         ])
-        #expect(index.documents[0].url == "/articles/pricing/" && index.documents[0].date == "2026-11-20")
-        #expect(index.documents[4].date == nil)
+        #expect(index.documents[4].url == "/articles/pricing/" && index.documents[4].date == "2026-11-20")
+        #expect(index.documents[0].date == nil)
         #expect(index.search("pricing").map(\.title) == ["Pricing and rate limits", "Who gets access first"])
         #expect(index.search("PRICING").map(\.title) == index.search("pricing").map(\.title))
         // The last word is a prefix while the reader types.
@@ -69,55 +70,138 @@ import Testing
 
     @Test func anIncrementalBuildWritesTheSameIndexAsACleanOne() throws {
         var files = Self.articles
-        for n in 0..<30 { files["content/filler-\(n).md"] = article("Filler \(n)", date: "2026-10-\(String(format: "%02d", n + 1))", body: "Filler body \(n) word\(n % 7).") }
+        // Each filler has words of its own, so that the index has several shards.
+        func filler(_ n: Int, adding sentence: String = "") -> String {
+            article("Filler \(n)", date: "2026-10-\(String(format: "%02d", n + 1))",
+                    body: "Filler body \(n) word\(n % 7). " + (0..<80).map { "own\(n)x\($0)" }.joined(separator: " ") + sentence)
+        }
+        for n in 0..<30 { files["content/filler-\(n).md"] = filler(n) }
         let site = try TestSite(files)
         defer { site.remove() }
         _ = try site.publishReport()
-        try site.write("content/filler-3.md", article("Filler 3", date: "2026-10-04", body: "Edited body about pricing."))
+        /// The published search files equal a clean build's of the same content.
+        func expectSameAsClean(_ note: Comment) throws {
+            let sources = try LiftoffCoreTests.files(below: site.root.appendingPathComponent("content"))
+            let clean = try TestSite(sources.mapValues { String(decoding: $0, as: UTF8.self) }.reduce(into: [:]) { $0["content/" + $1.key] = $1.value })
+            defer { clean.remove() }
+            _ = try clean.publishReport()
+            let a = try SearchTests.files(below: site.output.appendingPathComponent("search"))
+            let b = try SearchTests.files(below: clean.output.appendingPathComponent("search"))
+            #expect(a.keys.sorted() == b.keys.sorted(), note)
+            for (path, bytes) in a where bytes != b[path] { Issue.record("search/\(path) differs from a clean build's (\(note))") }
+        }
+        let before = try Self.inodes(of: site.output)
+
+        try site.write("content/filler-3.md", filler(3, adding: " Edited: about pricing."))
         let incremental = try site.publishReport()
         #expect(incremental.carriedOver > 10, "articles beyond the feed's 20 are carried over with their terms")
-        let clean = try #require(try? TestSite(files.merging(["content/filler-3.md": article("Filler 3", date: "2026-10-04", body: "Edited body about pricing.")]) { $1 }))
-        defer { clean.remove() }
-        _ = try clean.publishReport()
-        let a = try SearchTests.files(below: site.output.appendingPathComponent("search"))
-        let b = try SearchTests.files(below: clean.output.appendingPathComponent("search"))
-        #expect(a.keys.sorted() == b.keys.sorted())
-        for (path, bytes) in a where bytes != b[path] { Issue.record("search/\(path) differs from a clean build's") }
-        let index = try SearchReader(site.output)
-        #expect(index.search("pricing").map(\.title).contains("Filler 3"))
+        try expectSameAsClean("one article edited")
+        #expect(try SearchReader(site.output).search("pricing").map(\.title).contains("Filler 3"))
+        // Only the shards and the pack holding the edited article's changed terms were made again.
+        let after = try Self.inodes(of: site.output)
+        let shards = before.keys.filter { $0.hasPrefix("search/terms-") }
+        #expect(shards.count >= 4, "the test needs several shards")
+        #expect(shards.filter { after[$0] == before[$0] }.count * 2 > shards.count, "most shards are the last build's files")
+        #expect(after["search/packs/0.json"] == before["search/packs/0.json"])
+
         // A third build reads terms the second one appended to the cache (which grew, not rewritten).
         let cacheFile = SearchCache.location(besideCache: BuildCache.location(for: site.output))
         let sizeAfterSecond = try #require(FileStamp.of(cacheFile.path)?.size)
-        let edited = article("Filler 5", date: "2026-10-06", body: "Now about waitlists.")
-        try site.write("content/filler-5.md", edited)
+        try site.write("content/filler-5.md", filler(5, adding: " Now about waitlists."))
         let third = try site.publishReport()
         #expect(third.carriedOver == incremental.carriedOver)
         #expect(try #require(FileStamp.of(cacheFile.path)?.size) > sizeAfterSecond)
-        let clean3 = try TestSite(files.merging([
-            "content/filler-3.md": article("Filler 3", date: "2026-10-04", body: "Edited body about pricing."), "content/filler-5.md": edited,
-        ]) { $1 })
-        defer { clean3.remove() }
-        _ = try clean3.publishReport()
-        #expect(try SearchTests.files(below: site.output.appendingPathComponent("search"))
-            == SearchTests.files(below: clean3.output.appendingPathComponent("search")))
+        try expectSameAsClean("a second article edited")
         #expect(try SearchReader(site.output).search("waitlist").map(\.title).contains("Filler 5"))
+
+        // A new article (added at the end of the index), a standalone page edited, an article removed.
+        try site.write("content/newest.md", article("Newest news", date: "2026-11-21", body: "Rollback plans for everyone."))
+        _ = try site.publishReport()
+        try expectSameAsClean("an article added")
+        #expect(try SearchReader(site.output).search("rollback").map(\.title) == ["Newest news"])
+        try site.write("content/pages/about.md", "---\ntitle: About this site\n---\n\nWe follow launches and rollbacks.\n")
+        _ = try site.publishReport()
+        try expectSameAsClean("a page edited")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/filler-7.md"))
+        _ = try site.publishReport()
+        try expectSameAsClean("an article removed")
+        #expect(try SearchReader(site.output).search("word0").map(\.title).sorted() == ["Filler 0", "Filler 14", "Filler 21", "Filler 28"])
+    }
+
+    /// Each file's inode below `folder` (a file carried over unchanged keeps its inode).
+    static func inodes(of folder: URL) throws -> [String: UInt64] {
+        try LiftoffCoreTests.files(below: folder).keys.reduce(into: [:]) { $0[$1] = FileStamp.of(folder.appendingPathComponent($1).path)?.inode }
+    }
+
+    /// Documents of random words; each build's edits keep, reword, lengthen or add documents.
+    @Test func aPatchedIndexIsByteForByteTheIndexMadeWhole() throws {
+        var generator = SeededGenerator(seed: 18)
+        let words = (0..<400).map { "w\($0)" } + ["pricing", "rate", "limit", "画像", "生成", "café"]
+        func document(_ count: Int) -> SearchDocument {
+            var builder = SearchDocument.Builder()
+            builder.add("Title \(Int.random(in: 0..<50, using: &generator))", weight: SearchDocument.Weight.title)
+            // Zipf-like: a few words on every page (long lines, shards of their own), most rare.
+            builder.add((0..<count).map { _ in words[Int(pow(Double.random(in: 0..<1, using: &generator), 3) * Double(words.count))] }
+                .joined(separator: " "), weight: SearchDocument.Weight.body)
+            return builder.finish()
+        }
+        var documents = (0..<600).map { _ in document(Int.random(in: 20..<200, using: &generator)) }
+        var keys = (0..<600).map { _ in Digest(high: UInt64.random(in: 0...UInt64.max, using: &generator), low: 0) }
+        func entries() -> [SearchIndex.Entry] { keys.indices.map { SearchIndex.Entry(path: "p\($0)", key: keys[$0]) } }
+        func shown(_ position: Int) -> SearchIndex.Shown { SearchIndex.Shown(url: "/p\(position)/", title: "P\(position)") }
+        var last = SearchIndex.build(entries(), documents: { documents[$0] }, shown: shown)
+        var published = Dictionary(last.files.map { ($0.path, $0.bytes) }) { $1 }
+        var patches = 0
+        for round in 0..<40 {
+            let previousDocuments = Dictionary(uniqueKeysWithValues: keys.indices.map { ("p\($0)", (keys[$0], documents[$0])) })
+            // An edit: a word added, a document rewritten (another length), or documents appended.
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let position = Int.random(in: 0..<documents.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0:
+                    var builder = SearchDocument.Builder()
+                    documents[position].forEachTerm { term in builder.add(String(decoding: term, as: UTF8.self), weight: 1) }
+                    builder.add("pricing w\(round)", weight: SearchDocument.Weight.body)
+                    documents[position] = builder.finish()
+                case 1: documents[position] = document(Int.random(in: 20..<200, using: &generator))
+                default:
+                    documents.append(document(100))
+                    keys.append(Digest.zero)
+                }
+                keys[min(position, keys.count - 1)] = Digest(high: UInt64(round + 1), low: UInt64(position))
+                if keys.last == .zero { keys[keys.count - 1] = Digest(high: UInt64(round + 1), low: UInt64(keys.count)) }
+            }
+            let patched = SearchIndex.build(
+                entries(), documents: { documents[$0] }, shown: shown, previous: last.state,
+                previousDocument: { path, key in previousDocuments[path].flatMap { $0.0 == key ? $0.1 : nil } },
+                previousShard: { published[SearchIndex.folder + $0] })
+            let whole = SearchIndex.build(entries(), documents: { documents[$0] }, shown: shown)
+            if patched.patched { patches += 1 }
+            #expect(patched.state == whole.state, "round \(round)")
+            let patchedFiles = Dictionary(patched.files.map { ($0.path, $0.bytes) }) { $1 }.merging(patched.unchanged.map { ($0, published[$0]!) }) { $1 }
+            #expect(patchedFiles == Dictionary(whole.files.map { ($0.path, $0.bytes) }) { $1 }, "round \(round)")
+            published = patchedFiles
+            last = patched
+        }
+        #expect(patches >= 30, "most rounds patch the last index (the others change the average length)")
     }
 
     @Test func theIndexDoesNotDependOnHowItsWorkIsSplitAcrossCores() {
         var generator = SeededGenerator(seed: 18)
         let words = ["pricing", "rate", "limit", "waitlist", "access", "preview", "model", "画像", "生成", "café", "launch", "day"]
-        let entries = (0..<300).map { number -> SearchIndex.Entry in
+        let documents = (0..<300).map { number -> SearchDocument in
             var builder = SearchDocument.Builder()
             builder.add("Title \(number)", weight: SearchDocument.Weight.title)
             builder.add((0..<40).map { _ in words[Int.random(in: 0..<words.count, using: &generator)] + "\(Int.random(in: 0..<300, using: &generator))" }
                 .joined(separator: " "), weight: SearchDocument.Weight.body)
-            return SearchIndex.Entry(document: builder.finish(), url: "/articles/a\(number)/", title: "Title \(number)",
-                                     date: "2026-11-20", dateText: "November 20, 2026", key: .zero)
+            return builder.finish()
         }
-        let one = SearchIndex.files(entries, parts: 1)
+        let entries = (0..<300).map { SearchIndex.Entry(path: "articles/a\($0)/index.html", key: .zero) }
+        func shown(_ n: Int) -> SearchIndex.Shown { SearchIndex.Shown(url: "/articles/a\(n)/", title: "Title \(n)", date: "2026-11-20", dateText: "November 20, 2026") }
+        let one = SearchIndex.build(entries, documents: { documents[$0] }, shown: shown, parts: 1).files
         #expect(one.filter { $0.path.contains("terms-") }.count > 3, "the test needs several shards")
         for parts in [2, 3, 7] {
-            let split = SearchIndex.files(entries, parts: parts)
+            let split = SearchIndex.build(entries, documents: { documents[$0] }, shown: shown, parts: parts).files
             #expect(split.map(\.path) == one.map(\.path), "\(parts)")
             #expect(split.map(\.bytes) == one.map(\.bytes), "\(parts)")
         }
@@ -157,7 +241,7 @@ import Testing
 struct SearchReader {
     struct Document { var url: String, title: String, date: String? }
     var documents: [Document] = []
-    /// Term → document number → score.
+    /// Term → document number → score (× 1000).
     var postings: [String: [Int: Int]] = [:]
 
     init(_ pages: [String: String]) throws {
@@ -185,8 +269,11 @@ struct SearchReader {
             let text = String(decoding: try #require(try read("search/" + shard[1])), as: UTF8.self)
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "\t")
-                let idf = Double(Self.decode(parts[1]))
-                postings[String(parts[0])] = Self.decode(pairs: parts[2]).mapValues { Int(Double($0) * idf) }
+                let pairs = Self.decode(pairs: parts[2])
+                #expect(Self.decode(parts[1]) == pairs.count, "a line's second field counts its documents")
+                // BM25's idf, as search.js computes it.
+                let df = Double(pairs.count), idf = max(0.001, log(1 + (Double(count) - df + 0.5) / (df + 0.5)))
+                postings[String(parts[0])] = pairs.mapValues { Int(Double($0) * idf * 1000) }
             }
         }
     }
@@ -228,6 +315,7 @@ struct SearchReader {
             }
             for (document, score) in best { found[document, default: (0, 0)].words += 1; found[document, default: (0, 0)].score += score }
         }
-        return found.sorted { ($0.value.words, $0.value.score, -$0.key) > ($1.value.words, $1.value.score, -$1.key) }.map { documents[$0.key] }
+        // Ties: the newer article (the higher number) first.
+        return found.sorted { ($0.value.words, $0.value.score, $0.key) > ($1.value.words, $1.value.score, $1.key) }.map { documents[$0.key] }
     }
 }

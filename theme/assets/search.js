@@ -45,7 +45,7 @@ const LAST = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVW
 const DIGIT = {};
 for (let i = 0; i < 32; i++) { DIGIT[LAST[i]] = [i, true]; DIGIT[MORE[i]] = [i, false]; }
 
-/** One number (the idf of a shard line). */
+/** One number (the document count of a shard line). */
 export function readNumber(encoded) {
   let value = 0;
   for (const ch of encoded) value = value * 32 + DIGIT[ch][0];
@@ -118,9 +118,10 @@ export class Index {
       this.cache.set(key, this.load(manifest.shards[number][1], "text").then((text) => {
         const lines = text.split("\n");
         if (lines[lines.length - 1] === "") lines.pop();
+        // BM25's idf from the term's document count (a word on every page still ranks by frequency).
         return lines.map((line) => {
-          const [term, idf, encoded] = line.split("\t");
-          return [term, encoded, readNumber(idf) / 1000];
+          const [term, count, encoded] = line.split("\t"), df = readNumber(count);
+          return [term, encoded, Math.max(0.001, Math.log(1 + (manifest.documents - df + 0.5) / (df + 0.5)))];
         });
       }));
     }
@@ -156,7 +157,8 @@ export class Index {
         found.set(document, entry);
       }
     }));
-    const ranked = [...found].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0] - b[0]);
+    // Ties: the newer article first (articles are numbered oldest first, after the pages).
+    const ranked = [...found].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || b[0] - a[0]);
     return { words, manifest, ranked: ranked.map(([document]) => document) };
   }
 

@@ -1,54 +1,112 @@
 import Foundation
 
-/// The search terms of every article a build can carry over, kept beside the build cache
-/// (`.output.liftoff-cache-search`): a carried-over article is not parsed again, so its terms
-/// come from here. Binary, little-endian; an entry is used only with the page key it was made for,
-/// and a later entry for a path replaces an earlier one (a warm build appends what it re-rendered).
+/// Search terms by page path and page key: those this build made, in memory, and the earlier builds'
+/// in the cache file beside the build cache (`.output.liftoff-cache-search`), mapped and decoded only
+/// when asked for — a warm build needs the old terms of the pages it re-rendered, and no others. The
+/// last index's state says where each of its documents' terms are in the file.
+struct SearchTerms: @unchecked Sendable {
+    /// The cache file's entries (immutable once opened).
+    final class Stored: @unchecked Sendable {
+        let data: Data
+        /// Path → page key and where the terms of the page, as the last build indexed it, start.
+        let entries: [String: (key: Digest, offset: Int)]
+
+        init(data: Data, entries: [String: (key: Digest, offset: Int)]) {
+            self.data = data
+            self.entries = entries
+        }
+
+        /// Where the entry of `path` made for `key` is (nil: none, or damaged).
+        func range(_ path: String, key: Digest) -> Range<Int>? {
+            guard let entry = entries[path], entry.key == key else { return nil }
+            return data.withUnsafeBytes { raw -> Range<Int>? in
+                guard let found = SearchCache.decode(UnsafeRawBufferPointer(rebasing: raw[entry.offset...]), terms: false),
+                      found.path == path, found.key == key
+                else { return nil }
+                return entry.offset..<(entry.offset + found.size)
+            }
+        }
+    }
+
+    var stored: Stored?
+    /// Terms made (or kept in memory) by this build, with the key they were made for.
+    var made: [String: (key: Digest, document: SearchDocument)] = [:]
+
+    func contains(_ path: String, key: Digest) -> Bool {
+        made[path]?.key == key || stored?.entries[path]?.key == key
+    }
+
+    func document(_ path: String, key: Digest) -> SearchDocument? {
+        if let made = made[path], made.key == key { return made.document }
+        guard let stored, let range = stored.range(path, key: key) else { return nil }
+        return stored.data.withUnsafeBytes { SearchCache.decode(UnsafeRawBufferPointer(rebasing: $0[range]))?.document }
+    }
+}
+
+/// The search cache's files: the terms (binary, little-endian, appended to by each build) and the
+/// last index's state (`…-search-index`, rewritten by each build).
 enum SearchCache {
-    private static let header = Array("liftoff-search 1\n".utf8)
+    private static let header = Array("liftoff-search 2\n".utf8)
 
     static func location(besideCache cache: URL) -> URL {
         URL(fileURLWithPath: cache.path + "-search")
     }
 
-    /// Writes `documents` (page path → terms), each with the key of its page in `pages`. When the
-    /// file holds the last build's entries, only the pages not in `carried` (their terms came from
-    /// it) are appended — a later entry for a path wins — unless the file has grown past twice what
-    /// it would hold written anew.
-    static func write(_ documents: [String: SearchDocument], pages: [String: BuildCache.Page], carried: Set<String> = [], to url: URL) {
-        guard !documents.isEmpty else {
-            try? FileManager.default.removeItem(at: url)
-            return
+    /// Maps the terms file; `state` (the last index's) says where each of its documents' terms are.
+    static func open(_ url: URL, state: SearchIndex.State?) -> SearchTerms.Stored? {
+        guard let state, let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: header) else { return nil }
+        var entries: [String: (key: Digest, offset: Int)] = [:]
+        entries.reserveCapacity(state.documents.count)
+        for document in state.documents where document.offset >= header.count && document.offset < data.count {
+            entries[document.path] = (document.key, document.offset)
         }
-        let live = documents.reduce(header.count) { $0 + entrySize($1.key, $1.value) }
-        if !carried.isEmpty, let size = FileStamp.of(url.path)?.size, Int(size) <= 2 * live, startsWithHeader(url) {
-            var bytes: [UInt8] = []
-            for (path, document) in documents.sorted(by: { $0.key < $1.key }) where !carried.contains(path) {
-                if let key = pages[path]?.key { append(path, key, document, to: &bytes) }
+        return SearchTerms.Stored(data: data, entries: entries)
+    }
+
+    /// Writes the terms of the documents `live` names (path, key) and returns where each one's are:
+    /// appended to the file when it holds the earlier ones and has not grown past twice what it would
+    /// hold written anew; else written anew (through a new file and a rename: the old one may be
+    /// mapped). Nil when it could not be written.
+    static func write(_ terms: SearchTerms, live: [(path: String, key: Digest)], to url: URL) -> [Int]? {
+        guard !live.isEmpty else {
+            try? FileManager.default.removeItem(at: url)
+            return []
+        }
+        var offsets: [Int] = [], appended: [UInt8] = [], liveSize = header.count
+        let stored = terms.stored.flatMap { FileStamp.of(url.path)?.size == Int64($0.data.count) ? $0 : nil }
+        for (path, key) in live {
+            if let stored, let range = stored.range(path, key: key) {
+                offsets.append(range.lowerBound)
+                liveSize += range.count
+            } else if let made = terms.made[path], made.key == key {
+                offsets.append((stored?.data.count ?? 0) + appended.count)
+                append(path, key, made.document, to: &appended)
+            } else {
+                return nil
             }
-            let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        }
+        liveSize += appended.count
+        if let stored, stored.data.count <= 2 * liveSize {
+            if appended.isEmpty { return offsets }
+            let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
             if descriptor >= 0 {
-                let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                let written = appended.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
                 close(descriptor)
-                if written == bytes.count { return }
+                if written == appended.count { return offsets }
             }
         }
         var bytes = header
-        bytes.reserveCapacity(live)
-        for (path, document) in documents.sorted(by: { $0.key < $1.key }) {
-            if let key = pages[path]?.key { append(path, key, document, to: &bytes) }
+        bytes.reserveCapacity(liveSize)
+        offsets = []
+        for (path, key) in live {
+            offsets.append(bytes.count)
+            if let stored, let range = stored.range(path, key: key) {
+                bytes.append(contentsOf: stored.data[range])
+            } else if let made = terms.made[path] {
+                append(path, key, made.document, to: &bytes)
+            }
         }
-        try? Data(bytes).write(to: url)
-    }
-
-    private static func entrySize(_ path: String, _ document: SearchDocument) -> Int {
-        24 + path.utf8.count + 32 + document.termBytes.count + document.ends.count * 8
-    }
-
-    private static func startsWithHeader(_ url: URL) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: header.count)).map { [UInt8]($0) == header } ?? false
+        return (try? Data(bytes).write(to: url, options: .atomic)) == nil ? nil : offsets
     }
 
     /// One entry: path, page key, length, term bytes, ends, weights.
@@ -69,40 +127,44 @@ enum SearchCache {
         numbers(document.weights)
     }
 
-    /// The documents whose page keys still match `pages` (nil file, damaged file: none).
-    static func read(from url: URL, pages: [String: BuildCache.Page]) -> [String: SearchDocument] {
-        // Mapped, not read: the terms are copied out of it once (40 MB at 10,000 articles).
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: header) else { return [:] }
-        return data.withUnsafeBytes { raw -> [String: SearchDocument] in
-            var offset = header.count
-            func number() -> UInt32? {
-                guard offset + 4 <= raw.count else { return nil }
-                defer { offset += 4 }
-                return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-            }
-            func take(_ count: Int) -> UnsafeRawBufferPointer? {
-                guard count >= 0, offset + count <= raw.count else { return nil }
-                defer { offset += count }
-                return UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)])
-            }
-            func numbers() -> [UInt32]? {
-                guard let count = number(), let values = take(Int(count) * 4) else { return nil }
-                return [UInt32](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: values)
-                    initialized = Int(count)
-                }
-            }
-            var documents: [String: SearchDocument] = [:]
-            while offset < raw.count {
-                guard let nameLength = number(), let name = take(Int(nameLength)), let key = take(32),
-                      let length = number(), let termLength = number(), let terms = take(Int(termLength)),
-                      let ends = numbers(), let weights = numbers(), ends.count == weights.count
-                else { return [:] }
-                let path = String(decoding: name, as: UTF8.self)
-                guard pages[path]?.key.description.utf8.elementsEqual(key) == true else { continue }
-                documents[path] = SearchDocument(termBytes: Array(terms), ends: ends, weights: weights, length: length)
-            }
-            return documents
+    /// The entry at the start of `raw`: its path, key, terms (when asked for) and size in bytes.
+    static func decode(_ raw: UnsafeRawBufferPointer, terms: Bool = true) -> (path: String, key: Digest, document: SearchDocument?, size: Int)? {
+        var reader = BinaryReader(raw: raw)
+        guard let nameLength = reader.number(), let name = reader.take(Int(nameLength)), let keyText = reader.take(32),
+              let key = Digest(hex: keyText),
+              let length = reader.number(), let termLength = reader.number(), let termBytes = reader.take(Int(termLength)),
+              let endCount = reader.number(), let ends = reader.take(Int(endCount) * 4),
+              let weightCount = reader.number(), endCount == weightCount, let weights = reader.take(Int(weightCount) * 4)
+        else { return nil }
+        var document: SearchDocument?
+        if terms {
+            document = SearchDocument(termBytes: Array(termBytes), ends: BinaryReader.numbers(ends), weights: BinaryReader.numbers(weights), length: length)
+        }
+        return (String(decoding: name, as: UTF8.self), key, document, reader.offset)
+    }
+}
+
+/// Little-endian numbers and byte runs read from a buffer, each checked against its end.
+struct BinaryReader {
+    let raw: UnsafeRawBufferPointer
+    var offset = 0
+
+    mutating func number() -> UInt32? {
+        guard offset + 4 <= raw.count else { return nil }
+        defer { offset += 4 }
+        return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
+        guard count >= 0, offset + count <= raw.count else { return nil }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)])
+    }
+
+    static func numbers(_ bytes: UnsafeRawBufferPointer) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: bytes.count / 4) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count / 4 * 4)]))
+            initialized = bytes.count / 4
         }
     }
 }

@@ -25,6 +25,18 @@ struct TermTable {
         insert(term, hash: Self.hash(term))
     }
 
+    /// The index of `term`, nil when it is not in the table.
+    func find(_ term: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(term), mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if hashes[index] == hash, equals(index, term) { return index }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// The index of `term` (whose `hash` is given), added if new.
     @inline(__always)
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, inserted: Bool) {

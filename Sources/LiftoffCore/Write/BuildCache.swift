@@ -23,10 +23,10 @@ public struct BuildCache: Sendable {
     public var urls: [String: String] = [:]
     /// Parsed front matter by source path, with the digest of the file's bytes (memory only).
     var articles: [String: (digest: Digest, article: Article)] = [:]
-    /// Each carried-over-able article's search terms, by page path (kept by `SearchCache`).
-    var search: [String: SearchDocument] = [:]
-    /// The pages whose terms came from the previous build's cache (not written to it again).
-    var searchCarried: Set<String> = []
+    /// Pages' search terms by path and key (kept by `SearchCache`).
+    var search = SearchTerms()
+    /// What the published search index was made from (nil: search is off).
+    var searchIndex: SearchIndex.State?
 
     public struct Page: Sendable, Equatable {
         public var key: Digest
@@ -111,7 +111,8 @@ public struct BuildCache: Sendable {
             }
         }
         if let current { cache.pages[current.path] = current.page }
-        cache.search = SearchCache.read(from: SearchCache.location(besideCache: url), pages: cache.pages)
+        cache.searchIndex = SearchIndex.State.read(from: SearchIndex.State.location(besideCache: url))
+        cache.search.stored = SearchCache.open(SearchCache.location(besideCache: url), state: cache.searchIndex)
         return cache
     }
 
@@ -125,12 +126,22 @@ public struct BuildCache: Sendable {
         }
         for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
         try? text.write(to: url, atomically: true, encoding: .utf8)
-        SearchCache.write(search, pages: pages, carried: searchCarried, to: SearchCache.location(besideCache: url))
+        // The index's state names where its documents' terms are: written after them, or removed.
+        let stateURL = SearchIndex.State.location(besideCache: url)
+        if var state = searchIndex,
+           let offsets = SearchCache.write(search, live: state.documents.map { ($0.path, $0.key) }, to: SearchCache.location(besideCache: url)) {
+            for (position, offset) in offsets.enumerated() { state.documents[position].offset = offset }
+            state.write(to: stateURL)
+        } else {
+            try? FileManager.default.removeItem(at: stateURL)
+            try? FileManager.default.removeItem(at: SearchCache.location(besideCache: url))
+        }
     }
 
     public static func remove(at url: URL) {
         try? FileManager.default.removeItem(at: url)
         try? FileManager.default.removeItem(at: SearchCache.location(besideCache: url))
+        try? FileManager.default.removeItem(at: SearchIndex.State.location(besideCache: url))
     }
 
     private static let header = "liftoff-cache 2"

@@ -40,6 +40,11 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
         }
     }
 
+    public func previous(_ path: String) -> [UInt8]? {
+        guard existing.contains(path) else { return nil }
+        return FileManager.default.contents(atPath: output.path + "/" + path).map { [UInt8]($0) }
+    }
+
     public func reuse(_ path: String) -> Bool {
         guard existing.contains(path) else { return false }
         lock.withLock { _ = produced.insert(path) }

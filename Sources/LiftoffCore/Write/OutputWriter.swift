@@ -11,6 +11,8 @@ public protocol PageSink: Sendable {
     func reuse(_ path: String) -> Bool
     /// Publishes the file at `source` (a file-system path), which never changes once written (a cached image), at `path`.
     func hardLink(from source: String, to path: String) throws
+    /// The bytes of `path` in the previous output (nil: none).
+    func previous(_ path: String) -> [UInt8]?
 }
 
 extension PageSink {
@@ -23,6 +25,8 @@ extension PageSink {
     }
 
     public func reuse(_ path: String) -> Bool { false }
+
+    public func previous(_ path: String) -> [UInt8]? { nil }
 
     public func hardLink(from source: String, to path: String) throws { try copy(from: URL(fileURLWithPath: source), to: path) }
 }
@@ -110,6 +114,11 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         guard folders.link(source, into: stagingPath, at: path) else { return try copy(from: URL(fileURLWithPath: source), to: path) }
         // No bytes written: the file is the cache's.
         lock.withLock { counts.unchanged += 1 }
+    }
+
+    public func previous(_ path: String) -> [UInt8]? {
+        guard (try? Self.checkInside(path)) != nil else { return nil }
+        return FileManager.default.contents(atPath: output.path + "/" + path).map { [UInt8]($0) }
     }
 
     public func reuse(_ path: String) -> Bool {
