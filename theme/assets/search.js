@@ -88,7 +88,7 @@ export class Index {
 
   load(path, as) {
     if (!this.cache.has(path)) {
-      const request = fetch(this.base + path, path === "index.json" ? { cache: "no-cache" } : {})
+      const request = fetch((path.startsWith("/") ? "" : this.base) + path, path === "index.json" ? { cache: "no-cache" } : {})
         .then((r) => { if (!r.ok) throw new Error(r.status + " " + path); return as === "text" ? r.text() : r.json(); });
       request.catch(() => this.cache.delete(path));
       this.cache.set(path, request);
@@ -169,10 +169,9 @@ export class Index {
     return { url, title, date, dateText };
   }
 
-  /** A document's description and text (the file beside its page's path). */
-  text(manifest, url, site) {
-    const path = url.slice(site.length).replace(/\/$/, "");
-    return this.load("docs/" + path + ".json?v=" + manifest.version);
+  /** A document's description and text (the file in its page's folder). */
+  text(manifest, url) {
+    return this.load(url + "search.json?v=" + manifest.version);
   }
 }
 
@@ -255,7 +254,7 @@ export function attach(form) {
         (result.date ? ' <time datetime="' + escape(result.date) + '">' + escape(result.dateText) + "</time>" : "") +
         '<p class="search-result-text"></p>';
       list.append(item);
-      index.text(context.manifest, result.url, site).then((doc) => {
+      index.text(context.manifest, result.url).then((doc) => {
         if (ticket !== latest) return;
         const text = item.querySelector(".search-result-text");
         const cut = snippet(doc.x, context.words, context.prefix);

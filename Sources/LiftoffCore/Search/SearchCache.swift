@@ -8,23 +8,18 @@ struct SearchTerms: @unchecked Sendable {
     /// The cache file's entries (immutable once opened).
     final class Stored: @unchecked Sendable {
         let data: Data
-        /// Path → page key and where the terms of the page, as the last build indexed it, start.
-        let entries: [String: (key: Digest, offset: Int)]
+        /// Path → page key and where the terms of the page, as the last build indexed it, are.
+        let entries: [String: (key: Digest, range: Range<Int>)]
 
-        init(data: Data, entries: [String: (key: Digest, offset: Int)]) {
+        init(data: Data, entries: [String: (key: Digest, range: Range<Int>)]) {
             self.data = data
             self.entries = entries
         }
 
-        /// Where the entry of `path` made for `key` is (nil: none, or damaged).
+        /// Where the entry of `path` made for `key` is (nil: none).
         func range(_ path: String, key: Digest) -> Range<Int>? {
             guard let entry = entries[path], entry.key == key else { return nil }
-            return data.withUnsafeBytes { raw -> Range<Int>? in
-                guard let found = SearchCache.decode(UnsafeRawBufferPointer(rebasing: raw[entry.offset...]), terms: false),
-                      found.path == path, found.key == key
-                else { return nil }
-                return entry.offset..<(entry.offset + found.size)
-            }
+            return entry.range
         }
     }
 
@@ -39,7 +34,12 @@ struct SearchTerms: @unchecked Sendable {
     func document(_ path: String, key: Digest) -> SearchDocument? {
         if let made = made[path], made.key == key { return made.document }
         guard let stored, let range = stored.range(path, key: key) else { return nil }
-        return stored.data.withUnsafeBytes { SearchCache.decode(UnsafeRawBufferPointer(rebasing: $0[range]))?.document }
+        return stored.data.withUnsafeBytes { raw -> SearchDocument? in
+            guard let entry = SearchCache.decode(UnsafeRawBufferPointer(rebasing: raw[range])), entry.path == path, entry.key == key,
+                  entry.size == range.count
+            else { return nil }
+            return entry.document
+        }
     }
 }
 
@@ -55,32 +55,34 @@ enum SearchCache {
     /// Maps the terms file; `state` (the last index's) says where each of its documents' terms are.
     static func open(_ url: URL, state: SearchIndex.State?) -> SearchTerms.Stored? {
         guard let state, let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: header) else { return nil }
-        var entries: [String: (key: Digest, offset: Int)] = [:]
+        var entries: [String: (key: Digest, range: Range<Int>)] = [:]
         entries.reserveCapacity(state.documents.count)
-        for document in state.documents where document.offset >= header.count && document.offset < data.count {
-            entries[document.path] = (document.key, document.offset)
+        for document in state.documents where document.stored.lowerBound >= header.count && document.stored.upperBound <= data.count {
+            entries[document.path] = (document.key, document.stored)
         }
         return SearchTerms.Stored(data: data, entries: entries)
     }
 
-    /// Writes the terms of the documents `live` names (path, key) and returns where each one's are:
+    /// Writes the terms of the documents `live` names (path, key) and returns where each one's are
+    /// (byte ranges):
     /// appended to the file when it holds the earlier ones and has not grown past twice what it would
     /// hold written anew; else written anew (through a new file and a rename: the old one may be
     /// mapped). Nil when it could not be written.
-    static func write(_ terms: SearchTerms, live: [(path: String, key: Digest)], to url: URL) -> [Int]? {
+    static func write(_ terms: SearchTerms, live: [(path: String, key: Digest)], to url: URL) -> [Range<Int>]? {
         guard !live.isEmpty else {
             try? FileManager.default.removeItem(at: url)
             return []
         }
-        var offsets: [Int] = [], appended: [UInt8] = [], liveSize = header.count
+        var offsets: [Range<Int>] = [], appended: [UInt8] = [], liveSize = header.count
         let stored = terms.stored.flatMap { FileStamp.of(url.path)?.size == Int64($0.data.count) ? $0 : nil }
         for (path, key) in live {
             if let stored, let range = stored.range(path, key: key) {
-                offsets.append(range.lowerBound)
+                offsets.append(range)
                 liveSize += range.count
             } else if let made = terms.made[path], made.key == key {
-                offsets.append((stored?.data.count ?? 0) + appended.count)
+                let start = (stored?.data.count ?? 0) + appended.count
                 append(path, key, made.document, to: &appended)
+                offsets.append(start..<((stored?.data.count ?? 0) + appended.count))
             } else {
                 return nil
             }
@@ -99,12 +101,13 @@ enum SearchCache {
         bytes.reserveCapacity(liveSize)
         offsets = []
         for (path, key) in live {
-            offsets.append(bytes.count)
+            let start = bytes.count
             if let stored, let range = stored.range(path, key: key) {
                 bytes.append(contentsOf: stored.data[range])
             } else if let made = terms.made[path] {
                 append(path, key, made.document, to: &bytes)
             }
+            offsets.append(start..<bytes.count)
         }
         return (try? Data(bytes).write(to: url, options: .atomic)) == nil ? nil : offsets
     }

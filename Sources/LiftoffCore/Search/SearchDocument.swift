@@ -20,13 +20,13 @@ struct SearchDocument: Sendable, Equatable {
     /// Terms of the body (the length BM25 normalises by).
     var length: UInt32 = 0
 
-    /// The file a result's description and snippet come from, beside the index: `articles/x/index.html`
-    /// → `search/docs/articles/x.json`.
+    /// The file a result's description and snippet come from, beside its page: `articles/x/index.html`
+    /// → `articles/x/search.json` (in the page's own folder, so that carrying it over and removing it
+    /// with the old output cost what the page does, on all cores).
     static func textPath(ofPage page: String) -> String {
         var path = Substring(page)
-        if path.hasSuffix("index.html") { path = path.dropLast("index.html".count) }
-        while path.hasSuffix("/") { path = path.dropLast() }
-        return SearchIndex.folder + "docs/" + path + ".json"
+        if path.hasSuffix("index.html") { path = path.dropLast("index.html".count) } else { path += "." }
+        return path + "search.json"
     }
 }
 
@@ -34,7 +34,16 @@ extension SearchDocument {
     /// Collects a document's distinct terms and their weighted counts.
     struct Builder {
         private var document = SearchDocument()
-        private var table = TermTable()
+        private var table: TermTable
+
+        init() { table = TermTable() }
+
+        /// A builder for about `bytes` bytes of text.
+        init(textBytes bytes: Int) {
+            // About one distinct term for 16 bytes of prose, of 7 bytes each.
+            table = TermTable(terms: bytes / 16 + 64, bytes: bytes / 2 + 256)
+            document.weights.reserveCapacity(bytes / 16 + 64)
+        }
 
         /// Adds every term of `text` with `weight` each; body text also counts for the length.
         mutating func add(_ text: String, weight: UInt32) {
@@ -43,11 +52,13 @@ extension SearchDocument {
         }
 
         mutating func add(bytes: UnsafeBufferPointer<UInt8>, weight: UInt32) {
+            var terms: UInt32 = 0
             SearchTokenizer.forEachTerm(bytes) { term, hash in
                 let (index, inserted) = table.insert(term, hash: hash)
-                if inserted { document.weights.append(weight) } else { document.weights[index] += weight }
-                if weight == Weight.body { document.length += 1 }
+                if inserted { document.weights.append(weight) } else { document.weights[index] &+= weight }
+                terms &+= 1
             }
+            if weight == Weight.body { document.length &+= terms }
         }
 
         func finish() -> SearchDocument {
@@ -62,11 +73,13 @@ extension SearchDocument {
     /// (component blocks aside: their YAML is not prose) — and its text file (`{"s": description,
     /// "x": text}`), which a result's snippet is cut from.
     static func make(title: String, tags: [String], description: String, blocks: [MarkdownBlock]) -> (SearchDocument, file: [UInt8]) {
-        var builder = Builder()
+        let size = blocks.reduce(0) { $0 + $1.plain.count }
+        var builder = Builder(textBytes: size)
         builder.add(title, weight: Weight.title)
         for tag in tags { builder.add(tag, weight: Weight.tagOrDescription) }
         builder.add(description, weight: Weight.tagOrDescription)
         var text: [UInt8] = []
+        text.reserveCapacity(size + blocks.count)
         for block in blocks {
             if case .code(let info) = block.kind, Highlighter.isComponent(info) { continue }
             if case .heading(let level) = block.kind, level <= 3 {
@@ -78,7 +91,7 @@ extension SearchDocument {
         }
         while text.last == 0x0A { text.removeLast() }
         var file: [UInt8] = Array(#"{"s":"#.utf8)
-        file.reserveCapacity(text.count + description.utf8.count + 64)
+        file.reserveCapacity(text.count + text.count / 16 + description.utf8.count + 64)
         var description = description
         description.withUTF8 { JSONLD.writeString($0, into: &file) }
         file.append(contentsOf: #","x":"#.utf8)

@@ -44,7 +44,7 @@ enum SearchIndex {
             var key: Digest
             var length: UInt32
             /// Where its terms are in the search cache's file (set when the cache is written).
-            var offset = 0
+            var stored = 0..<0
         }
         var documents: [Document] = []
         /// The sum of the documents' lengths.

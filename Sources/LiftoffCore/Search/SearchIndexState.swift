@@ -26,10 +26,11 @@ extension SearchIndex.State {
             state.documents.reserveCapacity(Int(min(count, 1 << 24)))
             for _ in 0..<count {
                 guard let path = text(), let key = key(), let length = reader.number(), let offsetLow = reader.number(),
-                      let offsetHigh = reader.number()
+                      let offsetHigh = reader.number(), let size = reader.number()
                 else { return nil }
+                let offset = Int(UInt64(offsetHigh) << 32 | UInt64(offsetLow))
                 state.documents.append(Document(
-                    path: String(decoding: path, as: UTF8.self), key: key, length: length, offset: Int(UInt64(offsetHigh) << 32 | UInt64(offsetLow))))
+                    path: String(decoding: path, as: UTF8.self), key: key, length: length, stored: offset..<(offset + Int(size))))
             }
             guard let shards = reader.number() else { return nil }
             for _ in 0..<shards {
@@ -56,8 +57,9 @@ extension SearchIndex.State {
             withUnsafeBytes(of: document.key.high.littleEndian) { bytes.append(contentsOf: $0) }
             withUnsafeBytes(of: document.key.low.littleEndian) { bytes.append(contentsOf: $0) }
             number(document.length)
-            number(UInt32(truncatingIfNeeded: UInt64(document.offset)))
-            number(UInt32(truncatingIfNeeded: UInt64(document.offset) >> 32))
+            number(UInt32(truncatingIfNeeded: UInt64(document.stored.lowerBound)))
+            number(UInt32(truncatingIfNeeded: UInt64(document.stored.lowerBound) >> 32))
+            number(UInt32(truncatingIfNeeded: document.stored.count))
         }
         number(UInt32(shards.count))
         for shard in shards {

@@ -11,6 +11,18 @@ struct TermTable {
 
     var count: Int { ends.count }
 
+    init() {}
+
+    /// A table sized for about `terms` terms of `bytes` bytes in all (it grows past them).
+    init(terms: Int, bytes: Int) {
+        var size = 1024
+        while size < terms * 2 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        self.bytes.reserveCapacity(bytes)
+        ends.reserveCapacity(terms)
+        hashes.reserveCapacity(terms)
+    }
+
     func term(_ index: Int) -> ArraySlice<UInt8> {
         bytes[Int(index == 0 ? 0 : ends[index - 1])..<Int(ends[index])]
     }

@@ -130,7 +130,7 @@ public struct BuildCache: Sendable {
         let stateURL = SearchIndex.State.location(besideCache: url)
         if var state = searchIndex,
            let offsets = SearchCache.write(search, live: state.documents.map { ($0.path, $0.key) }, to: SearchCache.location(besideCache: url)) {
-            for (position, offset) in offsets.enumerated() { state.documents[position].offset = offset }
+            for (position, range) in offsets.enumerated() { state.documents[position].stored = range }
             state.write(to: stateURL)
         } else {
             try? FileManager.default.removeItem(at: stateURL)
