@@ -16,6 +16,23 @@ import Testing
         }
     }
 
+    @Test func englishWordsAreStemmedAsSnowballStemsThem() throws {
+        let url = repositoryRoot.appendingPathComponent("Tests/SearchVectors/stemmer.json")
+        let vectors = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let stems = try #require(vectors["stems"] as? [String: String])
+        #expect(stems.count > 3000)
+        var wrong: [String] = []
+        for (word, expected) in stems.sorted(by: { $0.key < $1.key }) {
+            var bytes = Array(word.utf8) + [0]
+            let length = bytes.withUnsafeMutableBufferPointer { EnglishStemmer.stem($0, word.utf8.count) }
+            let got = String(decoding: bytes[0..<length], as: UTF8.self)
+            if got != expected { wrong.append("\(word): \(got) (Snowball: \(expected))") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(40).joined(separator: "\n"))")
+        // Through the tokenizer: every form of a word is one term.
+        #expect(SearchTokenizer.terms("limit limits limited limiting") == ["limit", "limit", "limit", "limit"])
+    }
+
     static let articles: [String: String] = [
         "content/pricing.md": article("Pricing and rate limits", date: "2026-11-20", extra: "tags: [pricing]\n",
                                       body: "What each image costs.\n\n## Rate limits\n\nRequests a minute."),

@@ -17,6 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from conftest import ROOT, build_site, make_driver, serve, set_viewport
 
 VECTORS = json.loads((ROOT / "Tests/SearchVectors/tokenizer.json").read_text(encoding="utf-8"))
+STEMS = json.loads((ROOT / "Tests/SearchVectors/stemmer.json").read_text(encoding="utf-8"))["stems"]
 FIRST_QUERY_BUDGET = 32_000  # bytes, compressed, JavaScript included
 
 RESULTS = """
@@ -46,6 +47,20 @@ def test_the_readers_script_makes_the_same_terms_as_the_build(server, browser):
     assert isinstance(got, list), got
     problems = [f"{v['text']!r}: {g} (the build makes {v['terms']})" for v, g in zip(VECTORS, got) if g != v["terms"]]
     assert not problems, "\n".join(problems)
+
+
+def test_the_readers_script_stems_english_as_snowball_does(server, browser):
+    browser.get(server + "/")
+    module = browser.find_element(By.CSS_SELECTOR, "form[data-search]").get_attribute("data-search-module")
+    browser.set_script_timeout(20)
+    words = sorted(STEMS)
+    got = browser.execute_async_script("""
+        const [module, words, done] = arguments;
+        import(module).then(search => done(words.map(search.stem)), e => done(String(e)));
+    """, module, words)
+    assert isinstance(got, list), got
+    problems = [f"{w}: {g} (Snowball: {STEMS[w]})" for w, g in zip(words, got) if g != STEMS[w]]
+    assert len(words) > 3000 and not problems, "\n".join(problems[:40])
 
 
 def type_in_header(driver, query):

@@ -10,24 +10,103 @@ export function fold(text) {
   return text.normalize("NFKD").replace(/(?![\u3099\u309a])\p{Mn}/gu, "").normalize("NFC").toLowerCase().replace(/ς/g, "σ");
 }
 
-/** A word of 4+ ASCII letters without its plural ending (SearchTokenizer.stem). */
-export function stem(word) {
-  if (word.length < 4 || !/^[a-z]+s$/.test(word)) return word;
-  if (/ies$/.test(word) && !/[ea]ies$/.test(word)) return word.slice(0, -3) + "y";
-  if (/es$/.test(word) && !/[aeo]es$/.test(word)) return word.slice(0, -1);
-  if (/(us|ss)$/.test(word)) return word;
-  return word.slice(0, -1);
+// Snowball's English stemmer (EnglishStemmer.swift; shared vectors: Tests/SearchVectors/stemmer.json).
+const VOWEL = /[aeiouy]/;
+const isVowel = (c) => c !== undefined && VOWEL.test(c);
+const EXCEPTIONS = { skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl",
+  sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes" };
+const PREFIXES = ["arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers"];
+const STEP2 = { tional: "tion", enci: "ence", anci: "ance", abli: "able", entli: "ent", izer: "ize", ization: "ize", ational: "ate",
+  ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al", fulness: "ful", fulli: "ful", ousli: "ous", ousness: "ous",
+  iveness: "ive", iviti: "ive", biliti: "ble", bli: "ble", ogist: "og", ogi: "og", lessli: "less", li: "" };
+const STEP3 = { tional: "tion", ational: "ate", alize: "al", icate: "ic", iciti: "ic", ical: "ic", ful: "", ness: "", ative: "" };
+const STEP4 = ["ic", "ance", "ence", "able", "ible", "ate", "ive", "ize", "iti", "al", "ism", "ion", "er", "ous", "ant", "ent", "ment", "ement"];
+
+/** The longest of `suffixes` that `word` ends with. */
+const longest = (word, suffixes) => suffixes.reduce((best, s) => (word.endsWith(s) && s.length > (best ?? "").length ? s : best), undefined);
+
+/** Whether `w` up to `end` ends in a short syllable. */
+function endsShort(w, end) {
+  if (end >= 3 && !/[aeiouywxY]/.test(w[end - 1]) && isVowel(w[end - 2]) && !isVowel(w[end - 3])) return true;
+  if (end === 2 && !isVowel(w[1]) && isVowel(w[0])) return true;
+  return end >= 4 && w.slice(end - 4, end) === "past";
 }
 
-export function terms(text) {
+/** A word of lower-case ASCII letters, stemmed. */
+export function stem(word) {
+  if (!/^[a-z]+$/.test(word)) return word;
+  if (Object.hasOwn(EXCEPTIONS, word)) return EXCEPTIONS[word];
+  if (word.length < 3) return word;
+  let w = word.replace(/^y/, "Y");
+  for (let i = 1; i < w.length; i++) if (w[i] === "y" && isVowel(w[i - 1])) w = w.slice(0, i) + "Y" + w.slice(i + 1);
+  // R1 and R2: after a non-vowel that follows a vowel (R1 after one of a few prefixes).
+  const after = (from) => {
+    let i = from;
+    while (i < w.length && !isVowel(w[i])) i++;
+    while (i < w.length && isVowel(w[i])) i++;
+    return i < w.length ? i + 1 : w.length;
+  };
+  const prefix = PREFIXES.find((p) => w.startsWith(p));
+  const p1 = prefix ? prefix.length : after(0);
+  const p2 = p1 < w.length ? after(p1) : w.length;
+  const hasVowel = (end) => { for (let i = 0; i < end; i++) if (isVowel(w[i])) return true; return false; };
+  // Step 1a
+  let s = longest(w, ["sses", "ied", "ies", "s", "ss", "us"]);
+  if (s === "sses") w = w.slice(0, -2);
+  else if (s === "ied" || s === "ies") w = w.slice(0, -3) + (w.length - 3 >= 2 ? "i" : "ie");
+  else if (s === "s" && w.length >= 2 && hasVowel(w.length - 2)) w = w.slice(0, -1);
+  // Step 1b
+  s = longest(w, ["ed", "eed", "ing", "edly", "eedly", "ingly"]);
+  if (s !== undefined) {
+    const start = w.length - s.length, before = w.slice(0, start);
+    let general = true;
+    if (s === "eed" || s === "eedly") {
+      general = false;
+      if (start >= p1 && !["succ", "proc", "exc"].includes(before)) w = before + "ee";
+    } else if (s === "ing") {
+      if (start === 2 && before[1] === "y" && !isVowel(before[0])) { w = before[0] + "ie"; general = false; }
+      else if (["even", "cann", "inn", "earr", "herr", "out"].includes(before)) general = false;
+    }
+    if (general && hasVowel(start)) {
+      w = before;
+      if (/(at|bl|iz)$/.test(w)) w += "e";
+      else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) { if (!(w.length === 3 && "aeo".includes(w[0]))) w = w.slice(0, -1); }
+      else if (w.length === p1 && endsShort(w, w.length)) w += "e";
+    }
+  }
+  // Step 1c
+  if (w.length >= 3 && /[yY]$/.test(w) && !isVowel(w[w.length - 2])) w = w.slice(0, -1) + "i";
+  // Step 2
+  s = longest(w, Object.keys(STEP2));
+  if (s !== undefined && w.length - s.length >= p1) {
+    const start = w.length - s.length;
+    if (s === "ogi") { if (w[start - 1] === "l") w = w.slice(0, start) + "og"; }
+    else if (s === "li") { if ("cdeghkmnrt".includes(w[start - 1] ?? "-")) w = w.slice(0, start); }
+    else w = w.slice(0, start) + STEP2[s];
+  }
+  // Step 3
+  s = longest(w, Object.keys(STEP3));
+  if (s !== undefined && w.length - s.length >= p1 && (s !== "ative" || w.length - s.length >= p2)) w = w.slice(0, w.length - s.length) + STEP3[s];
+  // Step 4
+  s = longest(w, STEP4);
+  if (s !== undefined && w.length - s.length >= p2 && (s !== "ion" || /[st]$/.test(w.slice(0, -3)))) w = w.slice(0, w.length - s.length);
+  // Step 5
+  const last = w.length - 1;
+  if (w[last] === "e" && (last >= p2 || (last >= p1 && !endsShort(w, last)))) w = w.slice(0, last);
+  else if (w[last] === "l" && last >= p2 && w[last - 1] === "l") w = w.slice(0, last);
+  return w.replace(/Y/g, "y");
+}
+
+/** The query's words: [term, word as typed (folded, not stemmed)]. */
+export function words(text) {
   const out = [];
   let word = "", length = 0, previous = null, run = 0;
-  const endWord = () => { if (word) out.push(stem(word)); word = ""; length = 0; };
-  const endCJK = () => { if (run === 1) out.push(previous); previous = null; run = 0; };
+  const endWord = () => { if (word) out.push([stem(word), word]); word = ""; length = 0; };
+  const endCJK = () => { if (run === 1) out.push([previous, previous]); previous = null; run = 0; };
   for (const ch of fold(text)) {
     if (CJK.test(ch)) {
       endWord();
-      if (previous !== null) out.push(previous + ch);
+      if (previous !== null) out.push([previous + ch, previous + ch]);
       previous = ch;
       run++;
     } else {
@@ -38,6 +117,34 @@ export function terms(text) {
   endCJK();
   endWord();
   return out;
+}
+
+/** The terms of `text`, as the build makes them. */
+export const terms = (text) => words(text).map(([term]) => term);
+
+// Endings the stemmer takes off: a word being typed that is a stem and the start of one of them is that stem's word.
+const ENDINGS = ["ing", "ingly", "ed", "edly", "es", "er", "ers", "ies", "ied", "ly", "ation", "ations", "ational", "ization",
+  "ness", "ful", "fully", "ment", "ments", "ity", "ities", "ive", "ively", "able", "ism", "ist", "ize", "izing", "al", "ally"];
+
+/** Whether `typed` may be a word of stem `term` being typed (`pricin` → `price`, `hoppin` → `hop`). */
+function completes(typed, term) {
+  // The stem as it is, or but for its last letter (`price` from `pric|ing`, `happi` from `happ|y`).
+  for (const base of [term, term.slice(0, -1)]) {
+    if (base.length < 3 || !typed.startsWith(base)) continue;
+    let rest = typed.slice(base.length);
+    if (rest[0] === base[base.length - 1]) rest = rest.slice(1);  // a doubled consonant: `hop` from `hopp|ing`
+    if (rest === "" || ENDINGS.some((ending) => ending.startsWith(rest))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an index term is one a query word finds: the same term, or, for the word being typed, a
+ * term starting with it or the stem of a word it may be the start of.
+ */
+export function finds(term, [stemmed, typed], prefix) {
+  if (term === stemmed) return true;
+  return prefix && (term.startsWith(stemmed) || term.startsWith(typed) || completes(typed, term));
 }
 
 // Numbers in base 32: higher places from MORE, the last from LAST (SearchIndex.appendNumber).
@@ -98,17 +205,22 @@ export class Index {
 
   manifest() { return this.load("index.json"); }
 
-  /** The shard numbers that may hold `term` (a prefix may run into the following shards). */
-  shardsFor(shards, term, prefix) {
-    let low = 0, high = shards.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (compare(shards[middle][0], term) <= 0) low = middle; else high = middle - 1;
-    }
-    const found = [low];
-    while (prefix && found[found.length - 1] + 1 < shards.length && shards[found[found.length - 1] + 1][0].startsWith(term)) {
-      found.push(found[found.length - 1] + 1);
-    }
+  /** The shard numbers that may hold the terms a query word finds (`finds`). */
+  shardsFor(shards, [stemmed, typed], prefix) {
+    const at = (term) => {
+      let low = 0, high = shards.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (compare(shards[middle][0], term) <= 0) low = middle; else high = middle - 1;
+      }
+      return low;
+    };
+    if (!prefix) return [at(stemmed)];
+    // From the typed word's first three letters (a stem it starts with) to past every term starting with it.
+    const first = Math.min(at(stemmed), at([...typed].slice(0, 3).join(""))), found = [];
+    let last = Math.max(at(stemmed), at(typed));
+    for (let n = first; n <= last; n++) found.push(n);
+    while (last + 1 < shards.length && (shards[last + 1][0].startsWith(stemmed) || shards[last + 1][0].startsWith(typed))) found.push(++last);
     return found;
   }
 
@@ -130,20 +242,20 @@ export class Index {
 
   /** Per document: [words matched, score], for the query's words (the last one as a prefix unless `complete`). */
   async search(query, complete) {
-    const words = [...new Set(terms(query))];
-    if (!words.length) return { words, ranked: [] };
+    const seen = new Set(), asked = words(query).filter(([term]) => !seen.has(term) && seen.add(term));
+    if (!asked.length) return { words: asked, ranked: [] };
     const manifest = await this.manifest();
-    if (!manifest.shards.length) return { words, manifest, ranked: [] };
+    if (!manifest.shards.length) return { words: asked, manifest, ranked: [] };
     const found = new Map();
-    await Promise.all(words.map(async (word, index) => {
-      const prefix = !complete && index === words.length - 1;
+    await Promise.all(asked.map(async (word, index) => {
+      const prefix = !complete && index === asked.length - 1;
       const best = new Map();
       for (const number of this.shardsFor(manifest.shards, word, prefix)) {
         const lines = await this.shard(manifest, number);
         let expanded = 0;
         for (const [term, encoded, idf] of lines) {
-          const exact = term === word;
-          if (!exact && !(prefix && term.startsWith(word) && expanded++ < 64)) continue;
+          const exact = term === word[0];
+          if (!exact && !(finds(term, word, prefix) && expanded++ < 64)) continue;
           for (const [document, part] of postings(encoded)) {
             const value = idf * part * (exact ? 1 : 0.7);
             if (!(best.get(document) >= value)) best.set(document, value);
@@ -159,7 +271,7 @@ export class Index {
     }));
     // Ties: the newer article first (articles are numbered oldest first, after the pages).
     const ranked = [...found].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || b[0] - a[0]);
-    return { words, manifest, ranked: ranked.map(([document]) => document) };
+    return { words: asked, manifest, ranked: ranked.map(([document]) => document) };
   }
 
   /** URL, title and date of document `number` (from its pack). */
@@ -184,8 +296,9 @@ const TEXT_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** Whether a word of the text is one the query's words find (the last one as a prefix while typing). */
 function finder(words, prefix) {
   return (word) => {
-    const folded = stem(fold(word));
-    return words.some((w, i) => folded === w || (CJK.test(w) ? folded.includes(w) : prefix && i === words.length - 1 && folded.startsWith(w)));
+    const folded = fold(word), stemmed = stem(folded);
+    return words.some((w, i) => CJK.test(w[0]) ? folded.includes(w[0]) : finds(stemmed, w, prefix && i === words.length - 1) ||
+      (prefix && i === words.length - 1 && folded.startsWith(w[1])));
   };
 }
 
@@ -204,7 +317,7 @@ export function marked(text, words, prefix) {
 /** About `size` characters of `text` around its first word a query word finds, marked. */
 export function snippet(text, words, prefix, size = 200) {
   // One-letter words mark where they are found, but do not choose where the snippet starts.
-  const hit = finder(words.filter((w) => w.length > 1 || CJK.test(w)), prefix);
+  const hit = finder(words.filter(([w]) => w.length > 1 || CJK.test(w)), prefix);
   let at = -1;
   for (const match of text.matchAll(TEXT_WORD)) {
     if (hit(match[0])) { at = match.index; break; }

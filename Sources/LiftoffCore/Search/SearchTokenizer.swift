@@ -11,7 +11,8 @@ import Foundation
 ///    pairs of characters (`画像生成` → `画像`, `像生`, `生成`; one character alone stays one term),
 ///    so that any two-character substring finds the text;
 /// 4. a term keeps its first 32 characters;
-/// 5. a word of lower-case ASCII letters loses its plural ending (`stem`): `limits` finds `limit`.
+/// 5. a word of lower-case ASCII letters is stemmed (`EnglishStemmer`, Snowball's English):
+///    `limits` and `limited` find `limit`.
 enum SearchTokenizer {
     static let maxLength = 32
 
@@ -25,11 +26,29 @@ enum SearchTokenizer {
         return terms
     }
 
-    /// Calls `body` with each term's UTF-8 bytes (valid only during the call) and their
-    /// `TermTable.hash`. ASCII runs are folded and hashed in one pass over their bytes; only runs
-    /// holding other characters go through Unicode.
-    @inline(__always)
+    /// Calls `body` with each term's UTF-8 bytes (valid only during the call) and their `TermTable.hash`.
     static func forEachTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
+            forEachWord(bytes) { word, hash, english in
+                guard english else { return body(word, hash) }
+                let stem = stemmed(word, into: scratch)
+                body(stem, TermTable.hash(stem))
+            }
+        }
+    }
+
+    /// `word` (of lower-case ASCII letters, at most `maxLength`) stemmed, in `scratch`.
+    static func stemmed(_ word: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        _ = scratch.initialize(from: word)
+        return UnsafeBufferPointer(rebasing: scratch[0..<EnglishStemmer.stem(scratch, word.count)])
+    }
+
+    /// Calls `body` with each word's UTF-8 bytes (valid only during the call), their `TermTable.hash`
+    /// and whether it is an English word the stemmer makes a term of (lower-case ASCII letters, 3 or
+    /// more); other words are terms as they are. ASCII runs are folded and hashed in one pass over
+    /// their bytes; only runs holding other characters go through Unicode.
+    @inline(__always)
+    static func forEachWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64, Bool) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
             var index = 0
             let count = bytes.count
@@ -58,14 +77,12 @@ enum SearchTokenizer {
                     end += 1
                 }
                 if ascii {
-                    var length = min(end - index, maxLength)
-                    if letters, length >= 4, scratch[length - 1] == 0x73 {  // a plural: hash its stem
-                        length = stem(scratch, length)
-                        hash = TermTable.hash(UnsafeBufferPointer(rebasing: scratch[0..<length]))
-                    }
-                    body(UnsafeBufferPointer(rebasing: scratch[0..<length]), hash)
+                    let length = min(end - index, maxLength)
+                    body(UnsafeBufferPointer(rebasing: scratch[0..<length]), hash, letters && length >= 3)
                 } else {
-                    unicodeTerms(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)) { body($0, TermTable.hash($0)) }
+                    unicodeTerms(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)) { word, english in
+                        body(word, TermTable.hash(word), english)
+                    }
                 }
                 index = end
             }
@@ -91,7 +108,7 @@ enum SearchTokenizer {
     }
 
     /// The terms of a run that holds characters beyond ASCII.
-    private static func unicodeTerms(_ run: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private static func unicodeTerms(_ run: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var word = String.UnicodeScalarView()
         var wordLength = 0
         var previousCJK: Unicode.Scalar?
@@ -99,13 +116,7 @@ enum SearchTokenizer {
             var term = String(scalars)
             term.withUTF8 { utf8 in
                 // A word that folded to ASCII letters (`Pagés`, full-width `Ｐａｇｅｓ`) is stemmed as one typed so.
-                guard utf8.count >= 4, utf8.count <= maxLength, utf8.last == 0x73, utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
-                    return body(utf8)
-                }
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { copy in
-                    _ = copy.initialize(from: utf8)
-                    body(UnsafeBufferPointer(rebasing: copy[0..<stem(copy, utf8.count)]))
-                }
+                body(utf8, utf8.count >= 3 && utf8.count <= maxLength && utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }))
             }
         }
         func endWord() {
@@ -137,24 +148,6 @@ enum SearchTokenizer {
         }
         endCJK(single: cjkRun == 1)
         endWord()
-    }
-
-    /// The length of a word of 4+ lower-case ASCII letters ending in `s` once its plural ending is
-    /// removed (Harman's "S" stemmer): `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` (not
-    /// `-aes`, `-ees`, `-oes`), `-s` → `` (not `-us`, `-ss`). `search.js` does the same.
-    static func stem(_ word: UnsafeMutableBufferPointer<UInt8>, _ length: Int) -> Int {
-        func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard length >= count else { return false }
-            return (0..<count).allSatisfy { word[length - count + $0] == suffix.utf8Start[$0] }
-        }
-        if ends("ies"), !ends("eies"), !ends("aies") {
-            word[length - 3] = 0x79  // y
-            return length - 2
-        }
-        if ends("es"), !ends("aes"), !ends("ees"), !ends("oes") { return length - 1 }
-        if ends("us") || ends("ss") { return length }
-        return length - 1
     }
 
     /// NFKD, nonspacing marks removed (kana voicing marks kept), NFC, lower case, ς → σ.
