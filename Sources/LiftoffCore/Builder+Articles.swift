@@ -83,7 +83,8 @@ extension Builder {
             try write(page, to: site.pagePath(of: article), sink)
             if site.config.search {
                 outcome.search = try indexed(
-                    title: article.title, tags: article.tags, description: renderer.description(of: article, body: body), blocks: blocks,
+                    title: article.title, tags: article.tags, description: renderer.description(of: article, body: body),
+                    written: article.description != nil, blocks: blocks,
                     page: site.pagePath(of: article), sink: sink)
             }
             outcome.page = BuildCache.Page(

@@ -36,7 +36,8 @@ extension Builder {
             try write(renderer.standalone(page, body: body), to: page.outputPath, sink)
             if site.config.search {
                 outcome.search = try indexed(
-                    title: page.title, description: page.description ?? body.tldr?.text ?? "", blocks: blocks, page: page.outputPath, sink: sink)
+                    title: page.title, description: page.description ?? body.tldr?.text ?? "", written: page.description != nil, blocks: blocks,
+                    page: page.outputPath, sink: sink)
             }
         } catch {
             outcome.errors.append(.error(page.path, 0, "cannot write its page: \(error)"))

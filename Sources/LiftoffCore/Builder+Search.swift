@@ -4,9 +4,9 @@
 extension Builder {
     /// Writes a page's search text file and returns its terms.
     static func indexed(
-        title: String, tags: [String] = [], description: String, blocks: [MarkdownBlock], page: String, sink: any PageSink
+        title: String, tags: [String] = [], description: String, written: Bool, blocks: [MarkdownBlock], page: String, sink: any PageSink
     ) throws -> SearchDocument {
-        let (document, file) = SearchDocument.make(title: title, tags: tags, description: description, blocks: blocks)
+        let (document, file) = SearchDocument.make(title: title, tags: tags, description: description, written: written, blocks: blocks)
         try sink.write(file, to: SearchDocument.textPath(ofPage: page))
         return document
     }

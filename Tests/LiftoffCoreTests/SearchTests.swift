@@ -224,6 +224,18 @@ import Testing
         }
     }
 
+    @Test func aDescriptionMadeFromTheTLDRIsNotCountedTwice() throws {
+        // Same words, same length: one in a TL;DR that is also the page's description, one in a paragraph.
+        let site = try TestSite([
+            "content/a.md": article("First", date: "2026-11-20", body: "TL;DR: zebra crossing at noon.", description: nil),
+            "content/b.md": article("Second", date: "2026-11-19", body: "Zebra crossing at noon."),
+        ])
+        defer { site.remove() }
+        let index = try SearchReader(try site.build())
+        let scores = try #require(index.postings["zebra"])
+        #expect(scores.count == 2 && Set(scores.values).count == 1, "\(scores)")
+    }
+
     @Test func searchFalseLeavesNoIndexNoBoxAndNoPage() throws {
         let site = try TestSite(Self.articles, siteYML: TestSite.siteYML + "\nsearch: false\n")
         defer { site.remove() }

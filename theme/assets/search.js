@@ -139,12 +139,18 @@ function completes(typed, term) {
 }
 
 /**
- * Whether an index term is one a query word finds: the same term, or, for the word being typed, a
- * term starting with it or the stem of a word it may be the start of.
+ * How much an index term counts for a query word (0: not at all): the same term fully; a longer term
+ * starting with it less the longer it is (`rumor` finds `rumored`, as Pagefind's word extensions
+ * do); for the word being typed, also a term starting with it as typed, or the stem of a word it may
+ * be the start of.
  */
-export function finds(term, [stemmed, typed], prefix) {
-  if (term === stemmed) return true;
-  return prefix && (term.startsWith(stemmed) || term.startsWith(typed) || completes(typed, term));
+export function finds(term, [stemmed, typed], typing) {
+  if (term === stemmed) return 1;
+  if (stemmed.length >= 2 && term.startsWith(stemmed)) {
+    const extra = term.length - stemmed.length;
+    return Math.exp(Math.exp(-((extra + 1) ** 2) / 8) - Math.exp(-1 / 8));
+  }
+  return typing && (term.startsWith(typed) || completes(typed, term)) ? 0.7 : 0;
 }
 
 // Numbers in base 32: higher places from MORE, the last from LAST (SearchIndex.appendNumber).
@@ -206,7 +212,7 @@ export class Index {
   manifest() { return this.load("index.json"); }
 
   /** The shard numbers that may hold the terms a query word finds (`finds`). */
-  shardsFor(shards, [stemmed, typed], prefix) {
+  shardsFor(shards, [stemmed, typed], typing) {
     const at = (term) => {
       let low = 0, high = shards.length - 1;
       while (low < high) {
@@ -215,12 +221,13 @@ export class Index {
       }
       return low;
     };
-    if (!prefix) return [at(stemmed)];
-    // From the typed word's first three letters (a stem it starts with) to past every term starting with it.
-    const first = Math.min(at(stemmed), at([...typed].slice(0, 3).join(""))), found = [];
-    let last = Math.max(at(stemmed), at(typed));
+    // From the stem (or, while typing, the typed word's first three letters: a stem it starts with)
+    // to past every term starting with either.
+    const first = typing ? Math.min(at(stemmed), at([...typed].slice(0, 3).join(""))) : at(stemmed), found = [];
+    let last = typing ? Math.max(at(stemmed), at(typed)) : at(stemmed);
     for (let n = first; n <= last; n++) found.push(n);
-    while (last + 1 < shards.length && (shards[last + 1][0].startsWith(stemmed) || shards[last + 1][0].startsWith(typed))) found.push(++last);
+    const extends_ = (next) => (stemmed.length >= 2 && next.startsWith(stemmed)) || (typing && next.startsWith(typed));
+    while (last + 1 < shards.length && extends_(shards[last + 1][0])) found.push(++last);
     return found;
   }
 
@@ -249,17 +256,15 @@ export class Index {
     const found = new Map();
     await Promise.all(asked.map(async (word, index) => {
       const prefix = !complete && index === asked.length - 1;
+      // A document's score for the word: the sum over the terms it finds there.
       const best = new Map();
+      let expanded = 0;
       for (const number of this.shardsFor(manifest.shards, word, prefix)) {
         const lines = await this.shard(manifest, number);
-        let expanded = 0;
         for (const [term, encoded, idf] of lines) {
-          const exact = term === word[0];
-          if (!exact && !(finds(term, word, prefix) && expanded++ < 64)) continue;
-          for (const [document, part] of postings(encoded)) {
-            const value = idf * part * (exact ? 1 : 0.7);
-            if (!(best.get(document) >= value)) best.set(document, value);
-          }
+          const weight = finds(term, word, prefix);
+          if (!weight || (weight < 1 && expanded++ >= 64)) continue;
+          for (const [document, part] of postings(encoded)) best.set(document, (best.get(document) || 0) + idf * part * weight);
         }
       }
       for (const [document, score] of best) {

@@ -92,12 +92,18 @@ extension SearchDocument {
     /// An article's or a page's terms — title, headings, tags, description and the body's text
     /// (component blocks aside: their YAML is not prose) — and its text file (`{"s": description,
     /// "x": text}`), which a result's snippet is cut from.
-    static func make(title: String, tags: [String], description: String, blocks: [MarkdownBlock]) -> (SearchDocument, file: [UInt8]) {
+    /// - Parameters:
+    ///   - description: what results show under the title (the front matter's, or the TL;DR's text);
+    ///   - written: whether the front matter wrote it — a description made from the TL;DR is not
+    ///     counted twice.
+    static func make(
+        title: String, tags: [String], description: String, written: Bool = true, blocks: [MarkdownBlock]
+    ) -> (SearchDocument, file: [UInt8]) {
         let size = blocks.reduce(0) { $0 + $1.plain.count }
         var builder = Builder(textBytes: size)
         builder.add(title, weight: Weight.title)
         for tag in tags { builder.add(tag, weight: Weight.tagOrDescription) }
-        builder.add(description, weight: Weight.tagOrDescription)
+        if written { builder.add(description, weight: Weight.tagOrDescription) }
         var text: [UInt8] = []
         text.reserveCapacity(size + blocks.count)
         for block in blocks {
