@@ -50,7 +50,7 @@ enum EnglishStemmer {
         static let Y: UInt8 = 0x59, y: UInt8 = 0x79
         /// Prefixes after which R1 starts.
         static let prefixes: [StaticString] = ["arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers"]
-        static let prefixStarts: Set<UInt8> = Set("acegilopu".utf8)
+        static let prefixStarts = letters("acegilopu")
 
         init(bytes: UnsafeMutableBufferPointer<UInt8>, count: Int) {
             self.bytes = bytes
@@ -98,7 +98,7 @@ enum EnglishStemmer {
         mutating func markRegions() {
             p1 = count
             p2 = count
-            if Self.prefixStarts.contains(bytes[0]), let prefix = Self.prefixes.first(where: { startsWith($0) }) {
+            if Self.has(Self.prefixStarts, bytes[0]), let prefix = Self.prefixes.first(where: { startsWith($0) }) {
                 p1 = prefix.utf8CodeUnitCount
             } else if let found = afterVowelThenConsonant(from: 0) {
                 p1 = found
@@ -176,7 +176,7 @@ enum EnglishStemmer {
             count = start
             if endsWith("at") || endsWith("bl") || endsWith("iz") {
                 replace(0, with: "e")
-            } else if count >= 2, bytes[count - 1] == bytes[count - 2], Self.doubles.contains(bytes[count - 1]) {
+            } else if count >= 2, bytes[count - 1] == bytes[count - 2], Self.has(Self.doubles, bytes[count - 1]) {
                 // A double at the end loses a letter, unless the word is a, e or o and the double (`add`, `egg`, `off`).
                 if !(count == 3 && (bytes[0] == 0x61 || bytes[0] == 0x65 || bytes[0] == 0x6F)) { count -= 1 }
             } else if count == p1, endsShort(at: count) {
@@ -185,9 +185,18 @@ enum EnglishStemmer {
         }
 
         /// b d f g m n p r t
-        static let doubles: Set<UInt8> = Set("bdfgmnprt".utf8)
+        static let doubles = letters("bdfgmnprt")
         /// Letters before which step 2 takes off `li`.
-        static let validLI: Set<UInt8> = Set("cdeghkmnrt".utf8)
+        static let validLI = letters("cdeghkmnrt")
+
+        /// A set of lower-case letters as bits (a is bit 0).
+        static func letters(_ text: StaticString) -> UInt32 {
+            (0..<text.utf8CodeUnitCount).reduce(0) { $0 | 1 << UInt32(text.utf8Start[$1] - 0x61) }
+        }
+
+        @inline(__always) static func has(_ letters: UInt32, _ byte: UInt8) -> Bool {
+            byte >= 0x61 && byte <= 0x7A && letters & (1 << UInt32(byte - 0x61)) != 0
+        }
 
         mutating func step1c() {
             guard count >= 3, bytes[count - 1] == Self.y || bytes[count - 1] == Self.Y, !isVowel(bytes[count - 2]) else { return }
@@ -213,7 +222,7 @@ enum EnglishStemmer {
                     else if endsWith("abli") { replaceIn(p1, "abli", "able") }
                     else if endsWith("alli") { replaceIn(p1, "alli", "al") }
                     else if endsWith("bli") { replaceIn(p1, "bli", "ble") }
-                    else if count - 2 >= p1, count >= 3, Self.validLI.contains(bytes[count - 3]) { count -= 2 }
+                    else if count - 2 >= p1, count >= 3, Self.has(Self.validLI, bytes[count - 3]) { count -= 2 }
                 }
                 else if endsWith("biliti") { replaceIn(p1, "biliti", "ble") }
                 else if endsWith("aliti") { replaceIn(p1, "aliti", "al") }
