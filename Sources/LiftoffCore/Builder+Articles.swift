@@ -53,9 +53,11 @@ extension Builder {
         return outcome
     }
 
+    /// - Parameter terms: the last build's search terms; a page rendered again with the same key
+    ///   (the feed's articles are, on every build) keeps its terms and its text file.
     static func renderArticle(
         _ position: Int, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages,
-        highlighter: Highlighter, markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
+        highlighter: Highlighter, markdown: MarkdownRenderer, renderer: PageRenderer, terms: SearchTerms?, sink: any PageSink
     ) -> ArticleOutcome {
         let article = site.articles[position]
         var outcome = ArticleOutcome()
@@ -82,10 +84,14 @@ extension Builder {
             let (page, content) = renderer.article(position, body: body, images: images)
             try write(page, to: site.pagePath(of: article), sink)
             if site.config.search {
-                outcome.search = try indexed(
-                    title: article.title, tags: article.tags, description: renderer.description(of: article, body: body),
-                    written: article.description != nil, blocks: blocks,
-                    page: site.pagePath(of: article), sink: sink)
+                let path = site.pagePath(of: article)
+                if let kept = terms?.document(path, key: key), sink.reuse(SearchDocument.textPath(ofPage: path)) {
+                    outcome.search = kept
+                } else {
+                    outcome.search = try indexed(
+                        title: article.title, tags: article.tags, description: renderer.description(of: article, body: body),
+                        written: article.description != nil, blocks: blocks, page: path, sink: sink)
+                }
             }
             outcome.page = BuildCache.Page(
                 key: key, links: uses, linkKey: linkHasher.finalize(),

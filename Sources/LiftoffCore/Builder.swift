@@ -148,7 +148,7 @@ public enum Builder {
             }
             return renderArticle(
                 position, key: key, site: site, links: links, images: images, share: share, highlighter: highlighter,
-                markdown: markdown, renderer: renderer, sink: sink)
+                markdown: markdown, renderer: renderer, terms: reusable?.search, sink: sink)
         }
         var warnings = heroProblems.filter { $0.severity != .error }
         var copied: [String: String] = [:]
