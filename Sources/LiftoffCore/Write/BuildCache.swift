@@ -118,6 +118,10 @@ public struct BuildCache: Sendable {
 
     /// Writes the cache atomically (a half-written cache is never read: it would not parse).
     public func write(to url: URL) {
+        // The search index's state names where its documents' terms are: removed while the caches are
+        // written (a build killed meanwhile leaves none, so the next one renders every page), then written.
+        let stateURL = SearchIndex.State.location(besideCache: url)
+        try? FileManager.default.removeItem(at: stateURL)
         var text = Self.header + "\n\(siteKey) \(outputInode) \(builtAt) \(validUntil)\n"
         for (path, page) in pages.sorted(by: { $0.key < $1.key }) {
             text += "P\t\(Self.escape(path))\t\(page.key)\t\(page.linkKey)\t\(page.bodyValidUntil)\n"
@@ -126,14 +130,11 @@ public struct BuildCache: Sendable {
         }
         for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
         try? text.write(to: url, atomically: true, encoding: .utf8)
-        // The index's state names where its documents' terms are: written after them, or removed.
-        let stateURL = SearchIndex.State.location(besideCache: url)
         if var state = searchIndex,
            let offsets = SearchCache.write(search, live: state.documents.map { ($0.path, $0.key) }, to: SearchCache.location(besideCache: url)) {
             for (position, range) in offsets.enumerated() { state.documents[position].stored = range }
             state.write(to: stateURL)
         } else {
-            try? FileManager.default.removeItem(at: stateURL)
             try? FileManager.default.removeItem(at: SearchCache.location(besideCache: url))
         }
     }
