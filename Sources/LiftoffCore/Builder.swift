@@ -214,46 +214,14 @@ public enum Builder {
             renderedPages.append(path)
         }
         do {
-            var sitemap: [Sitemap.Page] = []
-            let newest = site.articles.map { $0.updated ?? $0.date }.max()
-            func lastModified(_ positions: [Int]) -> Timestamp? {
-                positions.map { site.articles[$0].updated ?? site.articles[$0].date }.max()
-            }
             try writeSitePage(renderer.home(), "index.html")
-            sitemap.append(Sitemap.Page(path: config.basePath, lastModified: newest))
-            let lists = renderer.listPages()
-            let listResults = parallelMap(lists.count) { index -> Result<(key: Digest, rendered: Bool), BuildFailure> in
-                let list = lists[index]
-                let key = keys.list(list)
-                if let page = reusable?.pages[list.path], page.key == key, sink.reuse(list.path) { return .success((key, false)) }
-                do {
-                    try write(renderer.render(list), to: list.path, sink)
-                    return .success((key, true))
-                } catch {
-                    return .failure(BuildFailure(.error("output", 0, "\(error)")))
-                }
-            }
-            for (list, result) in zip(lists, listResults) {
-                let (key, rendered) = try result.get()
-                cache.pages[list.path] = BuildCache.Page(key: key)
-                if rendered { renderedPages.append(list.path) } else { carriedOver += 1 }
-            }
-            // Sitemap order: all-articles pages, the tag index, then each tag's pages.
-            let (allArticles, tagged) = (lists.filter { $0.folder == "articles/" }, lists.filter { $0.folder != "articles/" })
-            for list in allArticles {
-                sitemap.append(Sitemap.Page(path: config.basePath + list.folderPath(list.number), lastModified: newest))
+            let lists = try writeLists(renderer.listPages(), renderer: renderer, keys: keys, reusable: reusable, sink: sink)
+            for list in lists {
+                cache.pages[list.page.path] = BuildCache.Page(key: list.key)
+                if list.rendered { renderedPages.append(list.page.path) } else { carriedOver += 1 }
             }
             try writeSitePage(renderer.tagIndex(), "tags/index.html")
-            sitemap.append(Sitemap.Page(path: config.basePath + "tags/", lastModified: newest))
-            for list in tagged {
-                sitemap.append(Sitemap.Page(path: config.basePath + list.folderPath(list.number), lastModified: lastModified(list.members)))
-            }
-            for article in site.articles {
-                sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
-            }
-            for page in site.pages {
-                sitemap.append(Sitemap.Page(path: site.url(of: page), lastModified: page.updated))
-            }
+            let sitemap = sitemapPages(site: site, lists: lists.map(\.page))
             if config.search, problems.allSatisfy({ $0.severity != .error }) {
                 try writeSitePage(renderer.searchPage(), "search/index.html")
                 var searchClock = StageClock()
@@ -279,7 +247,7 @@ public enum Builder {
                 copied[String(file.dropFirst("content/".count))] = file
             }
             let generated = GeneratedPaths(
-                renderedPages + site.articles.map(site.pagePath) + lists.map(\.path) + assets.files.map(\.path) + searchFiles)
+                renderedPages + site.articles.map(site.pagePath) + lists.map(\.page.path) + assets.files.map(\.path) + searchFiles)
             renderedPages += try writeAliases(site: site, root: root, generated: generated, copied: &copied, problems: &problems, sink)
             for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
                 if let page = generated.collision(with: target) {
