@@ -163,14 +163,12 @@ enum SearchIndex {
             run.bytes.withUnsafeBytes { bytes in
                 var start = 0
                 for end in run.ends {
-                    if let shard = cutter.add(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
-                        shards.append(Shard(first: shard.first, name: SearchLines.shardName(shard.bytes), bytes: shard.bytes))
-                    }
+                    if let shard = cutter.add(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) { shards.append(shard) }
                     start = end
                 }
             }
         }
-        if let shard = cutter.finish() { shards.append(Shard(first: shard.first, name: SearchLines.shardName(shard.bytes), bytes: shard.bytes)) }
+        if let shard = cutter.finish() { shards.append(shard) }
         return shards
     }
 

@@ -77,7 +77,7 @@ extension SearchIndex {
         var shards: [Shard] = []
         var line: [UInt8] = []
         func add(_ bytes: UnsafeRawBufferPointer) {
-            if let cut = cutter.add(bytes) { shards.append(Shard(first: cut.first, name: SearchLines.shardName(cut.bytes), bytes: cut.bytes)) }
+            if let shard = cutter.add(bytes) { shards.append(shard) }
         }
         func addLine(_ term: Int, keeping old: [(document: UInt32, part: UInt32)]) {
             var merged: [(document: UInt32, part: UInt32)] = []
@@ -111,7 +111,7 @@ extension SearchIndex {
                         pending.removeFirst()
                     }
                     if let next = pending.first, affected.term(next).elementsEqual(term) {
-                        guard let old = SearchLines.postings(Array(raw[(secondTab + 1)..<feed])[...]) else { return false }
+                        guard let old = SearchLines.postings(raw[(secondTab + 1)..<feed]) else { return false }
                         addLine(next, keeping: old.filter { Int($0.document) < replaced.count && !replaced[Int($0.document)] })
                         pending.removeFirst()
                     } else {
@@ -124,7 +124,7 @@ extension SearchIndex {
             guard read else { return nil }
             for term in pending { addLine(term, keeping: []) }
         }
-        if let cut = cutter.finish() { shards.append(Shard(first: cut.first, name: SearchLines.shardName(cut.bytes), bytes: cut.bytes)) }
+        if let shard = cutter.finish() { shards.append(shard) }
         return (shards, states, total, changed)
     }
 }

@@ -45,7 +45,7 @@ enum SearchLines {
     }
 
     /// The postings of a line's third field (nil: not a line this format writes).
-    static func postings(_ field: ArraySlice<UInt8>) -> [(document: UInt32, part: UInt32)]? {
+    static func postings(_ field: some Sequence<UInt8>) -> [(document: UInt32, part: UInt32)]? {
         var result: [(document: UInt32, part: UInt32)] = []
         var number = 0, document: UInt32 = 0, pending: UInt32?
         for byte in field {
@@ -100,7 +100,7 @@ enum SearchLines {
         var isEmpty: Bool { shard.isEmpty }
 
         /// Adds a line (its term is the bytes before the first tab); returns the shard it ends, if any.
-        mutating func add(_ line: UnsafeRawBufferPointer) -> (first: [UInt8], bytes: [UInt8])? {
+        mutating func add(_ line: UnsafeRawBufferPointer) -> SearchIndex.Shard? {
             let termEnd = line.firstIndex(of: 0x09) ?? line.count
             if shard.isEmpty { first = Array(line[0..<termEnd]) }
             shard.append(contentsOf: line)
@@ -111,11 +111,11 @@ enum SearchLines {
             return finish()
         }
 
-        /// The shard in progress, ended (nil when empty).
-        mutating func finish() -> (first: [UInt8], bytes: [UInt8])? {
+        /// The shard in progress, ended and named (nil when empty).
+        mutating func finish() -> SearchIndex.Shard? {
             guard !shard.isEmpty else { return nil }
             defer { shard = []; first = [] }
-            return (first, shard)
+            return SearchIndex.Shard(first: first, name: SearchLines.shardName(shard), bytes: shard)
         }
     }
 
