@@ -46,7 +46,7 @@ struct SearchTerms: @unchecked Sendable {
 /// The search cache's files: the terms (binary, little-endian, appended to by each build) and the
 /// last index's state (`…-search-index`, rewritten by each build).
 enum SearchCache {
-    private static let header = Array("liftoff-search 2\n".utf8)
+    private static let header = Array("liftoff-search 3\n".utf8)
 
     static func location(besideCache cache: URL) -> URL {
         URL(fileURLWithPath: cache.path + "-search")
@@ -73,101 +73,63 @@ enum SearchCache {
             try? FileManager.default.removeItem(at: url)
             return []
         }
-        var offsets: [Range<Int>] = [], appended: [UInt8] = [], liveSize = header.count
+        var offsets: [Range<Int>] = [], appended = BinaryWriter(bytes: []), liveSize = header.count
         let stored = terms.stored.flatMap { FileStamp.of(url.path)?.size == Int64($0.data.count) ? $0 : nil }
+        let end = stored?.data.count ?? 0
         for (path, key) in live {
             if let stored, let range = stored.range(path, key: key) {
                 offsets.append(range)
                 liveSize += range.count
             } else if let made = terms.made[path], made.key == key {
-                let start = (stored?.data.count ?? 0) + appended.count
+                let start = end + appended.bytes.count
                 append(path, key, made.document, to: &appended)
-                offsets.append(start..<((stored?.data.count ?? 0) + appended.count))
+                offsets.append(start..<(end + appended.bytes.count))
             } else {
                 return nil
             }
         }
-        liveSize += appended.count
+        liveSize += appended.bytes.count
         if let stored, stored.data.count <= 2 * liveSize {
-            if appended.isEmpty { return offsets }
+            if appended.bytes.isEmpty { return offsets }
             let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
             if descriptor >= 0 {
-                let written = appended.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                let written = appended.bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
                 close(descriptor)
-                if written == appended.count { return offsets }
+                if written == appended.bytes.count { return offsets }
             }
         }
-        var bytes = header
-        bytes.reserveCapacity(liveSize)
+        var file = BinaryWriter(bytes: header)
+        file.bytes.reserveCapacity(liveSize)
         offsets = []
         for (path, key) in live {
-            let start = bytes.count
+            let start = file.bytes.count
             if let stored, let range = stored.range(path, key: key) {
-                bytes.append(contentsOf: stored.data[range])
+                file.bytes.append(contentsOf: stored.data[range])
             } else if let made = terms.made[path] {
-                append(path, key, made.document, to: &bytes)
+                append(path, key, made.document, to: &file)
             }
-            offsets.append(start..<bytes.count)
+            offsets.append(start..<file.bytes.count)
         }
-        return (try? Data(bytes).write(to: url, options: .atomic)) == nil ? nil : offsets
+        return (try? Data(file.bytes).write(to: url, options: .atomic)) == nil ? nil : offsets
     }
 
     /// One entry: path, page key, length, term bytes, ends, weights.
-    private static func append(_ path: String, _ key: Digest, _ document: SearchDocument, to bytes: inout [UInt8]) {
-        func number(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-        func numbers(_ values: [UInt32]) {
-            number(UInt32(values.count))
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }  // little-endian, as every platform Liftoff runs on
-        }
-        let name = Array(path.utf8)
-        number(UInt32(name.count))
-        bytes.append(contentsOf: name)
-        bytes.append(contentsOf: key.description.utf8)
-        number(document.length)
-        number(UInt32(document.termBytes.count))
-        bytes.append(contentsOf: document.termBytes)
-        numbers(document.ends)
-        numbers(document.weights)
+    private static func append(_ path: String, _ key: Digest, _ document: SearchDocument, to writer: inout BinaryWriter) {
+        writer.run(path.utf8)
+        writer.digest(key)
+        writer.number(document.length)
+        writer.run(document.termBytes)
+        writer.numbers(document.ends)
+        writer.numbers(document.weights)
     }
 
-    /// The entry at the start of `raw`: its path, key, terms (when asked for) and size in bytes.
-    static func decode(_ raw: UnsafeRawBufferPointer, terms: Bool = true) -> (path: String, key: Digest, document: SearchDocument?, size: Int)? {
+    /// The entry at the start of `raw`: its path, key, terms and size in bytes.
+    static func decode(_ raw: UnsafeRawBufferPointer) -> (path: String, key: Digest, document: SearchDocument, size: Int)? {
         var reader = BinaryReader(raw: raw)
-        guard let nameLength = reader.number(), let name = reader.take(Int(nameLength)), let keyText = reader.take(32),
-              let key = Digest(hex: keyText),
-              let length = reader.number(), let termLength = reader.number(), let termBytes = reader.take(Int(termLength)),
-              let endCount = reader.number(), let ends = reader.take(Int(endCount) * 4),
-              let weightCount = reader.number(), endCount == weightCount, let weights = reader.take(Int(weightCount) * 4)
+        guard let name = reader.run(), let key = reader.digest(), let length = reader.number(), let termBytes = reader.run(),
+              let ends = reader.numbers(), let weights = reader.numbers(), ends.count == weights.count
         else { return nil }
-        var document: SearchDocument?
-        if terms {
-            document = SearchDocument(termBytes: Array(termBytes), ends: BinaryReader.numbers(ends), weights: BinaryReader.numbers(weights), length: length)
-        }
+        let document = SearchDocument(termBytes: Array(termBytes), ends: ends, weights: weights, length: length)
         return (String(decoding: name, as: UTF8.self), key, document, reader.offset)
-    }
-}
-
-/// Little-endian numbers and byte runs read from a buffer, each checked against its end.
-struct BinaryReader {
-    let raw: UnsafeRawBufferPointer
-    var offset = 0
-
-    mutating func number() -> UInt32? {
-        guard offset + 4 <= raw.count else { return nil }
-        defer { offset += 4 }
-        return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-    }
-
-    mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
-        guard count >= 0, offset + count <= raw.count else { return nil }
-        defer { offset += count }
-        return UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)])
-    }
-
-    static func numbers(_ bytes: UnsafeRawBufferPointer) -> [UInt32] {
-        [UInt32](unsafeUninitializedCapacity: bytes.count / 4) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count / 4 * 4)]))
-            initialized = bytes.count / 4
-        }
     }
 }

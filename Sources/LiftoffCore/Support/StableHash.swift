@@ -15,22 +15,6 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
         self.init(high: high, low: low)
     }
 
-    /// Parses the 32 hexadecimal digits `description` writes, from bytes.
-    init?(hex bytes: UnsafeRawBufferPointer) {
-        guard bytes.count == 32 else { return nil }
-        var values: (UInt64, UInt64) = (0, 0)
-        for (index, byte) in bytes.enumerated() {
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x61...0x66: digit = byte - 0x61 + 10
-            default: return nil
-            }
-            if index < 16 { values.0 = values.0 << 4 | UInt64(digit) } else { values.1 = values.1 << 4 | UInt64(digit) }
-        }
-        self.init(high: values.0, low: values.1)
-    }
-
     public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
