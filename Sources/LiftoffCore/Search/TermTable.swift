@@ -39,12 +39,19 @@ struct TermTable {
 
     /// The index of `term`, nil when it is not in the table.
     func find(_ term: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(term), mask = slots.count - 1
+        let hash = Self.hash(term)
+        let index = Int(slots[probe(term, hash: hash)])
+        return index < 0 ? nil : index
+    }
+
+    /// The slot holding `term`, or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
             let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if hashes[index] == hash, equals(index, term) { return index }
+            if index < 0 || (hashes[index] == hash && equals(index, term)) { return slot }
             slot = (slot + 1) & mask
         }
     }
@@ -52,14 +59,8 @@ struct TermTable {
     /// The index of `term` (whose `hash` is given), added if new.
     @inline(__always)
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, inserted: Bool) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { break }
-            if hashes[index] == hash, equals(index, term) { return (index, false) }
-            slot = (slot + 1) & mask
-        }
+        let slot = probe(term, hash: hash)
+        if slots[slot] >= 0 { return (Int(slots[slot]), false) }
         let index = ends.count
         slots[slot] = Int32(index)
         hashes.append(hash)
