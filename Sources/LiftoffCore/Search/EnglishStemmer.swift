@@ -3,8 +3,8 @@
 /// same algorithm; both are checked against `Tests/SearchVectors/stemmer.json`, made by the
 /// reference implementation (`tools/stem_vectors.py`).
 enum EnglishStemmer {
-    /// Stems the word in `word[0..<count]` in place (it never grows by more than one letter:
-    /// `word` must have room for `count + 1`) and returns the stem's length.
+    /// Stems the word in `word[0..<count]` in place and returns the stem's length (never more than
+    /// `count`: a letter is added only where two or more were taken off).
     static func stem(_ word: UnsafeMutableBufferPointer<UInt8>, _ count: Int) -> Int {
         var w = Word(bytes: word, count: count)
         if let exception = exception1(w) { return exception }

@@ -16,25 +16,19 @@ import Foundation
 enum SearchTokenizer {
     static let maxLength = 32
 
-    /// Every term of `text`, in order.
+    /// Every term of `text`, in order (the build stems each distinct word of a page once instead:
+    /// `SearchDocument.Builder`).
     static func terms(_ text: String) -> [String] {
         var terms: [String] = []
         var text = text
         text.withUTF8 { bytes in
-            forEachTerm(bytes) { term, _ in terms.append(String(decoding: term, as: UTF8.self)) }
-        }
-        return terms
-    }
-
-    /// Calls `body` with each term's UTF-8 bytes (valid only during the call) and their `TermTable.hash`.
-    static func forEachTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
-            forEachWord(bytes) { word, hash, english in
-                guard english else { return body(word, hash) }
-                let stem = stemmed(word, into: scratch)
-                body(stem, TermTable.hash(stem))
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
+                forEachWord(bytes) { word, _, english in
+                    terms.append(String(decoding: english ? stemmed(word, into: scratch) : word, as: UTF8.self))
+                }
             }
         }
+        return terms
     }
 
     /// `word` (of lower-case ASCII letters, at most `maxLength`) stemmed, in `scratch`.
