@@ -25,11 +25,12 @@ extension Builder {
         for page in site.pages {
             guard let document = pageTerms[page.outputPath] else { continue }
             // A page is rendered on every build: its source's bytes (and the site's) say what its terms hold.
-            var key = StableHasher()
-            key.combine(cache.siteKey)
-            key.combine(sources.markdown.first { $0.path == page.path }?.data ?? [])
-            cache.search.made[page.outputPath] = (key.finalize(), document)
-            entries.append(SearchIndex.Entry(path: page.outputPath, key: key.finalize()))
+            var hasher = StableHasher()
+            hasher.combine(cache.siteKey)
+            hasher.combine(sources.markdown.first { $0.path == page.path }?.data ?? [])
+            let key = hasher.finalize()
+            cache.search.made[page.outputPath] = (key, document)
+            entries.append(SearchIndex.Entry(path: page.outputPath, key: key))
             shown.append(SearchIndex.Shown(url: site.url(of: page), title: page.title))
         }
         var articleAt: [Int] = []  // an entry's article, after the pages

@@ -176,11 +176,13 @@ public enum Builder {
         for (position, outcome) in outcomes.enumerated() {
             let path = site.pagePath(of: site.articles[position])
             if let page = outcome.page { cache.pages[path] = page }
-            if let document = outcome.search, let page = outcome.page {
-                cache.search.made[path] = (page.key, document)
-                indexed[position] = SearchIndex.Entry(path: path, key: page.key)
-            } else if !outcome.rendered, let page = outcome.page, config.search {
-                if let kept = reusable?.search.made[path] { cache.search.made[path] = kept }  // the preview keeps terms in memory
+            if config.search, let page = outcome.page {
+                // Its terms: made now, or the last build's (kept in memory by the preview, in the search cache by `build`).
+                if let document = outcome.search {
+                    cache.search.made[path] = (page.key, document)
+                } else if let kept = reusable?.search.made[path] {
+                    cache.search.made[path] = kept
+                }
                 indexed[position] = SearchIndex.Entry(path: path, key: page.key)
             }
             if outcome.rendered { renderedPages.append(path) } else { carriedOver += 1 }
