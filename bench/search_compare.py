@@ -71,7 +71,7 @@ const [query, done] = [arguments[0], arguments[arguments.length - 1]];
   const index = window.__index;
   const { manifest, ranked, words } = await index.search(query, true);
   const top = await Promise.all(ranked.slice(0, 5).map(n => index.document(manifest, n)));
-  await Promise.all(top.map(d => index.text(manifest, d.url, form.getAttribute('data-search-site'))));
+  await Promise.all(top.map(d => index.text(manifest, d.url)));
   done(top.map(d => d.url));
 })().catch(e => done('error: ' + e));
 """

@@ -340,7 +340,6 @@ export function attach(form) {
   const list = document.getElementById(input.getAttribute("aria-controls"));
   const status = document.querySelector("[data-search-status]");
   const page = form.hasAttribute("data-search-page");
-  const site = form.getAttribute("data-search-site");
   const index = new Index(form.getAttribute("data-search-index"));
   const shown = page ? 10 : 5;
   let latest = 0, limit = shown;
