@@ -53,6 +53,31 @@ import Testing
         "content/pages/about.md": "---\ntitle: About this site\n---\n\nWe follow launches.\n",
     ]
 
+    /// A worker's vocabulary is kept from page to page: what it read before must not change a page's terms.
+    @Test func aPagesTermsDoNotDependOnThePagesReadBeforeIt() {
+        let title = "Prices", body = "Pricing limits: the limited preview's price rose. 画像生成 for the café."
+        func read(_ vocabulary: inout SearchVocabulary, title: String, body: String) -> SearchDocument {
+            vocabulary.add(title, weight: SearchDocument.Weight.title)
+            vocabulary.add(body, weight: SearchDocument.Weight.body)
+            return vocabulary.finish()
+        }
+        var fresh = SearchVocabulary()
+        let alone = read(&fresh, title: title, body: body)
+        var used = SearchVocabulary()
+        _ = read(&used, title: "Limits", body: "limit zebra price 生成 cafe rose")
+        _ = read(&used, title: "Other", body: "the preview's prices, limited")
+        #expect(read(&used, title: title, body: body) == alone)
+        var weights: [String: UInt32] = [:]
+        var position = 0
+        alone.forEachTerm { term in
+            weights[String(decoding: term, as: UTF8.self)] = alone.weights[position]
+            position += 1
+        }
+        #expect(Set(weights.keys) == Set(SearchTokenizer.terms(title + " " + body)))
+        #expect(weights["limit"] == 2 && weights["price"] == SearchDocument.Weight.title + 2 && weights["the"] == 2)
+        #expect(alone.length == UInt32(SearchTokenizer.terms(body).count))
+    }
+
     @Test func theIndexReadsBackAndRanksTheTitleMatchFirst() throws {
         let site = try TestSite(Self.articles)
         defer { site.remove() }
@@ -155,12 +180,13 @@ import Testing
         var generator = SeededGenerator(seed: 18)
         let words = (0..<400).map { "w\($0)" } + ["pricing", "rate", "limit", "画像", "生成", "café"]
         func document(_ count: Int) -> SearchDocument {
-            var builder = SearchDocument.Builder()
-            builder.add("Title \(Int.random(in: 0..<50, using: &generator))", weight: SearchDocument.Weight.title)
+            let title = "Title \(Int.random(in: 0..<50, using: &generator))"
             // Zipf-like: a few words on every page (long lines, shards of their own), most rare.
-            builder.add((0..<count).map { _ in words[Int(pow(Double.random(in: 0..<1, using: &generator), 3) * Double(words.count))] }
-                .joined(separator: " "), weight: SearchDocument.Weight.body)
-            return builder.finish()
+            let body = (0..<count).map { _ in words[Int(pow(Double.random(in: 0..<1, using: &generator), 3) * Double(words.count))] }
+            return SearchVocabulary.document { vocabulary in
+                vocabulary.add(title, weight: SearchDocument.Weight.title)
+                vocabulary.add(body.joined(separator: " "), weight: SearchDocument.Weight.body)
+            }
         }
         var documents = (0..<600).map { _ in document(Int.random(in: 20..<200, using: &generator)) }
         var keys = (0..<600).map { _ in Digest(high: UInt64.random(in: 0...UInt64.max, using: &generator), low: 0) }
@@ -176,10 +202,10 @@ import Testing
                 let position = Int.random(in: 0..<documents.count, using: &generator)
                 switch Int.random(in: 0..<3, using: &generator) {
                 case 0:
-                    var builder = SearchDocument.Builder()
-                    documents[position].forEachTerm { term in builder.add(String(decoding: term, as: UTF8.self), weight: 1) }
-                    builder.add("pricing w\(round)", weight: SearchDocument.Weight.body)
-                    documents[position] = builder.finish()
+                    documents[position] = SearchVocabulary.document { vocabulary in
+                        documents[position].forEachTerm { term in vocabulary.add(String(decoding: term, as: UTF8.self), weight: 1) }
+                        vocabulary.add("pricing w\(round)", weight: SearchDocument.Weight.body)
+                    }
                 case 1: documents[position] = document(Int.random(in: 20..<200, using: &generator))
                 default:
                     documents.append(document(100))
@@ -207,11 +233,11 @@ import Testing
         var generator = SeededGenerator(seed: 18)
         let words = ["pricing", "rate", "limit", "waitlist", "access", "preview", "model", "画像", "生成", "café", "launch", "day"]
         let documents = (0..<300).map { number -> SearchDocument in
-            var builder = SearchDocument.Builder()
-            builder.add("Title \(number)", weight: SearchDocument.Weight.title)
-            builder.add((0..<40).map { _ in words[Int.random(in: 0..<words.count, using: &generator)] + "\(Int.random(in: 0..<300, using: &generator))" }
-                .joined(separator: " "), weight: SearchDocument.Weight.body)
-            return builder.finish()
+            let body = (0..<40).map { _ in words[Int.random(in: 0..<words.count, using: &generator)] + "\(Int.random(in: 0..<300, using: &generator))" }
+            return SearchVocabulary.document { vocabulary in
+                vocabulary.add("Title \(number)", weight: SearchDocument.Weight.title)
+                vocabulary.add(body.joined(separator: " "), weight: SearchDocument.Weight.body)
+            }
         }
         let entries = (0..<300).map { SearchIndex.Entry(path: "articles/a\($0)/index.html", key: .zero) }
         func shown(_ n: Int) -> SearchIndex.Shown { SearchIndex.Shown(url: "/articles/a\(n)/", title: "Title \(n)", date: "2026-11-20", dateText: "November 20, 2026") }

@@ -31,64 +31,6 @@ struct SearchDocument: Sendable, Equatable {
 }
 
 extension SearchDocument {
-    /// Collects a document's distinct terms and their weighted counts: its distinct words first,
-    /// then each English word's stem once (a page repeats its words: stemming each only once is
-    /// most of the tokenizer's time saved).
-    struct Builder {
-        private var words: TermTable
-        private var weights: [UInt32] = []
-        private var english: [Bool] = []
-        private var length: UInt32 = 0
-
-        init() { words = TermTable() }
-
-        /// A builder for about `bytes` bytes of text.
-        init(textBytes bytes: Int) {
-            // About one distinct word for 16 bytes of prose, of 7 bytes each.
-            words = TermTable(terms: bytes / 16 + 64, bytes: bytes / 2 + 256)
-            weights.reserveCapacity(bytes / 16 + 64)
-            english.reserveCapacity(bytes / 16 + 64)
-        }
-
-        /// Adds every term of `text` with `weight` each; body text also counts for the length.
-        mutating func add(_ text: String, weight: UInt32) {
-            var text = text
-            text.withUTF8 { add(bytes: $0, weight: weight) }
-        }
-
-        mutating func add(bytes: UnsafeBufferPointer<UInt8>, weight: UInt32) {
-            var count: UInt32 = 0
-            SearchTokenizer.forEachWord(bytes) { word, hash, isEnglish in
-                let (index, inserted) = words.insert(word, hash: hash)
-                if inserted {
-                    weights.append(weight)
-                    english.append(isEnglish)
-                } else {
-                    weights[index] &+= weight
-                }
-                count &+= 1
-            }
-            if weight == Weight.body { length &+= count }
-        }
-
-        func finish() -> SearchDocument {
-            var terms = TermTable(terms: words.count, bytes: words.bytes.count)
-            var document = SearchDocument(length: length)
-            document.weights.reserveCapacity(words.count)
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SearchTokenizer.maxLength) { scratch in
-                for index in 0..<words.count {
-                    words.term(index).withUnsafeBufferPointer { word in
-                        let (term, inserted) = terms.insert(english[index] ? SearchTokenizer.stemmed(word, into: scratch) : word)
-                        if inserted { document.weights.append(weights[index]) } else { document.weights[term] &+= weights[index] }
-                    }
-                }
-            }
-            document.termBytes = terms.bytes
-            document.ends = terms.ends
-            return document
-        }
-    }
-
     /// An article's or a page's terms — title, headings, tags, description and the body's text
     /// (component blocks aside: their YAML is not prose) — and its text file (`{"s": description,
     /// "x": text}`), which a result's snippet is cut from.
@@ -100,20 +42,21 @@ extension SearchDocument {
         title: String, tags: [String], description: String, written: Bool = true, blocks: [MarkdownBlock]
     ) -> (SearchDocument, file: [UInt8]) {
         let size = blocks.reduce(0) { $0 + $1.plain.count }
-        var builder = Builder(textBytes: size)
-        builder.add(title, weight: Weight.title)
-        for tag in tags { builder.add(tag, weight: Weight.tagOrDescription) }
-        if written { builder.add(description, weight: Weight.tagOrDescription) }
         var text: [UInt8] = []
         text.reserveCapacity(size + blocks.count)
-        for block in blocks {
-            if case .code(let info) = block.kind, Highlighter.isComponent(info) { continue }
-            if case .heading(let level) = block.kind, level <= 3 {
-                builder.add(block.text, weight: (level == 3 ? Weight.heading3 : Weight.heading2) - Weight.body)
+        let document = SearchVocabulary.document { vocabulary in
+            vocabulary.add(title, weight: Weight.title)
+            for tag in tags { vocabulary.add(tag, weight: Weight.tagOrDescription) }
+            if written { vocabulary.add(description, weight: Weight.tagOrDescription) }
+            for block in blocks {
+                if case .code(let info) = block.kind, Highlighter.isComponent(info) { continue }
+                if case .heading(let level) = block.kind, level <= 3 {
+                    vocabulary.add(block.text, weight: (level == 3 ? Weight.heading3 : Weight.heading2) - Weight.body)
+                }
+                block.plain.withUnsafeBufferPointer { vocabulary.add(bytes: $0, weight: Weight.body) }
+                if !text.isEmpty, text.last != 0x0A { text.append(0x0A) }
+                text.append(contentsOf: block.plain)
             }
-            block.plain.withUnsafeBufferPointer { builder.add(bytes: $0, weight: Weight.body) }
-            if !text.isEmpty, text.last != 0x0A { text.append(0x0A) }
-            text.append(contentsOf: block.plain)
         }
         while text.last == 0x0A { text.removeLast() }
         var file: [UInt8] = Array(#"{"s":"#.utf8)
@@ -124,6 +67,6 @@ extension SearchDocument {
         // cmark-gfm's text is valid UTF-8: it goes into the JSON as it is.
         text.withUnsafeBufferPointer { JSONLD.writeString($0, into: &file) }
         file.append(0x7D)
-        return (builder.finish(), file)
+        return (document, file)
     }
 }
