@@ -13,6 +13,11 @@ import Testing
         for vector in vectors {
             let text = try #require(vector["text"] as? String), expected = try #require(vector["terms"] as? [String])
             #expect(SearchTokenizer.terms(text) == expected, "\(text)")
+            // The hash the tokenizer computes while folding is the table's (or words would not be found again).
+            var copy = text
+            copy.withUTF8 { bytes in
+                SearchTokenizer.forEachWord(bytes) { word, hash, _ in #expect(hash == TermTable.hash(word), "\(text)") }
+            }
         }
     }
 
@@ -76,6 +81,11 @@ import Testing
         #expect(Set(weights.keys) == Set(SearchTokenizer.terms(title + " " + body)))
         #expect(weights["limit"] == 2 && weights["price"] == SearchDocument.Weight.title + 2 && weights["the"] == 2)
         #expect(alone.length == UInt32(SearchTokenizer.terms(body).count))
+        // Folding can make more words than the text has bytes: U+FDFA is four Arabic words.
+        var arabic = SearchVocabulary()
+        let words = read(&arabic, title: "", body: "\u{FDFA}")
+        #expect(words.weights == [1, 1, 1, 1] && words.length == 4)
+        #expect(read(&arabic, title: "", body: "\u{FDFA} \u{FDFA}").weights == [2, 2, 2, 2])
     }
 
     @Test func theIndexReadsBackAndRanksTheTitleMatchFirst() throws {

@@ -64,18 +64,20 @@ enum SearchCache {
     }
 
     /// Writes the terms of the documents `live` names (path, key) and returns where each one's are
-    /// (byte ranges):
-    /// appended to the file when it holds the earlier ones and has not grown past twice what it would
-    /// hold written anew; else written anew (through a new file and a rename: the old one may be
-    /// mapped). Nil when it could not be written.
+    /// (byte ranges): appended to the file when it holds the earlier ones and has not grown past twice
+    /// what it would hold written anew; else written anew (through a new file and a rename: the old
+    /// one may be mapped). Nil when it could not be written.
     static func write(_ terms: SearchTerms, live: [(path: String, key: Digest)], to url: URL) -> [Range<Int>]? {
         guard !live.isEmpty else {
             try? FileManager.default.removeItem(at: url)
             return []
         }
-        var offsets: [Range<Int>] = [], appended = BinaryWriter(bytes: []), liveSize = header.count
         let stored = terms.stored.flatMap { FileStamp.of(url.path)?.size == Int64($0.data.count) ? $0 : nil }
-        let end = stored?.data.count ?? 0
+        // This build's entries follow the file's end (or the header of a new file); each entry is
+        // encoded once, whichever way the file is written.
+        let end = stored?.data.count ?? header.count
+        var offsets: [Range<Int>] = [], appended = BinaryWriter(bytes: []), liveSize = header.count
+        offsets.reserveCapacity(live.count)
         for (path, key) in live {
             if let stored, let range = stored.range(path, key: key) {
                 offsets.append(range)
@@ -89,7 +91,8 @@ enum SearchCache {
             }
         }
         liveSize += appended.bytes.count
-        if let stored, stored.data.count <= 2 * liveSize {
+        guard let stored else { return create(url, header + appended.bytes) ? offsets : nil }
+        if stored.data.count <= 2 * liveSize {
             if appended.bytes.isEmpty { return offsets }
             let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
             if descriptor >= 0 {
@@ -98,19 +101,30 @@ enum SearchCache {
                 if written == appended.bytes.count { return offsets }
             }
         }
-        var file = BinaryWriter(bytes: header)
-        file.bytes.reserveCapacity(liveSize)
-        offsets = []
-        for (path, key) in live {
-            let start = file.bytes.count
-            if let stored, let range = stored.range(path, key: key) {
-                file.bytes.append(contentsOf: stored.data[range])
-            } else if let made = terms.made[path] {
-                append(path, key, made.document, to: &file)
+        var file = header
+        file.reserveCapacity(liveSize)
+        for (position, range) in offsets.enumerated() {
+            let start = file.count
+            if range.lowerBound >= end {
+                file.append(contentsOf: appended.bytes[(range.lowerBound - end)..<(range.upperBound - end)])
+            } else {
+                file.append(contentsOf: stored.data[range])
             }
-            offsets.append(start..<file.bytes.count)
+            offsets[position] = start..<file.count
         }
-        return (try? Data(file.bytes).write(to: url, options: .atomic)) == nil ? nil : offsets
+        return create(url, file) ? offsets : nil
+    }
+
+    /// Writes a new file through a temporary one and a rename (the old one may be mapped).
+    private static func create(_ url: URL, _ bytes: [UInt8]) -> Bool {
+        let temporary = url.path + ".new"
+        do {
+            try OutputWriter.create(temporary, bytes)
+        } catch {
+            unlink(temporary)
+            return false
+        }
+        return rename(temporary, url.path) == 0
     }
 
     /// One entry: path, page key, length, term bytes, ends, weights.

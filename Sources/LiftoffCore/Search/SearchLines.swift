@@ -105,8 +105,9 @@ enum SearchLines {
             if shard.isEmpty { first = Array(line[0..<termEnd]) }
             shard.append(contentsOf: line)
             guard shard.count >= Self.minimumBytes else { return nil }
-            var hash = TermTable.seed
-            for byte in line[0..<termEnd] { hash = TermTable.mix(hash, byte) }
+            // FNV-1a of the term: part of the published format (where shards end), so never changed.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in line[0..<termEnd] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             guard shard.count >= Self.maximumBytes || (hash >> 40) & 7 == 0 else { return nil }
             return finish()
         }

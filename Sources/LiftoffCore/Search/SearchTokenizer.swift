@@ -43,43 +43,59 @@ enum SearchTokenizer {
     /// their bytes; only runs holding other characters go through Unicode.
     @inline(__always)
     static func forEachWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64, Bool) -> Void) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                guard isRunByte(byte) else { index += 1; continue }
-                if let skip = separatorLength(bytes, at: index) { index += skip; continue }
-                // One pass: ASCII letters and digits are folded and hashed as the run is read.
-                var end = index
-                var hash = TermTable.seed
-                var letters = true
-                var ascii = true
-                while end < count {
-                    let value = bytes[end]
-                    if value >= 0x80 {
-                        if separatorLength(bytes, at: end) != nil { break }
-                        ascii = false
-                    } else if !isRunByte(value) {
-                        break
-                    } else if ascii, end - index < maxLength {
-                        let folded = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
-                        scratch[end - index] = folded
-                        hash = TermTable.mix(hash, folded)
-                        letters = letters && folded >= 0x61
+        asciiFolding.withUnsafeBufferPointer { folding in
+            // A word's first `maxLength` bytes, then one slot the bytes past them are written to,
+            // then room to read the last 8 bytes whole.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { scratch in
+                scratch.initialize(repeating: 0)
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    let first = folding[Int(bytes[index])]
+                    if first == 0 { index += 1; continue }
+                    if first == nonASCII, let skip = separatorLength(bytes, at: index) { index += skip; continue }
+                    // ASCII letters and digits: folded into `scratch` as the run is read.
+                    var end = index
+                    var folded: UInt8 = 0
+                    while end < count {
+                        folded = folding[Int(bytes[end])]
+                        if folded &- 1 >= nonASCII &- 1 { break }  // 0 or nonASCII
+                        scratch[min(end - index, maxLength)] = folded
+                        end += 1
                     }
-                    end += 1
-                }
-                if ascii {
-                    let length = min(end - index, maxLength)
-                    body(UnsafeBufferPointer(rebasing: scratch[0..<length]), hash, letters && length >= 3)
-                } else {
+                    if end == count || folded != nonASCII || separatorLength(bytes, at: end) != nil {
+                        let length = min(end - index, maxLength)
+                        var lowest: UInt8 = 0xFF
+                        for offset in 0..<length { lowest = min(lowest, scratch[offset]) }
+                        let hash = TermTable.hash(padded: UnsafeRawPointer(scratch.baseAddress!), count: length)
+                        body(UnsafeBufferPointer(rebasing: scratch[0..<length]), hash, lowest >= 0x61 && length >= 3)
+                        index = end
+                        continue
+                    }
+                    // A run holding other characters goes through Unicode.
+                    while end < count {
+                        let byte = folding[Int(bytes[end])]
+                        if byte == 0 || (byte == nonASCII && separatorLength(bytes, at: end) != nil) { break }
+                        end += 1
+                    }
                     unicodeTerms(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)) { word, english in
                         body(word, TermTable.hash(word), english)
                     }
+                    index = end
                 }
-                index = end
             }
+        }
+    }
+
+    /// For each byte: an ASCII letter or digit folded (lower case), `nonASCII` for a byte of a
+    /// multi-byte character, 0 for anything else (a separator).
+    private static let nonASCII: UInt8 = 0xFF
+    private static let asciiFolding: [UInt8] = (0..<256).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte | 0x20)
+        case 0x80...: nonASCII
+        default: 0
         }
     }
 
@@ -94,11 +110,6 @@ enum SearchTokenizer {
         if byte == 0xC2 { return second == 0xA0 || second == 0xAD ? 2 : nil }
         guard index + 2 < bytes.count else { return nil }
         return second == 0x80 || (second == 0x81 && bytes[index + 2] < 0xB0) ? 3 : nil
-    }
-
-    /// ASCII letters and digits, and every byte of a multi-byte character.
-    @inline(__always) private static func isRunByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
     /// The terms of a run that holds characters beyond ASCII.

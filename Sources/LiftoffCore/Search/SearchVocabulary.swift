@@ -5,10 +5,10 @@ struct SearchVocabulary {
     /// Above this many words the vocabulary starts over (an attack of random words stays bounded).
     static let capacity = 1 << 18
 
-    private var words = TermTable(terms: 16_384, bytes: 131_072)
+    private var words = TermTable(terms: 2_048, bytes: 16_384)
     /// Word `i`'s term.
     private var termOfWord: [Int32] = []
-    private var terms = TermTable(terms: 16_384, bytes: 131_072)
+    private var terms = TermTable(terms: 2_048, bytes: 16_384)
     /// The page being read: each term's weighted count (0: not on the page), and its terms in the
     /// order first seen.
     private var weights: [UInt32] = []
@@ -17,22 +17,38 @@ struct SearchVocabulary {
 
     /// Adds every term of `bytes` with `weight` each (more than 0); body text also counts for the length.
     mutating func add(bytes: UnsafeBufferPointer<UInt8>, weight: UInt32) {
+        // Room for every term ASCII text could add (a word and a separator are at least two bytes),
+        // so that counting needs no check of the array's size or uniqueness; a term beyond it (folded
+        // Unicode can make more words than bytes) is counted after.
+        let room = terms.count + bytes.count / 2 + 1
+        if weights.count < room { weights.append(contentsOf: repeatElement(0, count: room - weights.count)) }
         var count: UInt32 = 0
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SearchTokenizer.maxLength) { scratch in
-            SearchTokenizer.forEachWord(bytes) { word, hash, isEnglish in
-                let (index, inserted) = words.insert(word, hash: hash)
-                let term: Int
-                if inserted {
-                    term = terms.insert(isEnglish ? SearchTokenizer.stemmed(word, into: scratch) : word).index
-                    termOfWord.append(Int32(term))
-                    if term == weights.count { weights.append(0) }
-                } else {
-                    term = Int(termOfWord[index])
+        var beyond: [Int] = []
+        weights.withUnsafeMutableBufferPointer { weights in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SearchTokenizer.maxLength) { scratch in
+                SearchTokenizer.forEachWord(bytes) { word, hash, isEnglish in
+                    count &+= 1
+                    let (index, inserted) = words.insert(word, hash: hash)
+                    let term: Int
+                    if inserted {
+                        term = terms.insert(isEnglish ? SearchTokenizer.stemmed(word, into: scratch) : word).index
+                        termOfWord.append(Int32(term))
+                    } else {
+                        term = Int(termOfWord[index])
+                    }
+                    guard term < weights.count else {
+                        if !beyond.contains(term) { seen.append(Int32(term)) }
+                        beyond.append(term)
+                        return
+                    }
+                    if weights[term] == 0 { seen.append(Int32(term)) }
+                    weights[term] &+= weight
                 }
-                if weights[term] == 0 { seen.append(Int32(term)) }
-                weights[term] &+= weight
-                count &+= 1
             }
+        }
+        if !beyond.isEmpty {
+            weights.append(contentsOf: repeatElement(0, count: terms.count - weights.count))
+            for term in beyond { weights[term] &+= weight }
         }
         if weight == SearchDocument.Weight.body { length &+= count }
     }

@@ -7,7 +7,9 @@ struct TermTable {
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [UInt32] = []
     private var hashes: [UInt64] = []
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    /// Open addressing: a slot holds its term's index + 1 (0: empty) and, above, the high half of its
+    /// hash, so that a probe compares hashes without reading another array.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
     var count: Int { ends.count }
 
@@ -17,7 +19,7 @@ struct TermTable {
     init(terms: Int, bytes: Int) {
         var size = 1024
         while size < terms * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         self.bytes.reserveCapacity(bytes)
         ends.reserveCapacity(terms)
         hashes.reserveCapacity(terms)
@@ -27,10 +29,48 @@ struct TermTable {
         bytes[Int(index == 0 ? 0 : ends[index - 1])..<Int(ends[index])]
     }
 
-    /// FNV-1a over a term's bytes (the tokenizer computes it as it folds them).
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 { term.reduce(seed, mix) }
+    /// A term's hash: its bytes read 8 at a time as little-endian numbers, the last zero-filled
+    /// (the tokenizer hashes a word it has just folded without a multiplication for each byte).
+    static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = seed, offset = 0
+        while offset + 8 <= term.count {
+            hash = mix(hash ^ UnsafeRawPointer(term.baseAddress! + offset).loadUnaligned(as: UInt64.self).littleEndian)
+            offset += 8
+        }
+        if offset < term.count {
+            var last: UInt64 = 0
+            for index in offset..<term.count { last |= UInt64(term[index]) << (8 * UInt64(index - offset)) }
+            hash = mix(hash ^ last)
+        }
+        return finish(hash, count: term.count)
+    }
+
+    /// `hash` of the `count` bytes at `term`, which may be read up to the next multiple of 8.
+    @inline(__always) static func hash(padded term: UnsafeRawPointer, count: Int) -> UInt64 {
+        var hash = seed, offset = 0
+        while offset < count {
+            var word = term.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
+            if count - offset < 8 { word &= (1 << (8 * UInt64(count - offset))) - 1 }
+            hash = mix(hash ^ word)
+            offset += 8
+        }
+        return finish(hash, count: count)
+    }
+
+    private static let seed: UInt64 = 0x243F_6A88_85A3_08D3
+
+    @inline(__always) private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product >> 32)
+    }
+
+    /// SplitMix64's finaliser.
+    @inline(__always) private static func finish(_ hash: UInt64, count: Int) -> UInt64 {
+        var value = hash ^ UInt64(truncatingIfNeeded: count)
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 
     /// The index of `term`, added if new.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
@@ -40,29 +80,35 @@ struct TermTable {
     /// The index of `term`, nil when it is not in the table.
     func find(_ term: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(term)
-        let index = Int(slots[probe(term, hash: hash)])
-        return index < 0 ? nil : index
+        let slot = slots[probe(term, hash: hash)]
+        return slot == 0 ? nil : Self.index(slot)
     }
 
     /// The slot holding `term`, or the empty slot where it would go.
     @inline(__always)
     private func probe(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
-            let index = Int(slots[slot])
-            if index < 0 || (hashes[index] == hash && equals(index, term)) { return slot }
+            let value = slots[slot]
+            if value == 0 || (value & 0xFFFF_FFFF_0000_0000 == tag && equals(Self.index(value), term)) { return slot }
             slot = (slot + 1) & mask
         }
+    }
+
+    @inline(__always) private static func index(_ slot: UInt64) -> Int { Int(slot & 0xFFFF_FFFF) - 1 }
+    @inline(__always) private static func slot(_ index: Int, hash: UInt64) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
     }
 
     /// The index of `term` (whose `hash` is given), added if new.
     @inline(__always)
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, inserted: Bool) {
         let slot = probe(term, hash: hash)
-        if slots[slot] >= 0 { return (Int(slots[slot]), false) }
+        if slots[slot] != 0 { return (Self.index(slots[slot]), false) }
         let index = ends.count
-        slots[slot] = Int32(index)
+        slots[slot] = Self.slot(index, hash: hash)
         hashes.append(hash)
         bytes.append(contentsOf: term)
         ends.append(UInt32(bytes.count))
@@ -74,10 +120,23 @@ struct TermTable {
         term.withUnsafeBufferPointer { insert($0) }
     }
 
+    @inline(__always)
     private func equals(_ index: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = index == 0 ? 0 : Int(ends[index - 1]), count = Int(ends[index]) - start
         guard count == term.count else { return false }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, term.baseAddress!, count) == 0 }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let a = UnsafeRawPointer(buffer.baseAddress! + start), b = UnsafeRawPointer(term.baseAddress!)
+            // Most words are 8 to 16 bytes or shorter: compared without a call.
+            if count >= 8, count <= 16 {
+                return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                    && a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            }
+            guard count < 8 else { return memcmp(a, b, count) == 0 }
+            for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
+                return false
+            }
+            return true
+        }
     }
 
     /// Whether term `a` sorts before term `b` (by bytes: code-point order).
@@ -91,12 +150,12 @@ struct TermTable {
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (index, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Self.slot(index, hash: hash)
         }
     }
 }

@@ -122,6 +122,14 @@ public struct BuildCache: Sendable {
         // written (a build killed meanwhile leaves none, so the next one renders every page), then written.
         let stateURL = SearchIndex.State.location(besideCache: url)
         try? FileManager.default.removeItem(at: stateURL)
+        // The two files are independent: written side by side.
+        let cache = self
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { cache.writeText(to: url) } else { cache.writeSearch(besideCache: url, state: stateURL) }
+        }
+    }
+
+    private func writeText(to url: URL) {
         var text = Self.header + "\n\(siteKey) \(outputInode) \(builtAt) \(validUntil)\n"
         for (path, page) in pages.sorted(by: { $0.key < $1.key }) {
             text += "P\t\(Self.escape(path))\t\(page.key)\t\(page.linkKey)\t\(page.bodyValidUntil)\n"
@@ -130,6 +138,9 @@ public struct BuildCache: Sendable {
         }
         for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
         try? text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private func writeSearch(besideCache url: URL, state stateURL: URL) {
         if var state = searchIndex,
            let offsets = SearchCache.write(search, live: state.documents.map { ($0.path, $0.key) }, to: SearchCache.location(besideCache: url)) {
             for (position, range) in offsets.enumerated() { state.documents[position].stored = range }
