@@ -25,7 +25,7 @@ import Testing
         defer { site.remove() }
         _ = try Self.publish(site)
         let published = try files(below: site.output).filter {
-            !$0.key.hasSuffix(".html") && $0.key.hasPrefix("articles/") && !$0.key.contains("/card.") && !$0.key.hasSuffix("/search.json")
+            !$0.key.hasSuffix(".html") && $0.key.hasPrefix("articles/") && !$0.key.contains("/card.") && !$0.key.hasSuffix("/search.txt")
         }
         // Stored 120 × 60 with orientation 6: shown upright, 60 wide and 120 high.
         #expect(Set(published.keys) == ["articles/shots/rotated-gps.\(try hashPrefix(site))-60.webp", "articles/shots/rotated-gps.\(try hashPrefix(site))-60.jpg"])

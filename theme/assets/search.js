@@ -286,9 +286,12 @@ export class Index {
     return { url, title, date, dateText };
   }
 
-  /** A document's description and text (the file in its page's folder). */
+  /** A document's description (the first line of the file in its page's folder) and text (the rest). */
   text(manifest, url) {
-    return this.load(url + "search.json?v=" + manifest.version);
+    return this.load(url + "search.txt?v=" + manifest.version, "text").then((file) => {
+      const end = file.indexOf("\n");
+      return end < 0 ? { s: file, x: "" } : { s: file.slice(0, end), x: file.slice(end + 1) };
+    });
   }
 }
 

@@ -1,7 +1,6 @@
 /// One page as search sees it: its distinct terms, each with a weighted count (a word of the title
 /// counts more than one of the body), and what the index's packs show of it.
 struct SearchDocument: Sendable, Equatable {
-    /// How much one occurrence counts in each field.
     /// How much one occurrence counts in each field (the heading weights are those Pagefind gives
     /// h1–h3 by default, so that both rank a page alike).
     enum Weight {
@@ -21,19 +20,19 @@ struct SearchDocument: Sendable, Equatable {
     var length: UInt32 = 0
 
     /// The file a result's description and snippet come from, beside its page: `articles/x/index.html`
-    /// → `articles/x/search.json` (in the page's own folder, so that carrying it over and removing it
+    /// → `articles/x/search.txt` (in the page's own folder, so that carrying it over and removing it
     /// with the old output cost what the page does, on all cores).
     static func textPath(ofPage page: String) -> String {
         var path = Substring(page)
         if path.hasSuffix("index.html") { path = path.dropLast("index.html".count) } else { path += "." }
-        return path + "search.json"
+        return path + "search.txt"
     }
 }
 
 extension SearchDocument {
     /// An article's or a page's terms — title, headings, tags, description and the body's text
-    /// (component blocks aside: their YAML is not prose) — and its text file (`{"s": description,
-    /// "x": text}`), which a result's snippet is cut from.
+    /// (component blocks aside: their YAML is not prose) — and its text file (the description on
+    /// the first line, the text after it), which a result's snippet is cut from.
     /// - Parameters:
     ///   - description: what results show under the title (the front matter's, or the TL;DR's text);
     ///   - written: whether the front matter wrote it — a description made from the TL;DR is not
@@ -41,9 +40,14 @@ extension SearchDocument {
     static func make(
         title: String, tags: [String], description: String, written: Bool = true, blocks: [MarkdownBlock]
     ) -> (SearchDocument, file: [UInt8]) {
+        // The text file: the description on its first line, then the text, block by block (plain
+        // UTF-8 as cmark-gfm made it: nothing to escape).
         let size = blocks.reduce(0) { $0 + $1.plain.count }
-        var text: [UInt8] = []
-        text.reserveCapacity(size + blocks.count)
+        var file: [UInt8] = []
+        file.reserveCapacity(description.utf8.count + size + blocks.count + 1)
+        file.append(contentsOf: description.utf8.lazy.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
+        file.append(0x0A)
+        let textStart = file.count
         let document = SearchVocabulary.document { vocabulary in
             vocabulary.add(title, weight: Weight.title)
             for tag in tags { vocabulary.add(tag, weight: Weight.tagOrDescription) }
@@ -54,19 +58,11 @@ extension SearchDocument {
                     vocabulary.add(block.text, weight: (level == 3 ? Weight.heading3 : Weight.heading2) - Weight.body)
                 }
                 block.plain.withUnsafeBufferPointer { vocabulary.add(bytes: $0, weight: Weight.body) }
-                if !text.isEmpty, text.last != 0x0A { text.append(0x0A) }
-                text.append(contentsOf: block.plain)
+                if file.count > textStart, file.last != 0x0A { file.append(0x0A) }
+                file.append(contentsOf: block.plain)
             }
         }
-        while text.last == 0x0A { text.removeLast() }
-        var file: [UInt8] = Array(#"{"s":"#.utf8)
-        file.reserveCapacity(text.count + text.count / 16 + description.utf8.count + 64)
-        var description = description
-        description.withUTF8 { JSONLD.writeString($0, into: &file) }
-        file.append(contentsOf: #","x":"#.utf8)
-        // cmark-gfm's text is valid UTF-8: it goes into the JSON as it is.
-        text.withUnsafeBufferPointer { JSONLD.writeString($0, into: &file) }
-        file.append(0x7D)
+        while file.count > textStart, file.last == 0x0A { file.removeLast() }
         return (document, file)
     }
 }

@@ -114,7 +114,7 @@ enum SearchIndex {
         }
         for entry in entries { version.combine(entry.key) }
         let manifest: [String: Any] = [
-            "format": 2, "version": String(version.finalize().description.prefix(12)), "documents": entries.count,
+            "format": 3, "version": String(version.finalize().description.prefix(12)), "documents": entries.count,
             "pack": packSize, "shards": shards.map { [String(decoding: $0.first, as: UTF8.self), $0.name] },
         ]
         output.files.append((folder + "index.json", JSONLD.bytes(manifest)))
