@@ -17,6 +17,7 @@ struct Liftoff: AsyncParsableCommand {
 
     /// Exit codes: 0 success, 1 content errors, 2 usage errors.
     static func main() async {
+        Allocator.keepFreedMemory()
         // `liftoff deploy`: a word that is no command would otherwise reach `build` as an argument.
         let arguments = CommandLine.arguments.dropFirst()
         if let first = arguments.first, !first.hasPrefix("-") {

@@ -176,6 +176,20 @@ import Testing
         _ = try site.publishReport()
         try expectSameAsClean("an article removed")
         #expect(try SearchReader(site.output).search("word0").map(\.title).sorted() == ["Filler 0", "Filler 14", "Filler 21", "Filler 28"])
+
+        // Long edits grow the cache past twice what it holds live: it is written anew, smaller, and read back.
+        let sizeBefore = try #require(FileStamp.of(cacheFile.path)?.size)
+        for round in 0..<4 {
+            let long = (0..<3_000).map { "long\(round)w\($0)" }.joined(separator: " ")
+            try site.write("content/filler-9.md", filler(9, adding: " Round \(round): " + long))
+            _ = try site.publishReport()
+        }
+        #expect(try #require(FileStamp.of(cacheFile.path)?.size) < sizeBefore + 4 * 3_000 * 8, "the cache was rewritten")
+        try site.write("content/filler-11.md", filler(11, adding: " Finally about tariffs."))
+        _ = try site.publishReport()
+        try expectSameAsClean("after the cache was written anew")
+        #expect(try SearchReader(site.output).search("tariffs").map(\.title) == ["Filler 11"])
+        #expect(try SearchReader(site.output).search("long3w2999").map(\.title) == ["Filler 9"])
     }
 
     /// Each file's inode below `folder` (a file carried over unchanged keeps its inode).

@@ -66,69 +66,110 @@ enum SearchCache {
     /// Writes the terms of the documents `live` names (path, key) and returns where each one's are
     /// (byte ranges): appended to the file when it holds the earlier ones and has not grown past twice
     /// what it would hold written anew; else written anew (through a new file and a rename: the old
-    /// one may be mapped). Nil when it could not be written.
+    /// one may be mapped). Entries go to the file through one small buffer. Nil when it could not be
+    /// written.
     static func write(_ terms: SearchTerms, live: [(path: String, key: Digest)], to url: URL) -> [Range<Int>]? {
         guard !live.isEmpty else {
             try? FileManager.default.removeItem(at: url)
             return []
         }
         let stored = terms.stored.flatMap { FileStamp.of(url.path)?.size == Int64($0.data.count) ? $0 : nil }
-        // This build's entries follow the file's end (or the header of a new file); each entry is
-        // encoded once, whichever way the file is written.
-        let end = stored?.data.count ?? header.count
-        var offsets: [Range<Int>] = [], appended = BinaryWriter(bytes: []), liveSize = header.count
-        offsets.reserveCapacity(live.count)
+        var liveSize = header.count, keptSize = 0
         for (path, key) in live {
-            if let stored, let range = stored.range(path, key: key) {
-                offsets.append(range)
-                liveSize += range.count
+            if let range = stored?.range(path, key: key) {
+                keptSize += range.count
             } else if let made = terms.made[path], made.key == key {
-                let start = end + appended.bytes.count
-                append(path, key, made.document, to: &appended)
-                offsets.append(start..<(end + appended.bytes.count))
+                liveSize += entrySize(path, made.document)
             } else {
                 return nil
             }
         }
-        liveSize += appended.bytes.count
-        guard let stored else { return create(url, header + appended.bytes) ? offsets : nil }
-        if stored.data.count <= 2 * liveSize {
-            if appended.bytes.isEmpty { return offsets }
+        liveSize += keptSize
+        if let stored, stored.data.count <= 2 * liveSize {
             let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
             if descriptor >= 0 {
-                let written = appended.bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-                close(descriptor)
-                if written == appended.bytes.count { return offsets }
+                var file = BufferedFile(descriptor: descriptor, start: stored.data.count)
+                let offsets = live.map { path, key in
+                    stored.range(path, key: key) ?? file.entry(path, key, terms.made[path]!.document)
+                }
+                if file.close() { return offsets }
             }
         }
-        var file = header
-        file.reserveCapacity(liveSize)
-        for (position, range) in offsets.enumerated() {
-            let start = file.count
-            if range.lowerBound >= end {
-                file.append(contentsOf: appended.bytes[(range.lowerBound - end)..<(range.upperBound - end)])
-            } else {
-                file.append(contentsOf: stored.data[range])
-            }
-            offsets[position] = start..<file.count
+        let temporary = url.path + ".new"
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        var file = BufferedFile(descriptor: descriptor, start: 0)
+        file.buffer.bytes.append(contentsOf: header)
+        let offsets = live.map { path, key -> Range<Int> in
+            guard let stored, let range = stored.range(path, key: key) else { return file.entry(path, key, terms.made[path]!.document) }
+            let start = file.offset
+            file.buffer.bytes.append(contentsOf: stored.data[range])
+            file.flushWhenFull()
+            return start..<file.offset
         }
-        return create(url, file) ? offsets : nil
+        guard file.close(), rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        return offsets
     }
 
-    /// Writes a new file through a temporary one and a rename (the old one may be mapped).
-    private static func create(_ url: URL, _ bytes: [UInt8]) -> Bool {
-        let temporary = url.path + ".new"
-        do {
-            try OutputWriter.create(temporary, bytes)
-        } catch {
-            unlink(temporary)
-            return false
+    /// A file written through one buffer of a few hundred kilobytes (a cache of megabytes is never
+    /// held whole in memory).
+    private struct BufferedFile {
+        let descriptor: Int32
+        var buffer = BinaryWriter(bytes: [])
+        /// Where the buffer's first byte goes in the file.
+        private var flushed: Int
+        private var failed = false
+
+        init(descriptor: Int32, start: Int) {
+            self.descriptor = descriptor
+            flushed = start
+            buffer.bytes.reserveCapacity(Self.size + 65_536)
         }
-        return rename(temporary, url.path) == 0
+
+        static let size = 1 << 18
+
+        var offset: Int { flushed + buffer.bytes.count }
+
+        /// Writes an entry; returns where it is.
+        mutating func entry(_ path: String, _ key: Digest, _ document: SearchDocument) -> Range<Int> {
+            let start = offset
+            SearchCache.append(path, key, document, to: &buffer)
+            let range = start..<offset
+            flushWhenFull()
+            return range
+        }
+
+        mutating func flushWhenFull() {
+            if buffer.bytes.count >= Self.size { flush() }
+        }
+
+        private mutating func flush() {
+            var done = 0
+            while done < buffer.bytes.count, !failed {
+                let written = buffer.bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+                if written > 0 { done += written } else { failed = true }
+            }
+            flushed += buffer.bytes.count
+            buffer.bytes.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes what is left and closes the file; whether every byte was written.
+        mutating func close() -> Bool {
+            flush()
+            return Glibc.close(descriptor) == 0 && !failed
+        }
+    }
+
+    /// The bytes `append` writes for a document.
+    private static func entrySize(_ path: String, _ document: SearchDocument) -> Int {
+        4 + path.utf8.count + 16 + 4 + 4 + document.termBytes.count + 4 + 4 * document.ends.count + 4 + 4 * document.weights.count
     }
 
     /// One entry: path, page key, length, term bytes, ends, weights.
-    private static func append(_ path: String, _ key: Digest, _ document: SearchDocument, to writer: inout BinaryWriter) {
+    fileprivate static func append(_ path: String, _ key: Digest, _ document: SearchDocument, to writer: inout BinaryWriter) {
         writer.run(path.utf8)
         writer.digest(key)
         writer.number(document.length)
