@@ -11,15 +11,32 @@ extension Builder {
         return document
     }
 
+    /// Starts making the search index on another thread (it is made while the list pages render).
+    static func startSearchIndex(
+        site: Site, cache: BuildCache, articles: [SearchIndex.Entry?], pageTerms: [String: SearchDocument], sources: SiteSources,
+        previous: BuildCache?, sink: any PageSink
+    ) -> Background<SearchOutcome> {
+        Background {
+            var clock = StageClock()
+            var outcome = try writeSearchIndex(
+                site: site, cache: cache, articles: articles, pageTerms: pageTerms, sources: sources, previous: previous, sink: sink)
+            clock.lap("  search index (beside the lists)")
+            outcome.stages = clock.stages
+            return outcome
+        }
+    }
+
     /// The index over the site's standalone pages and articles (oldest first); `cache.search` holds
     /// the terms of the articles `indexed` names by position (this build's and the carried-over
     /// pages'), `pageTerms` the standalone pages' (added to it). `previous` is the last build's cache
     /// when its pages were carried over.
-    /// Returns every path search publishes: the index's files and each page's text file.
+    /// Returns every path search publishes (the index's files and each page's text file), the
+    /// standalone pages' terms with their keys and the index's state, for the build cache.
     static func writeSearchIndex(
-        site: Site, cache: inout BuildCache, articles indexed: [SearchIndex.Entry?], pageTerms: [String: SearchDocument], sources: SiteSources, previous: BuildCache?,
-        sink: any PageSink
-    ) throws -> [String] {
+        site: Site, cache: BuildCache, articles indexed: [SearchIndex.Entry?], pageTerms: [String: SearchDocument], sources: SiteSources,
+        previous: BuildCache?, sink: any PageSink
+    ) throws -> SearchOutcome {
+        var pages: [String: (key: Digest, document: SearchDocument)] = [:]
         var entries: [SearchIndex.Entry] = []
         var shown: [SearchIndex.Shown] = []  // the standalone pages' (the articles' are made when asked for)
         for page in site.pages {
@@ -29,7 +46,7 @@ extension Builder {
             hasher.combine(cache.siteKey)
             hasher.combine(sources.markdown.first { $0.path == page.path }?.data ?? [])
             let key = hasher.finalize()
-            cache.search.made[page.outputPath] = (key, document)
+            pages[page.outputPath] = (key, document)
             entries.append(SearchIndex.Entry(path: page.outputPath, key: key))
             shown.append(SearchIndex.Shown(url: site.url(of: page), title: page.title))
         }
@@ -39,7 +56,9 @@ extension Builder {
             entries.append(entry)
             articleAt.append(position)
         }
-        let terms = cache.search
+        var known = cache.search
+        known.made.merge(pages) { $1 }
+        let terms = known
         func documents(_ position: Int) -> SearchDocument {
             // Every entry's terms are known (checked above); a damaged cache entry reads as none.
             terms.document(entries[position].path, key: entries[position].key) ?? SearchDocument()
@@ -59,7 +78,17 @@ extension Builder {
             index = SearchIndex.build(entries, documents: documents, shown: show)
         }
         for file in index.files where !reused.contains(file.path) { try sink.write(file.bytes, to: file.path) }
-        cache.searchIndex = index.state
-        return index.files.map(\.path) + index.unchanged + entries.map { SearchDocument.textPath(ofPage: $0.path) }
+        let paths = index.files.map(\.path) + index.unchanged + entries.map { SearchDocument.textPath(ofPage: $0.path) }
+        return SearchOutcome(paths: paths, pages: pages, state: index.state)
+    }
+
+    /// What making the search index gives the build.
+    struct SearchOutcome: Sendable {
+        var paths: [String]
+        /// The standalone pages' terms, by output path, with the key they were made for.
+        var pages: [String: (key: Digest, document: SearchDocument)]
+        var state: SearchIndex.State
+        /// How long it took (for `--timings`).
+        var stages: [(name: String, seconds: Double)] = []
     }
 }

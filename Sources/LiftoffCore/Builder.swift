@@ -208,6 +208,9 @@ public enum Builder {
         problems += share.drawMissing()
         clock.lap("images")
         var pages = 0
+        let search = config.search && problems.allSatisfy({ $0.severity != .error })
+            ? startSearchIndex(site: site, cache: cache, articles: indexed, pageTerms: pageTerms, sources: sources, previous: reusable, sink: sink)
+            : nil
         var searchFiles: [String] = []
         var searchStages: [(name: String, seconds: Double)] = []
         /// Home, tag index, 404, feed, sitemap, robots: rendered on every build.
@@ -224,13 +227,8 @@ public enum Builder {
             }
             try writeSitePage(renderer.tagIndex(), "tags/index.html")
             let sitemap = sitemapPages(site: site, lists: lists.map(\.page))
-            if config.search, problems.allSatisfy({ $0.severity != .error }) {
+            if let search {
                 try writeSitePage(renderer.searchPage(), "search/index.html")
-                var searchClock = StageClock()
-                searchFiles = try writeSearchIndex(
-                    site: site, cache: &cache, articles: indexed, pageTerms: pageTerms, sources: sources, previous: reusable, sink: sink)
-                searchClock.lap("  of which search index")
-                searchStages = searchClock.stages
             }
             try writeSitePage(renderer.notFound(), "404.html")
             try writeSitePage(AtomFeed.xml(site: site, entries: feedEntries), "feed.xml")
@@ -241,6 +239,12 @@ public enum Builder {
                 try writeSitePage(headers(basePath: config.basePath), "_headers")
             }
             pages = sitemap.count + 1
+            if let outcome = try search?.wait() {
+                searchFiles = outcome.paths
+                searchStages = outcome.stages
+                cache.search.made.merge(outcome.pages) { $1 }
+                cache.searchIndex = outcome.state
+            }
             for file in assets.files { try sink.write(file.data, to: file.path) }
             // Files under content/ that no article links to or shows are published at their place
             // (an image an article shows is published as its resized copies only).
@@ -265,6 +269,8 @@ public enum Builder {
         } catch {
             problems.append(.error("output", 0, "\(error)"))
         }
+        // Whatever failed above, the index's thread is done writing before the build goes on.
+        _ = try? search?.wait()
         clock.lap("lists and site files")
         clock.add(searchStages)
         let errors = problems.filter { $0.severity == .error }

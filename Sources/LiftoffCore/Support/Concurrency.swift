@@ -44,3 +44,28 @@ final class Memo<Value>: @unchecked Sendable {
         return made
     }
 }
+
+/// Work started on another thread now and waited for later (the search index is made while the
+/// list pages render).
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        Thread.detachNewThread { [self] in
+            result = Result(catching: work)
+            done.signal()
+        }
+    }
+
+    private var finished = false
+
+    /// The work's value (or error), once it is done (called from one thread; again, it returns at once).
+    func wait() throws -> Value {
+        if !finished {
+            done.wait()
+            finished = true
+        }
+        return try result!.get()
+    }
+}
