@@ -57,16 +57,21 @@ enum SearchTokenizer {
                     // ASCII letters and digits: folded into `scratch` as the run is read.
                     var end = index
                     var folded: UInt8 = 0
+                    var lowest: UInt8 = 0xFF
                     while end < count {
                         folded = folding[Int(bytes[end])]
                         if folded &- 1 >= nonASCII &- 1 { break }  // 0 or nonASCII
                         scratch[min(end - index, maxLength)] = folded
+                        lowest = min(lowest, folded)
                         end += 1
                     }
                     if end == count || folded != nonASCII || separatorLength(bytes, at: end) != nil {
                         let length = min(end - index, maxLength)
-                        var lowest: UInt8 = 0xFF
-                        for offset in 0..<length { lowest = min(lowest, scratch[offset]) }
+                        if end - index > maxLength {
+                            // Only the term's own letters say whether it is an English word.
+                            lowest = 0xFF
+                            for offset in 0..<length { lowest = min(lowest, scratch[offset]) }
+                        }
                         let hash = TermTable.hash(padded: UnsafeRawPointer(scratch.baseAddress!), count: length)
                         body(UnsafeBufferPointer(rebasing: scratch[0..<length]), hash, lowest >= 0x61 && length >= 3)
                         index = end

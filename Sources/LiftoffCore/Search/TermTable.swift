@@ -126,12 +126,16 @@ struct TermTable {
         guard count == term.count else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
             let a = UnsafeRawPointer(buffer.baseAddress! + start), b = UnsafeRawPointer(term.baseAddress!)
-            // Most words are 8 to 16 bytes or shorter: compared without a call.
+            // Most words are 16 bytes or shorter: compared without a call, a few bytes at a time.
             if count >= 8, count <= 16 {
                 return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
                     && a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             }
-            guard count < 8 else { return memcmp(a, b, count) == 0 }
+            if count >= 4, count < 8 {
+                return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                    && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            }
+            guard count < 4 else { return memcmp(a, b, count) == 0 }
             for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
                 return false
             }
