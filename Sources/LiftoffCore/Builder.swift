@@ -227,7 +227,7 @@ public enum Builder {
             }
             try writeSitePage(renderer.tagIndex(), "tags/index.html")
             let sitemap = sitemapPages(site: site, lists: lists.map(\.page))
-            if let search {
+            if search != nil {
                 try writeSitePage(renderer.searchPage(), "search/index.html")
             }
             try writeSitePage(renderer.notFound(), "404.html")
