@@ -32,28 +32,28 @@ struct TermTable {
     /// A term's hash: its bytes read 8 at a time as little-endian numbers, the last zero-filled
     /// (the tokenizer hashes a word it has just folded without a multiplication for each byte).
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = seed, offset = 0
-        while offset + 8 <= term.count {
-            hash = mix(hash ^ UnsafeRawPointer(term.baseAddress! + offset).loadUnaligned(as: UInt64.self).littleEndian)
-            offset += 8
-        }
-        if offset < term.count {
+        hash(count: term.count) { offset in
+            if offset + 8 <= term.count {
+                return UInt64(littleEndian: UnsafeRawPointer(term.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+            }
             var last: UInt64 = 0
             for index in offset..<term.count { last |= UInt64(term[index]) << (8 * UInt64(index - offset)) }
-            hash = mix(hash ^ last)
+            return last
         }
-        return finish(hash, count: term.count)
     }
 
     /// `hash` of the `count` bytes at `term`, which may be read up to the next multiple of 8.
     @inline(__always) static func hash(padded term: UnsafeRawPointer, count: Int) -> UInt64 {
-        var hash = seed, offset = 0
-        while offset < count {
-            var word = term.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
-            if count - offset < 8 { word &= (1 << (8 * UInt64(count - offset))) - 1 }
-            hash = mix(hash ^ word)
-            offset += 8
+        hash(count: count) { offset in
+            let word = UInt64(littleEndian: term.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            return count - offset < 8 ? word & ((1 << (8 * UInt64(count - offset))) - 1) : word
         }
+    }
+
+    /// The hash of `count` bytes that `word(offset)` gives 8 at a time.
+    @inline(__always) private static func hash(count: Int, word: (Int) -> UInt64) -> UInt64 {
+        var hash = seed
+        for offset in stride(from: 0, to: count, by: 8) { hash = mix(hash ^ word(offset)) }
         return finish(hash, count: count)
     }
 
