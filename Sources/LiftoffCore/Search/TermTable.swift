@@ -6,9 +6,8 @@ struct TermTable {
     /// The terms' bytes, one after the other; term `i` ends at `ends[i]`.
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [UInt32] = []
-    private var hashes: [UInt64] = []
     /// Open addressing: a slot holds its term's index + 1 (0: empty) and, above, the high half of its
-    /// hash, so that a probe compares hashes without reading another array.
+    /// hash, which also says where its probe starts (so the table grows from its slots alone).
     private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
     var count: Int { ends.count }
@@ -22,7 +21,6 @@ struct TermTable {
         slots = Array(repeating: 0, count: size)
         self.bytes.reserveCapacity(bytes)
         ends.reserveCapacity(terms)
-        hashes.reserveCapacity(terms)
     }
 
     func term(_ index: Int) -> ArraySlice<UInt8> {
@@ -89,7 +87,7 @@ struct TermTable {
     private func probe(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let mask = slots.count - 1
         let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = Self.start(tag) & mask
         while true {
             let value = slots[slot]
             if value == 0 || (value & 0xFFFF_FFFF_0000_0000 == tag && equals(Self.index(value), term)) { return slot }
@@ -98,6 +96,7 @@ struct TermTable {
     }
 
     @inline(__always) private static func index(_ slot: UInt64) -> Int { Int(slot & 0xFFFF_FFFF) - 1 }
+    @inline(__always) private static func start(_ slot: UInt64) -> Int { Int(truncatingIfNeeded: slot >> 32) }
     @inline(__always) private static func slot(_ index: Int, hash: UInt64) -> UInt64 {
         hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
     }
@@ -109,7 +108,6 @@ struct TermTable {
         if slots[slot] != 0 { return (Self.index(slots[slot]), false) }
         let index = ends.count
         slots[slot] = Self.slot(index, hash: hash)
-        hashes.append(hash)
         bytes.append(contentsOf: term)
         ends.append(UInt32(bytes.count))
         if ends.count * 2 > slots.count { grow() }
@@ -154,12 +152,13 @@ struct TermTable {
     }
 
     private mutating func grow() {
+        let old = slots
         slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        for value in old where value != 0 {
+            var slot = Self.start(value) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Self.slot(index, hash: hash)
+            slots[slot] = value
         }
     }
 }
