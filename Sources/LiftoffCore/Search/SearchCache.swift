@@ -64,48 +64,39 @@ enum SearchCache {
     }
 
     /// Writes the terms of the documents `live` names (path, key) and returns where each one's are
-    /// (byte ranges): appended to the file when it holds the earlier ones and has not grown past twice
-    /// what it would hold written anew; else written anew (through a new file and a rename: the old
-    /// one may be mapped). Entries go to the file through one small buffer. Nil when it could not be
-    /// written.
+    /// (byte ranges): appended to the file that holds the earlier ones, unless that file had grown
+    /// past twice what it would hold written anew; else written anew (through a new file and a
+    /// rename: the old one may be mapped). Entries go to the file through one small buffer. Nil when
+    /// it could not be written.
     static func write(_ terms: SearchTerms, live: [(path: String, key: Digest)], to url: URL) -> [Range<Int>]? {
         guard !live.isEmpty else {
             try? FileManager.default.removeItem(at: url)
             return []
         }
         let stored = terms.stored.flatMap { FileStamp.of(url.path)?.size == Int64($0.data.count) ? $0 : nil }
-        var liveSize = header.count, keptSize = 0
-        for (path, key) in live {
-            if let range = stored?.range(path, key: key) {
-                keptSize += range.count
-            } else if let made = terms.made[path], made.key == key {
-                liveSize += entrySize(path, made.document)
-            } else {
-                return nil
-            }
-        }
-        liveSize += keptSize
-        if let stored, stored.data.count <= 2 * liveSize {
+        guard live.allSatisfy({ stored?.range($0.path, key: $0.key) != nil || terms.made[$0.path]?.key == $0.key }) else { return nil }
+        if let stored {
             let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
             if descriptor >= 0 {
                 var file = BufferedFile(descriptor: descriptor, start: stored.data.count)
-                let offsets = live.map { path, key in
-                    stored.range(path, key: key) ?? file.entry(path, key, terms.made[path]!.document)
+                var kept = 0
+                let offsets = live.map { path, key -> Range<Int> in
+                    guard let range = stored.range(path, key: key) else { return file.entry(path, key, terms.made[path]!.document) }
+                    kept += range.count
+                    return range
                 }
-                if file.close() { return offsets }
+                let appended = file.offset - stored.data.count
+                if file.close(), stored.data.count <= 2 * (header.count + kept + appended) { return offsets }
             }
         }
         let temporary = url.path + ".new"
         let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         var file = BufferedFile(descriptor: descriptor, start: 0)
-        file.buffer.bytes.append(contentsOf: header)
+        _ = file.copy(header)
         let offsets = live.map { path, key -> Range<Int> in
             guard let stored, let range = stored.range(path, key: key) else { return file.entry(path, key, terms.made[path]!.document) }
-            let start = file.offset
-            file.buffer.bytes.append(contentsOf: stored.data[range])
-            file.flushWhenFull()
-            return start..<file.offset
+            return file.copy(stored.data[range])
         }
         guard file.close(), rename(temporary, url.path) == 0 else {
             unlink(temporary)
@@ -118,7 +109,7 @@ enum SearchCache {
     /// held whole in memory).
     private struct BufferedFile {
         let descriptor: Int32
-        var buffer = BinaryWriter(bytes: [])
+        private var buffer = BinaryWriter(bytes: [])
         /// Where the buffer's first byte goes in the file.
         private var flushed: Int
         private var failed = false
@@ -135,15 +126,20 @@ enum SearchCache {
 
         /// Writes an entry; returns where it is.
         mutating func entry(_ path: String, _ key: Digest, _ document: SearchDocument) -> Range<Int> {
-            let start = offset
-            SearchCache.append(path, key, document, to: &buffer)
-            let range = start..<offset
-            flushWhenFull()
-            return range
+            written { SearchCache.append(path, key, document, to: &$0) }
         }
 
-        mutating func flushWhenFull() {
+        /// Writes bytes as they are; returns where they are.
+        mutating func copy(_ bytes: some Sequence<UInt8>) -> Range<Int> {
+            written { $0.bytes.append(contentsOf: bytes) }
+        }
+
+        private mutating func written(_ write: (inout BinaryWriter) -> Void) -> Range<Int> {
+            let start = offset
+            write(&buffer)
+            let range = start..<offset
             if buffer.bytes.count >= Self.size { flush() }
+            return range
         }
 
         private mutating func flush() {
@@ -161,11 +157,6 @@ enum SearchCache {
             flush()
             return Glibc.close(descriptor) == 0 && !failed
         }
-    }
-
-    /// The bytes `append` writes for a document.
-    private static func entrySize(_ path: String, _ document: SearchDocument) -> Int {
-        4 + path.utf8.count + 16 + 4 + 4 + document.termBytes.count + 4 + 4 * document.ends.count + 4 + 4 * document.weights.count
     }
 
     /// One entry: path, page key, length, term bytes, ends, weights.
