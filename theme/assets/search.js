@@ -290,7 +290,7 @@ export class Index {
   text(manifest, url) {
     return this.load(url + "search.txt?v=" + manifest.version, "text").then((file) => {
       const end = file.indexOf("\n");
-      return end < 0 ? { s: file, x: "" } : { s: file.slice(0, end), x: file.slice(end + 1) };
+      return end < 0 ? { description: file, text: "" } : { description: file.slice(0, end), text: file.slice(end + 1) };
     });
   }
 }
@@ -377,8 +377,8 @@ export function attach(form) {
       index.text(context.manifest, result.url).then((doc) => {
         if (ticket !== latest) return;
         const text = item.querySelector(".search-result-text");
-        const cut = snippet(doc.x, context.words, context.prefix);
-        text.innerHTML = (doc.s ? '<span class="search-result-description">' + marked(doc.s, context.words, context.prefix) + "</span>" : "") +
+        const cut = snippet(doc.text, context.words, context.prefix);
+        text.innerHTML = (doc.description ? '<span class="search-result-description">' + marked(doc.description, context.words, context.prefix) + "</span>" : "") +
           (cut ? '<span class="search-result-snippet">' + cut + "</span>" : "");
       }).catch(() => {});
     }

@@ -16,8 +16,8 @@ import Foundation
 enum SearchTokenizer {
     static let maxLength = 32
 
-    /// Every term of `text`, in order (the build stems each distinct word of a page once instead:
-    /// `SearchDocument.Builder`).
+    /// Every term of `text`, in order (the build stems each distinct word once instead:
+    /// `SearchVocabulary`).
     static func terms(_ text: String) -> [String] {
         var terms: [String] = []
         var text = text
