@@ -79,13 +79,14 @@ import Testing
             position += 1
         }
         #expect(Set(weights.keys) == Set(SearchTokenizer.terms(title + " " + body)))
-        #expect(weights["limit"] == 2 && weights["price"] == SearchDocument.Weight.title + 2 && weights["the"] == 2)
+        let word = SearchDocument.Weight.body
+        #expect(weights["limit"] == 2 * word && weights["price"] == SearchDocument.Weight.title + 2 * word && weights["the"] == 2 * word)
         #expect(alone.length == UInt32(SearchTokenizer.terms(body).count))
         // Folding can make more words than the text has bytes: U+FDFA is four Arabic words.
         var arabic = SearchVocabulary()
         let words = read(&arabic, title: "", body: "\u{FDFA}")
-        #expect(words.weights == [1, 1, 1, 1] && words.length == 4)
-        #expect(read(&arabic, title: "", body: "\u{FDFA} \u{FDFA}").weights == [2, 2, 2, 2])
+        #expect(words.weights == Array(repeating: word, count: 4) && words.length == 4)
+        #expect(read(&arabic, title: "", body: "\u{FDFA} \u{FDFA}").weights == Array(repeating: 2 * word, count: 4))
     }
 
     @Test func theIndexReadsBackAndRanksTheTitleMatchFirst() throws {
@@ -270,6 +271,29 @@ import Testing
             #expect(split.map(\.path) == one.map(\.path), "\(parts)")
             #expect(split.map(\.bytes) == one.map(\.bytes), "\(parts)")
         }
+    }
+
+    @Test func aWordRanksByWhereItIsTitleHeadingTagOrDescriptionThenBody() throws {
+        // Pages of the same length, each with "zebra" once in another place; the newer a page, the
+        // lower its field, so that the order comes from the scores and not from the tie rule. The
+        // oldest says it twice in its text: more than a tag or a description says.
+        func page(_ title: String, _ date: String, heading: String = "Plain part", tags: String = "[notes]",
+                  description: String = "Plain words.", text: String = "Alpha beta gamma.") -> String {
+            article(title, date: date, extra: "tags: \(tags)\n", body: "## \(heading)\n\n\(text)", description: description)
+        }
+        let site = try TestSite([
+            "content/title.md": page("Zebra", "2026-11-16"),
+            "content/heading.md": page("Notes", "2026-11-17", heading: "Zebra part"),
+            "content/description.md": page("Notes", "2026-11-18", description: "Zebra words."),
+            "content/tag.md": page("Notes", "2026-11-19", tags: "[zebra]"),
+            "content/body.md": page("Notes", "2026-11-20", text: "Alpha beta zebra."),
+            "content/twice.md": page("Notes", "2026-11-15", text: "Zebra beta zebra."),
+        ])
+        defer { site.remove() }
+        let found = try SearchReader(try site.build()).search("zebra").map { $0.url.split(separator: "/").last.map(String.init) ?? "" }
+        #expect(found.count == 6)
+        #expect(Array(found.prefix(3)) == ["title", "heading", "twice"] && Set(found[3...4]) == ["description", "tag"]
+            && found.last == "body", "\(found)")
     }
 
     @Test func aDescriptionMadeFromTheTLDRIsNotCountedTwice() throws {

@@ -1,14 +1,17 @@
 /// One page as search sees it: its distinct terms, each with a weighted count (a word of the title
 /// counts more than one of the body), and what the index's packs show of it.
 struct SearchDocument: Sendable, Equatable {
-    /// How much one occurrence counts in each field (the heading weights are those Pagefind gives
-    /// h1–h3 by default, so that both rank a page alike).
+    /// How much one occurrence counts in each field, in quarters of a body word: the heading weights
+    /// are those Pagefind gives h1–h3 by default, so that both rank a page alike; a tag or the
+    /// description (which Pagefind does not read) counts a quarter more than the body — enough to
+    /// rank a page tagged or described with a word above one that only mentions it, not so much
+    /// that a page about something else outranks one whose text is about it.
     enum Weight {
-        static let title: UInt32 = 7
-        static let heading2: UInt32 = 6
-        static let heading3: UInt32 = 5
-        static let tagOrDescription: UInt32 = 2
-        static let body: UInt32 = 1
+        static let title: UInt32 = 28
+        static let heading2: UInt32 = 24
+        static let heading3: UInt32 = 20
+        static let tagOrDescription: UInt32 = 5
+        static let body: UInt32 = 4
     }
 
     /// The distinct terms' UTF-8 bytes, one after the other; term `i` ends at `ends[i]`.

@@ -21,9 +21,10 @@ enum SearchLines {
         rounded(total / max(1, documents))
     }
 
-    /// A posting's stored part for a weighted count in a document of `length` body terms.
+    /// A posting's stored part for a weighted count (in `SearchDocument.Weight`'s quarters) in a
+    /// document of `length` body terms.
     @inline(__always) static func part(weight: UInt32, length: UInt32, average: Int) -> UInt32 {
-        let weight = Double(weight)
+        let weight = Double(weight) / Double(SearchDocument.Weight.body)
         let part = weight * (k1 + 1) / (weight + k1 * (1 - b + b * Double(rounded(Int(length))) / Double(average)))
         return UInt32(max(1, (part * partScale).rounded()))
     }
