@@ -26,9 +26,10 @@ struct SearchDocument: Sendable, Equatable {
     /// → `articles/x/search.txt` (in the page's own folder, so that carrying it over and removing it
     /// with the old output cost what the page does, on all cores).
     static func textPath(ofPage page: String) -> String {
-        var path = Substring(page)
-        if path.hasSuffix("index.html") { path = path.dropLast("index.html".count) } else { path += "." }
-        return path + "search.txt"
+        // Compared as bytes: a page per article passes here on every build.
+        let bytes = page.utf8, name = "index.html".utf8
+        guard bytes.count >= name.count, bytes.suffix(name.count).elementsEqual(name) else { return page + ".search.txt" }
+        return String(page[..<bytes.index(bytes.endIndex, offsetBy: -name.count)]) + "search.txt"
     }
 }
 

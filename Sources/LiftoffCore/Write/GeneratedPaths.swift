@@ -9,7 +9,7 @@ struct GeneratedPaths {
         for path in paths {
             files.insert(path)
             var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = Self.lastSlash(in: folder) {
                 folder = folder[..<slash]
                 guard folders.insert(String(folder)).inserted else { break }
             }
@@ -23,10 +23,16 @@ struct GeneratedPaths {
         if files.contains(target) { return target }
         if folders.contains(target) { return target + "/" }
         var folder = target[...]
-        while let slash = folder.lastIndex(of: "/") {
+        while let slash = Self.lastSlash(in: folder) {
             folder = folder[..<slash]
             if files.contains(String(folder)) { return String(folder) }
         }
         return nil
+    }
+
+    /// The last `/` of `path`, found in its bytes (a search by characters would find grapheme
+    /// boundaries first, and a site has a path per page).
+    private static func lastSlash(in path: Substring) -> String.Index? {
+        path.utf8.lastIndex(of: UInt8(ascii: "/"))
     }
 }

@@ -46,7 +46,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     private let stagingPath: String
     private let lock = Lock()
     private var directories: Set<String> = [""]
-    /// The cache's folder and the staging tree's, held open while images are linked.
+    /// The cache's folder, the previous output's and the staging tree's, held open while files are linked.
     private let folders = FolderHandles()
     private var counts = (written: 0, unchanged: 0)
     /// Held from before the staging folder is made until this writer is gone.
@@ -122,7 +122,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String) -> Bool {
-        guard (try? prepare(path)) != nil, link(output.path + "/" + path, staging.path + "/" + path) == 0 else { return false }
+        guard (try? prepare(path)) != nil, folders.link(path, below: output.path, into: stagingPath) else { return false }
         lock.withLock { counts.unchanged += 1 }
         return true
     }
