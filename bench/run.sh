@@ -633,9 +633,16 @@ for n in (int(x) for x in (read("search-sizes") or "").split()):
         lines.append(f"| First one-word query, JavaScript included | {q['liftoff_first_bytes']:,} B ({q['liftoff_first_files']} files) | "
                      f"{q['pagefind_first_bytes']:,} B ({q['pagefind_first_files']} files) |")
         lines.append(f"| Each further new word, at most | {q['liftoff_further_max']:,} B | {q['pagefind_further_max']:,} B |")
+        lines.append(f"| … of which the five results' excerpts | {q['liftoff_further_max_excerpts']:,} B | "
+                     f"{q['pagefind_further_max_excerpts']:,} B |")
         lines.append(f"| Top-5 overlap with Pagefind's top 5 (mean) | {q['overlap']:.0%} | |")
+        if q.get("other_overlap") is not None:
+            lines.append(f"| … over {q['other_queries']} other queries (no weight was chosen by them) | {q['other_overlap']:.0%} | |")
         lines.append("")
         lines.append("Overlap per query: " + ", ".join(f"{p['query']} {p['overlap']:.0%}" for p in q["per_query"]) + ".")
+        if q.get("per_other_query"):
+            lines.append("")
+            lines.append("Other queries: " + ", ".join(f"{p['query']} {p['overlap']:.0%}" for p in q["per_other_query"]) + ".")
         search_checks.append(("Search: the first one-word query downloads at most 32 KB", f"{q['liftoff_first_bytes']:,} B",
                               q["liftoff_first_bytes"] <= 32_000))
         search_checks.append(("Search: each further new word at most 10 KB", f"{q['liftoff_further_max']:,} B",

@@ -4,8 +4,10 @@
 - bytes the first one-word query downloads (a fresh browser cache; each file counted at its gzip -9
   size, or its own size when it is already compressed, as Pagefind's are), JavaScript included,
   with five results shown with their excerpts;
-- bytes each further new word adds;
-- relevance: for each query, how many of Liftoff's top 5 are in Pagefind's top 5.
+- bytes each further new word adds, and how many of them are the results' excerpts (Liftoff's text
+  files, Pagefind's fragments);
+- relevance: for each query, how many of Liftoff's top 5 are in Pagefind's top 5 — over the 30
+  queries the goal is measured on, and over 30 others that no ranking weight was chosen by.
 
     search_compare.py SITE_DIR --pagefind-dir pagefind [--queries q1,q2 ...] [--json OUT]
 
@@ -30,6 +32,16 @@ DEFAULT_QUERIES = [
     "general availability", "median latency", "cost per image", "limited preview", "announcement", "ecommerce",
     "monitoring", "reversible", "model list endpoint", "broken features", "churn", "named owner",
     "throughput", "go decision", "launch day", "evaluation plan", "rumors",
+]
+
+# Other queries over the same vocabulary, never used to choose a weight: a check that the overlap
+# above is not a fit to its 30 queries.
+OTHER_QUERIES = [
+    "support team", "scoring rubric", "product manager", "current provider", "release signal", "timeline",
+    "sprint", "customers", "budget", "overlap runs", "quality bar", "forecast", "commitment", "planning horizon",
+    "contracts", "api", "checklists", "evaluation owner", "rollback path", "tight rate limits", "image model",
+    "provider interface", "meeting", "risk", "serving users", "promise", "dates", "owner named", "questions",
+    "sample images",
 ]
 
 
@@ -88,20 +100,29 @@ const [query, base, done] = [arguments[0], arguments[1], arguments[arguments.len
 """
 
 
+def is_excerpt(path):
+    """Whether a served file is a result's text (Liftoff's text file, Pagefind's fragment)."""
+    return path.endswith("/search.txt") or "/pagefind/fragment/" in path
+
+
 def served_bytes(site, since):
-    """Compressed bytes of the files served since `since` (each path once)."""
-    total, paths = 0, set(SERVED[since:])
+    """Compressed bytes of the files served since `since` (each path once), their count, and the
+    bytes of the results' excerpts among them."""
+    total, excerpts, paths = 0, 0, set(SERVED[since:])
     for path in paths:
         file = site / path.lstrip("/")
         if path.endswith("/"):
             file = file / "index.html"
         if file.is_file():
-            total += compressed(file)
-    return total, len(paths)
+            size = compressed(file)
+            total += size
+            excerpts += size if is_excerpt(path) else 0
+    return total, len(paths), excerpts
 
 
-def run(site, queries, engine, origin):
-    """Per query: top-5 URLs; plus bytes of the first query and of each further new word."""
+def run(site, queries, engine, origin, measured):
+    """Per query: top-5 URLs; plus bytes of the first query and, among the first `measured` queries,
+    (bytes, excerpt bytes) of each further new word."""
     d = driver()
     try:
         script = LIFTOFF if engine == "liftoff" else PAGEFIND
@@ -109,14 +130,15 @@ def run(site, queries, engine, origin):
         d.get(origin + "/articles/")
         before = len(SERVED)
         first = d.execute_async_script(script, queries[0], *args)
-        first_bytes, first_files = served_bytes(site, before)
+        first_bytes, first_files, _ = served_bytes(site, before)
         tops = {queries[0]: first}
         further = []
-        for query in queries[1:]:
+        for position, query in enumerate(queries[1:], start=1):
             before = len(SERVED)
             tops[query] = d.execute_async_script(script, query, *args)
-            if " " not in query:
-                further.append(served_bytes(site, before)[0])
+            if " " not in query and position < measured:
+                total, _, excerpts = served_bytes(site, before)
+                further.append((total, excerpts))
         return tops, first_bytes, first_files, further
     finally:
         d.quit()
@@ -126,44 +148,57 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=pathlib.Path)
     parser.add_argument("--queries", help="comma-separated queries (default: 30 of the bench site's words)")
+    parser.add_argument("--other-queries", help="comma-separated queries only for a second overlap figure (default: 30 more)")
     parser.add_argument("--json", type=pathlib.Path, help="write the figures here")
     parser.add_argument("--verbose", action="store_true", help="print both top 5s")
     args = parser.parse_args()
     queries = args.queries.split(",") if args.queries else DEFAULT_QUERIES
+    others = args.other_queries.split(",") if args.other_queries else [] if args.queries else OTHER_QUERIES
+    others = [q for q in others if q not in queries]
     site = args.site.resolve()
     handler = functools.partial(Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
-        ours, our_first, our_files, our_further = run(site, queries, "liftoff", origin)
-        theirs, their_first, their_files, their_further = run(site, queries, "pagefind", origin)
+        # The other queries run after the measured ones: they change no byte figure.
+        ours, our_first, our_files, our_further = run(site, queries + others, "liftoff", origin, measured=len(queries))
+        theirs, their_first, their_files, their_further = run(site, queries + others, "pagefind", origin, measured=len(queries))
     finally:
         httpd.shutdown()
-    rows, overlaps = [], []
-    for query in queries:
-        a, b = ours[query], theirs[query]
-        if isinstance(a, str) or isinstance(b, str):
-            raise SystemExit(f"{query!r}: {a if isinstance(a, str) else b}")
-        # Pagefind's URLs are the pages' (…/index.html → …/ with its default settings).
-        b = [u.replace("index.html", "") for u in b]
-        expected = min(5, len(b))
-        overlap = len(set(a[:5]) & set(b[:5])) / expected if expected else 1.0
-        overlaps.append(overlap)
-        rows.append((query, overlap, len(a), len(b)))
-    mean = sum(overlaps) / len(overlaps)
-    further = lambda xs: max(xs) if xs else 0
+    def overlaps(asked):
+        rows = []
+        for query in asked:
+            a, b = ours[query], theirs[query]
+            if isinstance(a, str) or isinstance(b, str):
+                raise SystemExit(f"{query!r}: {a if isinstance(a, str) else b}")
+            # Pagefind's URLs are the pages' (…/index.html → …/ with its default settings).
+            b = [u.replace("index.html", "") for u in b]
+            expected = min(5, len(b))
+            rows.append((query, len(set(a[:5]) & set(b[:5])) / expected if expected else 1.0, len(a), len(b)))
+        return rows, (sum(r[1] for r in rows) / len(rows) if rows else None)
+    rows, mean = overlaps(queries)
+    other_rows, other_mean = overlaps(others)
+    # The further word that downloads most: (bytes, of which excerpts).
+    further = lambda xs: max(xs) if xs else (0, 0)
+    (our_max, our_excerpts), (their_max, their_excerpts) = further(our_further), further(their_further)
     figures = {
-        "queries": len(queries), "overlap": mean,
-        "liftoff_first_bytes": our_first, "liftoff_first_files": our_files, "liftoff_further_max": further(our_further),
-        "pagefind_first_bytes": their_first, "pagefind_first_files": their_files, "pagefind_further_max": further(their_further),
+        "queries": len(queries), "overlap": mean, "other_queries": len(others), "other_overlap": other_mean,
+        "liftoff_first_bytes": our_first, "liftoff_first_files": our_files,
+        "liftoff_further_max": our_max, "liftoff_further_max_excerpts": our_excerpts,
+        "pagefind_first_bytes": their_first, "pagefind_first_files": their_files,
+        "pagefind_further_max": their_max, "pagefind_further_max_excerpts": their_excerpts,
         "per_query": [{"query": q, "overlap": o} for q, o, _, _ in rows],
+        "per_other_query": [{"query": q, "overlap": o} for q, o, _, _ in other_rows],
     }
     print(f"first one-word query ({queries[0]!r}): Liftoff {our_first:,} B in {our_files} files, "
           f"Pagefind {their_first:,} B in {their_files} files")
-    print(f"each further new word, at most: Liftoff {further(our_further):,} B, Pagefind {further(their_further):,} B")
+    print(f"each further new word, at most: Liftoff {our_max:,} B ({our_excerpts:,} B of it excerpts), "
+          f"Pagefind {their_max:,} B ({their_excerpts:,} B of it excerpts)")
     print(f"top-5 overlap with Pagefind over {len(queries)} queries: {mean:.0%}")
-    for query, overlap, n_ours, n_theirs in rows:
+    if others:
+        print(f"  (over {len(others)} other queries, no weight chosen by them: {other_mean:.0%})")
+    for query, overlap, n_ours, n_theirs in rows + other_rows:
         print(f"  {overlap:4.0%}  {query}  ({n_ours} / {n_theirs} results)")
         if args.verbose:
             print("      Liftoff: ", " ".join(u.split("/")[-2] for u in ours[query]))
