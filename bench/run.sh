@@ -149,6 +149,27 @@ hyper() {
     hyperfine --style basic --warmup 1 --runs "$RUNS" "$@"
 }
 
+# hyper_pair OUT.json PREPARE_A NAME_A COMMAND_A PREPARE_B NAME_B COMMAND_B: two commands whose
+# difference is the figure (search on and off), timed in both orders and pooled, so that a drift
+# of a shared machine during one block of runs falls on both sides.
+hyper_pair() {
+    local out=$1; shift
+    hyper --prepare "$1" -n "$2" "$3" --prepare "$4" -n "$5" "$6" --export-json "$out.ab"
+    hyper --prepare "$4" -n "$5" "$6" --prepare "$1" -n "$2" "$3" --export-json "$out.ba"
+    python3 - "$out" <<'POOL'
+import json, statistics, sys
+out = sys.argv[1]
+runs = [json.load(open(out + suffix))["results"] for suffix in (".ab", ".ba")]
+pooled = []
+for result in runs[0]:
+    other = next(r for r in runs[1] if r["command"] == result["command"])
+    times = result["times"] + other["times"]
+    pooled.append(dict(result, times=times, median=statistics.median(times), mean=statistics.fmean(times),
+                       user=(result["user"] + other["user"]) / 2, system=(result["system"] + other["system"]) / 2))
+json.dump({"results": pooled}, open(out, "w"), indent=1)
+POOL
+}
+
 for n in $SIZES; do
     site="$TMP_BASE/liftoff-bench-$n"
     SITES+=("$site")
@@ -222,15 +243,13 @@ for n in $SIZES; do
         sout="$site/out-search"
         with="$LIFTOFF build --source $site/liftoff-search --output $sout --now $NOW"
         without="$LIFTOFF build --source $site/liftoff --output $site/out-plain --now $NOW"
-        hyper --prepare "rm -rf $sout $site/.out-search.liftoff-*" -n "search on $n" "$with" \
-            --prepare "rm -rf $site/out-plain $site/.out-plain.liftoff-*" -n "search off $n" "$without" \
-            --export-json "$RESULTS/search-clean-$n.json"
+        hyper_pair "$RESULTS/search-clean-$n.json" "rm -rf $sout $site/.out-search.liftoff-*" "search on $n" "$with" \
+            "rm -rf $site/out-plain $site/.out-plain.liftoff-*" "search off $n" "$without"
         $with > /dev/null
         $without > /dev/null
         edit_on="$site/liftoff-search/$(sed 's|^liftoff/||' "$site/edit-target")"
-        hyper --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $edit_on" -n "search on, one edit $n" "$with" \
-            --prepare "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $edit" -n "search off, one edit $n" "$without" \
-            --export-json "$RESULTS/search-edit-$n.json"
+        hyper_pair "$RESULTS/search-edit-$n.json" "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $edit_on" "search on, one edit $n" "$with" \
+            "printf '\nEdited at %s.\n' \"\$(date +%s%N)\" >> $edit" "search off, one edit $n" "$without"
         pagefind="$PAGEFIND --site $sout --glob articles/*/index.html --root-selector .article --exclude-selectors .related"
         hyperfine --style basic --warmup 1 --runs "$RUNS" --prepare "rm -rf $sout/pagefind" -n "pagefind $n" "$pagefind" \
             --export-json "$RESULTS/pagefind-$n.json"
