@@ -90,7 +90,7 @@ extension Builder {
                 } else {
                     outcome.search = try indexed(
                         title: article.title, tags: article.tags, description: renderer.description(of: article, body: body),
-                        written: article.description != nil, blocks: blocks, page: path, sink: sink)
+                        written: article.description != nil, blocks: blocks, body: body, page: path, sink: sink)
                 }
             }
             outcome.page = BuildCache.Page(

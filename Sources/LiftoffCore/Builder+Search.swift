@@ -4,9 +4,11 @@
 extension Builder {
     /// Writes a page's search text file and returns its terms.
     static func indexed(
-        title: String, tags: [String] = [], description: String, written: Bool, blocks: [MarkdownBlock], page: String, sink: any PageSink
+        title: String, tags: [String] = [], description: String, written: Bool, blocks: [MarkdownBlock], body: ArticleBody, page: String,
+        sink: any PageSink
     ) throws -> SearchDocument {
-        let (document, file) = SearchDocument.make(title: title, tags: tags, description: description, written: written, blocks: blocks)
+        let (document, file) = SearchDocument.make(
+            title: title, tags: tags, description: description, written: written, blocks: blocks, components: body.componentTexts)
         try sink.write(file, to: SearchDocument.textPath(ofPage: page))
         return document
     }

@@ -50,9 +50,12 @@ import Testing
             ```
 
             ```{timeline}
+            title: Signal timeline
             entries:
               - date: 2026-11-01
-                text: Something happened.
+                text: Something *happened*.
+                status: rumor
+                link: https://example.com/zeppelin
             ```
             """),
         "content/pages/about.md": "---\ntitle: About this site\n---\n\nWe follow launches.\n",
@@ -109,9 +112,12 @@ import Testing
         // CJK: any two characters of the text find it.
         #expect(index.search("画像").map(\.title) == ["GPT画像2の発表"])
         #expect(index.search("生成モデル").map(\.title) == ["GPT画像2の発表"])
-        // Code is text; a component's YAML is not.
+        // Code is text. A component is what its values say — free text and Markdown, not its keys,
+        // a value from a fixed list, a link or a date.
         #expect(index.search("imageprovider").map(\.title) == ["Swap notes"])
-        #expect(index.search("entries").isEmpty && index.search("happened").isEmpty)
+        #expect(index.search("happened").map(\.title) == ["Swap notes"] && index.search("signal").map(\.title) == ["Swap notes"])
+        #expect(index.search("entries").isEmpty && index.search("rumor").isEmpty && index.search("zeppelin").isEmpty)
+        #expect(pages["articles/code/search.txt"]?.hasSuffix("Signal timeline\nSomething happened.") == true)
         #expect(index.search("launches").map(\.title) == ["About this site"])
         // Each document's text file: its description and its text.
         #expect(pages["articles/access/search.txt"] == "A test article.\nA waitlist opens. The price is mentioned once: pricing.")

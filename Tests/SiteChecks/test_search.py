@@ -75,6 +75,8 @@ def type_in_header(driver, query):
     ("trigger stack", "/articles/release-signals/"),
     ("provider interf", "/articles/image-api-swap/"),
     ("RÔLLBACK", "/articles/launch-day-checklist/"),
+    # Words only in a comparison's prompt (a component's values).
+    ("film grain", "/articles/gpt-image-2-release-date/"),
 ])
 def test_a_query_typed_in_the_header_finds_the_article_first(server, query, expected):
     driver = make_driver()

@@ -81,7 +81,8 @@ public struct ComponentCatalog: Sendable {
         let errors = reader.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
         return .success(PlacedComponent(
-            name: String(name), context: context, script: schema.script, warnings: reader.diagnostics.filter { $0.severity != .error }))
+            name: String(name), context: context, script: schema.script, warnings: reader.diagnostics.filter { $0.severity != .error },
+            text: reader.text))
     }
 }
 
@@ -91,6 +92,8 @@ struct PlacedComponent {
     var context: [String: Any]
     var script: String?
     var warnings: [Diagnostic]
+    /// What search reads of it (`ComponentValues.text`).
+    var text: [UInt8] = []
 
     var template: String { ComponentCatalog.folder + name }
 }

@@ -6,6 +6,9 @@ struct ComponentValues {
     let path: String
     let markdown: MarkdownRenderer
     private(set) var diagnostics: [Diagnostic] = []
+    /// The values a reader reads, for search (when the renderer collects text): free strings (not
+    /// one of a list of `values`), Markdown as plain text, a line each; not links, files or numbers.
+    private(set) var text: [UInt8] = []
 
     init(path: String, markdown: MarkdownRenderer) {
         self.path = path
@@ -41,6 +44,7 @@ struct ComponentValues {
                     fields.fail(name, "'\(name)' must be one of \(values.joined(separator: ", ")), not '\(value)'\(hint)")
                     continue
                 }
+                if case .string = param.kind, param.values == nil { keep(Array(value.utf8)) }
                 context[name] = value
             case .markdown:
                 guard let value = fields.string(name) else { continue }
@@ -135,9 +139,17 @@ struct ComponentValues {
 
     /// Markdown rendered by cmark-gfm: one paragraph becomes its inline HTML (for captions and
     /// labels), several blocks stay blocks.
+    /// Adds a value's text to `text`, on a line of its own.
+    private mutating func keep(_ bytes: [UInt8]) {
+        guard markdown.collectsText, !bytes.isEmpty else { return }
+        if !text.isEmpty { text.append(0x0A) }
+        text.append(contentsOf: bytes)
+    }
+
     private mutating func inlineHTML(_ text: String, line: Int, resolve: (MarkdownLink) -> LinkRewrite) -> String {
         let (blocks, problems, warnings) = markdown.blocks(text, lineOffset: line - 1, rewriteLink: resolve)
         diagnostics += problems.map { .error(path, $0.line, $0.message) } + warnings.map { .warning(path, $0.line, $0.message) }
+        for block in blocks { keep(block.plain) }
         if blocks.count == 1, blocks[0].kind == .paragraph, blocks[0].html.hasPrefix("<p>"), blocks[0].html.hasSuffix("</p>\n") {
             return String(blocks[0].html.dropFirst(3).dropLast(5))
         }

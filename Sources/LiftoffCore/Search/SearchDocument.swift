@@ -35,18 +35,20 @@ struct SearchDocument: Sendable, Equatable {
 
 extension SearchDocument {
     /// An article's or a page's terms — title, headings, tags, description and the body's text
-    /// (component blocks aside: their YAML is not prose) — and its text file (the description on
-    /// the first line, the text after it), which a result's snippet is cut from.
+    /// (a component's block by what its values say, `components`, by block position: its YAML is
+    /// not prose) — and its text file (the description on the first line, the text after it),
+    /// which a result's snippet is cut from.
     /// - Parameters:
     ///   - description: what results show under the title (the front matter's, or the TL;DR's text);
     ///   - written: whether the front matter wrote it — a description made from the TL;DR is not
     ///     counted twice.
     static func make(
-        title: String, tags: [String], description: String, written: Bool = true, blocks: [MarkdownBlock]
+        title: String, tags: [String], description: String, written: Bool = true, blocks: [MarkdownBlock],
+        components: [Int: [UInt8]] = [:]
     ) -> (SearchDocument, file: [UInt8]) {
         // The text file: the description on its first line, then the text, block by block (plain
         // UTF-8 as cmark-gfm made it: nothing to escape).
-        let size = blocks.reduce(0) { $0 + $1.plain.count }
+        let size = blocks.reduce(0) { $0 + $1.plain.count } + components.values.reduce(0) { $0 + $1.count }
         var file: [UInt8] = []
         file.reserveCapacity(description.utf8.count + size + blocks.count + 1)
         file.append(contentsOf: description.utf8.lazy.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
@@ -56,14 +58,18 @@ extension SearchDocument {
             vocabulary.add(title, weight: Weight.title)
             for tag in tags { vocabulary.add(tag, weight: Weight.tagOrDescription) }
             if written { vocabulary.add(description, weight: Weight.tagOrDescription) }
-            for block in blocks {
-                if case .code(let info) = block.kind, Highlighter.isComponent(info) { continue }
+            for (position, block) in blocks.enumerated() {
+                var plain = block.plain
+                if case .code(let info) = block.kind, Highlighter.isComponent(info) {
+                    guard let text = components[position] else { continue }
+                    plain = text
+                }
                 if case .heading(let level) = block.kind, level <= 3 {
                     vocabulary.add(block.text, weight: (level == 3 ? Weight.heading3 : Weight.heading2) - Weight.body)
                 }
-                block.plain.withUnsafeBufferPointer { vocabulary.add(bytes: $0, weight: Weight.body) }
+                plain.withUnsafeBufferPointer { vocabulary.add(bytes: $0, weight: Weight.body) }
                 if file.count > textStart, file.last != 0x0A { file.append(0x0A) }
-                file.append(contentsOf: block.plain)
+                file.append(contentsOf: plain)
             }
         }
         while file.count > textStart, file.last == 0x0A { file.removeLast() }

@@ -27,6 +27,8 @@ struct ArticleBody {
     var validUntil: Int64 = .max
     /// Theme assets the placed components need loaded (`script:` of their schemas), in order.
     var scripts: [String] = []
+    /// What search reads of each placed component with text, by its block's position.
+    var componentTexts: [Int: [UInt8]] = [:]
 
     /// Groups top-level blocks: `## FAQ` and `## Sources` sections, TL;DR paragraphs,
     /// tables, countdown code blocks, and headings (given unique ids).
@@ -87,6 +89,7 @@ struct ArticleBody {
                     component.context["id"] = ids.make(component.name)
                     if let script = component.script, !scripts.contains(script) { scripts.append(script) }
                     warnings += component.warnings
+                    if !component.text.isEmpty { componentTexts[index] = component.text }
                     parts.append(.component(component))
                 case .failure(let failure)?: errors += failure.diagnostics
                 case nil: parts.append(.html(block.html))
