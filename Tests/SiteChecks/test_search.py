@@ -49,6 +49,20 @@ def test_the_readers_script_makes_the_same_terms_as_the_build(server, browser):
     assert not problems, "\n".join(problems)
 
 
+def test_a_snippet_keeps_lines_without_a_stop_apart(server, browser):
+    # A comparison's label and caption, a heading and its paragraph: lines of the text file.
+    browser.get(server + "/")
+    module = browser.find_element(By.CSS_SELECTOR, "form[data-search]").get_attribute("data-search-module")
+    browser.set_script_timeout(20)
+    got = browser.execute_async_script("""
+        const [module, done] = arguments;
+        import(module).then(search => done(search.snippet(
+            "Current model\\nWarm sky, strong orange.\\nWhy swaps hurt\\n  Every launch is a migration.", search.words("warm"), false)),
+            e => done(String(e)));
+    """, module)
+    assert got == "Current model · <mark>Warm</mark> sky, strong orange. Why swaps hurt · Every launch is a migration.", got
+
+
 def test_the_readers_script_stems_english_as_snowball_does(server, browser):
     browser.get(server + "/")
     module = browser.find_element(By.CSS_SELECTOR, "form[data-search]").get_attribute("data-search-module")

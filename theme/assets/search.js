@@ -334,7 +334,8 @@ export function snippet(text, words, prefix, size = 200) {
   let start = Math.max(0, at - Math.floor(size / 3)), end = Math.min(text.length, start + size);
   while (start > 0 && /\S/.test(text[start - 1])) start--;
   while (end < text.length && /\S/.test(text[end])) end++;
-  const part = text.slice(start, end).replace(/\s+/g, " ").trim();
+  // A line that ends without a stop (a heading, a label, a caption) is kept apart from the next by a dot.
+  const part = text.slice(start, end).replace(/([^\s.!?:;…。！？])[^\S\n]*\n\s*/gu, "$1 · ").replace(/\s+/g, " ").trim();
   return (start > 0 ? "… " : "") + marked(part, words, prefix) + (end < text.length ? " …" : "");
 }
 
