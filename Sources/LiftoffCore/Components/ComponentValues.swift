@@ -137,8 +137,6 @@ struct ComponentValues {
         return fields.line(of: name) + (block ? 1 : 0)
     }
 
-    /// Markdown rendered by cmark-gfm: one paragraph becomes its inline HTML (for captions and
-    /// labels), several blocks stay blocks.
     /// Adds a value's text to `text`, on a line of its own.
     private mutating func keep(_ bytes: [UInt8]) {
         guard markdown.collectsText, !bytes.isEmpty else { return }
@@ -146,6 +144,8 @@ struct ComponentValues {
         text.append(contentsOf: bytes)
     }
 
+    /// Markdown rendered by cmark-gfm: one paragraph becomes its inline HTML (for captions and
+    /// labels), several blocks stay blocks; its plain text is kept for search.
     private mutating func inlineHTML(_ text: String, line: Int, resolve: (MarkdownLink) -> LinkRewrite) -> String {
         let (blocks, problems, warnings) = markdown.blocks(text, lineOffset: line - 1, rewriteLink: resolve)
         diagnostics += problems.map { .error(path, $0.line, $0.message) } + warnings.map { .warning(path, $0.line, $0.message) }
