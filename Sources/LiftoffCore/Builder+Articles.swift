@@ -88,8 +88,10 @@ extension Builder {
                 if let kept = terms?.document(path, key: key), sink.reuse(SearchDocument.textPath(ofPage: path)) {
                     outcome.search = kept
                 } else {
+                    // Its authors' names count as its tags do: a reader may look for who wrote it.
+                    let names = article.authors.compactMap { site.config.authors[$0]?.name }
                     outcome.search = try indexed(
-                        title: article.title, tags: article.tags, description: renderer.description(of: article, body: body),
+                        title: article.title, tags: article.tags + names, description: renderer.description(of: article, body: body),
                         written: article.description != nil, blocks: blocks, body: body, page: path, sink: sink)
                 }
             }

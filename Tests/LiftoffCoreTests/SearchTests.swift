@@ -302,6 +302,18 @@ import Testing
             && found.last == "body", "\(found)")
     }
 
+    @Test func anAuthorsNameFindsTheArticlesTheyWrote() throws {
+        let site = try TestSite([
+            "content/one.md": article("One", extra: "author: maya\n"),
+            "content/two.md": article("Two", date: "2026-11-21", extra: "authors: [sam, maya]\n"),
+            "content/three.md": article("Three", date: "2026-11-22"),
+        ], siteYML: TestSite.siteYML + AuthorTests.authors)
+        defer { site.remove() }
+        let index = try SearchReader(try site.build())
+        #expect(index.search("okafor").map(\.title) == ["Two"])
+        #expect(Set(index.search("chen").map(\.title)) == ["One", "Two"])
+    }
+
     @Test func aDescriptionMadeFromTheTLDRIsNotCountedTwice() throws {
         // Same words, same length: one in a TL;DR that is also the page's description, one in a paragraph.
         let site = try TestSite([
