@@ -6,13 +6,15 @@ import Testing
 /// Bylines from site.yml's `authors:`: on articles and cards, author pages, JSON-LD and the feed.
 @Suite struct AuthorTests {
     static let authors = "\nauthors:\n  maya:\n    name: Maya Chen\n    bio: Covers launches.\n  sam:\n    name: Sam Okafor\n    url: https://example.com/sam\n"
+    /// One article by Maya, one by Sam and Maya, one by nobody named.
+    static let articles = [
+        "content/one.md": article("One", extra: "author: maya\n"),
+        "content/two.md": article("Two", date: "2026-11-21", extra: "authors: [sam, maya]\n"),
+        "content/three.md": article("Three", date: "2026-11-22"),
+    ]
 
     @Test func bylinesAuthorPagesPeopleInJSONLDAndTheFeed() throws {
-        let site = try TestSite([
-            "content/one.md": article("One", extra: "author: maya\n"),
-            "content/two.md": article("Two", date: "2026-11-21", extra: "authors: [sam, maya]\n"),
-            "content/three.md": article("Three", date: "2026-11-22"),
-        ], siteYML: TestSite.siteYML + Self.authors)
+        let site = try TestSite(Self.articles, siteYML: TestSite.siteYML + Self.authors)
         defer { site.remove() }
         let pages = try site.build()
         let two = try #require(pages["articles/two/index.html"])

@@ -303,11 +303,7 @@ import Testing
     }
 
     @Test func anAuthorsNameFindsTheArticlesTheyWrote() throws {
-        let site = try TestSite([
-            "content/one.md": article("One", extra: "author: maya\n"),
-            "content/two.md": article("Two", date: "2026-11-21", extra: "authors: [sam, maya]\n"),
-            "content/three.md": article("Three", date: "2026-11-22"),
-        ], siteYML: TestSite.siteYML + AuthorTests.authors)
+        let site = try TestSite(AuthorTests.articles, siteYML: TestSite.siteYML + AuthorTests.authors)
         defer { site.remove() }
         let index = try SearchReader(try site.build())
         #expect(index.search("okafor").map(\.title) == ["Two"])
