@@ -74,16 +74,28 @@ enum SearchCache {
             return []
         }
         let stored = terms.stored.flatMap { FileStamp.of(url.path)?.size == Int64($0.data.count) ? $0 : nil }
-        guard live.allSatisfy({ stored?.range($0.path, key: $0.key) != nil || terms.made[$0.path]?.key == $0.key }) else { return nil }
+        // Each live document's terms, looked up once: where the stored file holds them, or this build's.
+        var sources: [Source] = []
+        sources.reserveCapacity(live.count)
+        for (path, key) in live {
+            if let range = stored?.range(path, key: key) {
+                sources.append(.stored(range))
+            } else if let made = terms.made[path], made.key == key {
+                sources.append(.made(made.document))
+            } else {
+                return nil
+            }
+        }
         if let stored {
             let descriptor = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
             if descriptor >= 0 {
                 var file = BufferedFile(descriptor: descriptor, start: stored.data.count)
                 var kept = 0
-                let offsets = live.map { path, key -> Range<Int> in
-                    guard let range = stored.range(path, key: key) else { return file.entry(path, key, terms.made[path]!.document) }
-                    kept += range.count
-                    return range
+                let offsets = zip(live, sources).map { live, source -> Range<Int> in
+                    switch source {
+                    case .stored(let range): kept += range.count; return range
+                    case .made(let document): return file.entry(live.path, live.key, document)
+                    }
                 }
                 let appended = file.offset - stored.data.count
                 if file.close(), stored.data.count <= 2 * (header.count + kept + appended) { return offsets }
@@ -94,15 +106,23 @@ enum SearchCache {
         guard descriptor >= 0 else { return nil }
         var file = BufferedFile(descriptor: descriptor, start: 0)
         _ = file.copy(header)
-        let offsets = live.map { path, key -> Range<Int> in
-            guard let stored, let range = stored.range(path, key: key) else { return file.entry(path, key, terms.made[path]!.document) }
-            return file.copy(stored.data[range])
+        let offsets = zip(live, sources).map { live, source -> Range<Int> in
+            switch source {
+            case .stored(let range): return file.copy(stored!.data[range])
+            case .made(let document): return file.entry(live.path, live.key, document)
+            }
         }
         guard file.close(), rename(temporary, url.path) == 0 else {
             unlink(temporary)
             return nil
         }
         return offsets
+    }
+
+    /// Where a live document's terms come from when the cache is written.
+    private enum Source {
+        case stored(Range<Int>)
+        case made(SearchDocument)
     }
 
     /// A file written through one buffer of a few hundred kilobytes (a cache of megabytes is never
