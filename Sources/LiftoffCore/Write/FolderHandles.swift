@@ -9,21 +9,20 @@ final class FolderHandles: @unchecked Sendable {
 
     deinit { closeAll() }
 
-    /// Hard-links `source` (absolute) to `target`, a path below the folder `base` (its handle is
-    /// kept; the target's own folder is walked from it); false when the system refused.
+    /// Hard-links `source` (absolute) to `target`, a path below the folder `base`; false when the
+    /// system refused.
     func link(_ source: String, into base: String, at target: String) -> Bool {
         guard let (sourceFolder, sourceName) = Self.split(source) else { return Glibc.link(source, base + "/" + target) == 0 }
-        let from = handle(sourceFolder), to = handle(base)
-        guard from >= 0, to >= 0 else { return Glibc.link(source, base + "/" + target) == 0 }
-        return linkat(from, sourceName, to, target, 0) == 0
+        return link(sourceName, below: sourceFolder, into: base, at: target)
     }
 
-    /// Hard-links `path` below the folder `source` to the same path below `target` (both handles
-    /// kept: only the path below them is walked); false when the system refused.
-    func link(_ path: String, below source: String, into target: String) -> Bool {
-        let from = handle(source), to = handle(target)
-        guard from >= 0, to >= 0 else { return Glibc.link(source + "/" + path, target + "/" + path) == 0 }
-        return linkat(from, path, to, path, 0) == 0
+    /// Hard-links `path` below the folder `source` to `target` (the same path unless given) below
+    /// the folder `base`: both folders' handles are kept, only the paths below them are walked.
+    func link(_ path: String, below source: String, into base: String, at target: String? = nil) -> Bool {
+        let target = target ?? path
+        let from = handle(source), to = handle(base)
+        guard from >= 0, to >= 0 else { return Glibc.link(source + "/" + path, base + "/" + target) == 0 }
+        return linkat(from, path, to, target, 0) == 0
     }
 
     func closeAll() {
