@@ -44,7 +44,7 @@ struct ComponentValues {
                     fields.fail(name, "'\(name)' must be one of \(values.joined(separator: ", ")), not '\(value)'\(hint)")
                     continue
                 }
-                if case .string = param.kind, param.values == nil { keep(Array(value.utf8)) }
+                if case .string = param.kind, param.values == nil { keep(value.utf8) }
                 context[name] = value
             case .markdown:
                 guard let value = fields.string(name) else { continue }
@@ -138,7 +138,7 @@ struct ComponentValues {
     }
 
     /// Adds a value's text to `text`, on a line of its own.
-    private mutating func keep(_ bytes: [UInt8]) {
+    private mutating func keep(_ bytes: some Collection<UInt8>) {
         guard markdown.collectsText, !bytes.isEmpty else { return }
         if !text.isEmpty { text.append(0x0A) }
         text.append(contentsOf: bytes)
