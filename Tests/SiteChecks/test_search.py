@@ -77,6 +77,40 @@ def test_the_readers_script_stems_english_as_snowball_does(server, browser):
     assert len(words) > 3000 and not problems, "\n".join(problems[:40])
 
 
+def test_a_word_being_typed_finds_its_stem_at_every_letter(server, browser):
+    # For every word of the stemmer's vectors, each start of it typed (from three letters on) finds the
+    # word's stem while it is the word being typed: `announcemen` finds `announc` (announcement),
+    # `reversibl` finds `revers` — the box shows results at every keystroke, not "No results" until
+    # the word is whole. A start that no word of that stem begins with finds nothing.
+    browser.get(server + "/")
+    module = browser.find_element(By.CSS_SELECTOR, "form[data-search]").get_attribute("data-search-module")
+    browser.set_script_timeout(30)
+    # Stems of three letters or more (`be`, `do` are words nobody searches by their start), but for
+    # the three words Snowball stems by a list of its own (dying, lying, tying).
+    words = sorted(w for w, s in STEMS.items() if w != s and len(s) >= 3 and w not in ("dying", "lying", "tying"))
+    missed = browser.execute_async_script("""
+        const [module, words, stems, done] = arguments;
+        import(module).then(search => {
+          const missed = [];
+          for (const word of words) {
+            for (let end = 3; end <= word.length; end++) {
+              const typed = word.slice(0, end);
+              if (!(search.finds(stems[word], search.words(typed)[0], true) > 0)) { missed.push(typed + " → " + stems[word]); break; }
+            }
+          }
+          done(missed);
+        }, e => done(String(e)));
+    """, module, words, STEMS)
+    assert isinstance(missed, list), missed
+    assert len(words) > 2000 and not missed, f"{len(missed)} words: " + ", ".join(missed[:40])
+    unrelated = browser.execute_async_script("""
+        const [module, done] = arguments;
+        import(module).then(search => done([["announc", "announcx"], ["limit", "limbo"], ["rel", "relax"], ["price", "prick"]]
+          .filter(([stem, typed]) => search.finds(stem, search.words(typed)[0], true) > 0)), e => done(String(e)));
+    """, module)
+    assert unrelated == [], unrelated
+
+
 def type_in_header(driver, query):
     box = driver.find_element(By.CSS_SELECTOR, "#site-search-input")
     box.click()

@@ -122,15 +122,24 @@ export function words(text) {
 /** The terms of `text`, as the build makes them. */
 export const terms = (text) => words(text).map(([term]) => term);
 
-// Endings the stemmer takes off: a word being typed that is a stem and the start of one of them is that stem's word.
-const ENDINGS = ["ing", "ingly", "ed", "edly", "es", "er", "ers", "ies", "ied", "ly", "ation", "ations", "ational", "ization",
-  "ness", "ful", "fully", "ment", "ments", "ity", "ities", "ive", "ively", "able", "ism", "ist", "ize", "izing", "al", "ally"];
+// Endings the stemmer takes off or changes (Snowball English's steps 1–5, and those endings followed
+// by another: `ements`, `atively`): a word being typed that is a stem and the start of one of them is
+// that stem's word. Checked against every word of the stemmer's vectors at every letter
+// (test_search.py).
+const ENDINGS = ["ability", "ables", "abli", "ably", "alism", "alized", "alli", "ally", "als", "ances", "anci", "ant",
+  "ated", "ately", "ateness", "ates", "ating", "ational", "ations", "atively", "atives", "ators", "d", "eable", "ed",
+  "edly", "eedly", "eement", "eering", "ely", "ements", "ences", "encies", "ency", "entatives", "ented", "entli",
+  "ently", "ents", "eously", "ered", "ers", "es", "fully", "fulness", "ibilities", "ibility", "ible", "ically",
+  "icate", "ications", "iciti", "ics", "ies", "iliti", "ility", "ingly", "ings", "ionally", "ioned", "ions", "ism",
+  "ist", "ities", "ity", "ively", "iveness", "iviti", "izations", "ized", "izer", "izes", "izing", "lessli", "li",
+  "ly", "ments", "ness", "ogi", "or", "ousli", "ously", "ousness", "s", "tional", "ying"];
 
 /** Whether `typed` may be a word of stem `term` being typed (`pricin` → `price`, `hoppin` → `hop`). */
 function completes(typed, term) {
-  // The stem as it is, or but for its last letter (`price` from `pric|ing`, `happi` from `happ|y`).
+  // The stem as it is, or but for its last letter (`price` from `pric|ing`, `happi` from `happ|y`,
+  // `use` from `us|ing`).
   for (const base of [term, term.slice(0, -1)]) {
-    if (base.length < 3 || !typed.startsWith(base)) continue;
+    if (base.length < 2 || term.length < 3 || !typed.startsWith(base)) continue;
     let rest = typed.slice(base.length);
     if (rest[0] === base[base.length - 1]) rest = rest.slice(1);  // a doubled consonant: `hop` from `hopp|ing`
     if (rest === "" || ENDINGS.some((ending) => ending.startsWith(rest))) return true;
