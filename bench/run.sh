@@ -654,6 +654,10 @@ for n in (int(x) for x in (read("search-sizes") or "").split()):
         lines.append(f"| Each further new word, at most | {q['liftoff_further_max']:,} B | {q['pagefind_further_max']:,} B |")
         lines.append(f"| … of which the five results' excerpts | {q['liftoff_further_max_excerpts']:,} B | "
                      f"{q['pagefind_further_max_excerpts']:,} B |")
+        if "keystrokes" in q:
+            lines.append(f"| Keystroke to results, files loaded: median ({q['keystrokes']} keystrokes; Pagefind: its API, "
+                         f"no UI) | {q['liftoff_keystroke_median_ms']:.1f} ms | {q['pagefind_keystroke_median_ms']:.1f} ms |")
+            lines.append(f"| … at most | {q['liftoff_keystroke_max_ms']:.1f} ms | {q['pagefind_keystroke_max_ms']:.1f} ms |")
         lines.append(f"| Top-5 overlap with Pagefind's top 5 (mean) | {q['overlap']:.0%} | |")
         if q.get("other_overlap") is not None:
             lines.append(f"| … over {q['other_queries']} other queries (no weight was chosen by them) | {q['other_overlap']:.0%} | |")
@@ -666,6 +670,9 @@ for n in (int(x) for x in (read("search-sizes") or "").split()):
                               q["liftoff_first_bytes"] <= 32_000))
         search_checks.append(("Search: each further new word at most 10 KB", f"{q['liftoff_further_max']:,} B",
                               q["liftoff_further_max"] <= 10_000))
+        if "keystrokes" in q:
+            search_checks.append(("Search: results within 50 ms of a keystroke once the files are loaded (at most)",
+                                  f"{q['liftoff_keystroke_max_ms']:.1f} ms", q["liftoff_keystroke_max_ms"] <= 50))
         search_checks.append(("Search: top 5 overlap Pagefind's by at least 80 %", f"{q['overlap']:.0%}", q["overlap"] >= 0.8))
 
 # Highlighting: the corpus with code, highlighted and plain.

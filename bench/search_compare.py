@@ -7,7 +7,11 @@
 - bytes each further new word adds, and how many of them are the results' excerpts (Liftoff's text
   files, Pagefind's fragments);
 - relevance: for each query, how many of Liftoff's top 5 are in Pagefind's top 5 — over the 30
-  queries the goal is measured on, and over 30 others that no ranking weight was chosen by.
+  queries the goal is measured on, and over 30 others that no ranking weight was chosen by;
+- time from a keystroke to results once the words' files are loaded: Liftoff's header box (the
+  input event until the result titles are on screen), Pagefind's API (`search` and the five
+  results' `data`, no UI of its own here); each query typed whole, then its last letter removed
+  and typed again, the last two timed.
 
     search_compare.py SITE_DIR --pagefind-dir pagefind [--queries q1,q2 ...] [--json OUT]
 
@@ -22,6 +26,7 @@ import http.server
 import json
 import pathlib
 import shutil
+import statistics
 import threading
 import urllib.parse
 
@@ -144,6 +149,71 @@ def run(site, queries, engine, origin, measured):
         d.quit()
 
 
+LIFTOFF_KEYS = """
+const [queries, done] = [arguments[0], arguments[arguments.length - 1]];
+const input = document.querySelector('#site-search-input'), list = document.querySelector('#site-search-results');
+const form = input.closest('form[data-search]');
+// The time from setting the box's text to the result titles being on screen.
+function typed(text) {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (list.querySelector('.search-result-title')) { observer.disconnect(); resolve(performance.now() - start); }
+    });
+    observer.observe(list, {childList: true, subtree: true});
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+  });
+}
+(async () => {
+  input.focus();  // the box loads search.js and attaches to the form
+  await import(form.getAttribute('data-search-module'));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const times = [];
+  for (const query of queries) {
+    await typed(query);
+    await new Promise((resolve) => setTimeout(resolve, 200));  // the results' text files load
+    times.push(await typed(query.slice(0, -1)), await typed(query));
+  }
+  done(times);
+})().catch(e => done('error: ' + e));
+"""
+
+PAGEFIND_KEYS = """
+const [queries, base, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+(async () => {
+  window.__pagefind = window.__pagefind || await import(base + 'pagefind/pagefind.js');
+  await window.__pagefind.init();
+  async function typed(text) {
+    const start = performance.now();
+    const search = await window.__pagefind.search(text);
+    await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+    return performance.now() - start;
+  }
+  const times = [];
+  for (const query of queries) {
+    await typed(query);
+    times.push(await typed(query.slice(0, -1)), await typed(query));
+  }
+  done(times);
+})().catch(e => done('error: ' + e));
+"""
+
+
+def keystrokes(queries, engine, origin):
+    """Milliseconds from a keystroke to results, two a query, once its files are loaded."""
+    d = driver()
+    try:
+        d.get(origin + "/articles/")
+        times = (d.execute_async_script(LIFTOFF_KEYS, queries) if engine == "liftoff"
+                 else d.execute_async_script(PAGEFIND_KEYS, queries, origin + "/"))
+        if isinstance(times, str):
+            raise SystemExit(f"{engine} keystrokes: {times}")
+        return times
+    finally:
+        d.quit()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=pathlib.Path)
@@ -164,6 +234,9 @@ def main():
         # The other queries run after the measured ones: they change no byte figure.
         ours, our_first, our_files, our_further = run(site, queries + others, "liftoff", origin, measured=len(queries))
         theirs, their_first, their_files, their_further = run(site, queries + others, "pagefind", origin, measured=len(queries))
+        # Timed on the queries that have results (a keystroke that shows none changes nothing to wait for).
+        found = [q for q in queries if ours[q] and not isinstance(ours[q], str)]
+        our_keys, their_keys = keystrokes(found, "liftoff", origin), keystrokes(found, "pagefind", origin)
     finally:
         httpd.shutdown()
     def overlaps(asked):
@@ -188,6 +261,9 @@ def main():
         "liftoff_further_max": our_max, "liftoff_further_max_excerpts": our_excerpts,
         "pagefind_first_bytes": their_first, "pagefind_first_files": their_files,
         "pagefind_further_max": their_max, "pagefind_further_max_excerpts": their_excerpts,
+        "liftoff_keystroke_median_ms": statistics.median(our_keys), "liftoff_keystroke_max_ms": max(our_keys),
+        "pagefind_keystroke_median_ms": statistics.median(their_keys), "pagefind_keystroke_max_ms": max(their_keys),
+        "keystrokes": len(our_keys),
         "per_query": [{"query": q, "overlap": o} for q, o, _, _ in rows],
         "per_other_query": [{"query": q, "overlap": o} for q, o, _, _ in other_rows],
     }
@@ -195,6 +271,8 @@ def main():
           f"Pagefind {their_first:,} B in {their_files} files")
     print(f"each further new word, at most: Liftoff {our_max:,} B ({our_excerpts:,} B of it excerpts), "
           f"Pagefind {their_max:,} B ({their_excerpts:,} B of it excerpts)")
+    print(f"keystroke to results, files loaded ({len(our_keys)} keystrokes): Liftoff median {statistics.median(our_keys):.1f} ms, "
+          f"at most {max(our_keys):.1f} ms; Pagefind's API median {statistics.median(their_keys):.1f} ms, at most {max(their_keys):.1f} ms")
     print(f"top-5 overlap with Pagefind over {len(queries)} queries: {mean:.0%}")
     if others:
         print(f"  (over {len(others)} other queries, no weight chosen by them: {other_mean:.0%})")

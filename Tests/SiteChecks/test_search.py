@@ -1,6 +1,6 @@
 """Search on the published sample site, in Chromium: the reader's script makes the same terms as the
 build (shared vectors), a query typed in the header box finds the expected article first, what the
-first query downloads (compressed) stays small, results come back fast once loaded, the query is in
+first query downloads (compressed) stays small, each keystroke shows results once loaded, the query is in
 the page's URL, the keyboard moves through the results, and it works under a subpath. (axe and the
 375 px check run on /search/ with the other pages; the open dropdown is checked here.)"""
 import gzip
@@ -148,7 +148,7 @@ def compressed_size(site, url):
     return len(gzip.compress(file.read_bytes(), 9))
 
 
-def test_the_first_query_downloads_little_and_answers_fast_once_loaded(server, site):
+def test_the_first_query_downloads_little_and_each_keystroke_answers_once_loaded(server, site):
     driver = make_driver()
     try:
         driver.get(server + "/articles/gpt-image-2-countdown/")
@@ -162,17 +162,21 @@ def test_the_first_query_downloads_little_and_answers_fast_once_loaded(server, s
         print(f"First one-word query ('pricing') on the sample site: {total:,} B compressed in {len(search_files)} files\n{lines}")
         assert any(u.endswith(".js") and "/assets/search." in u for u in search_files), fetched
         assert total <= FIRST_QUERY_BUDGET, f"{total:,} B > {FIRST_QUERY_BUDGET:,} B:\n{lines}"
-        # Once loaded, a new keystroke's results are on screen within 50 ms.
-        timings = driver.execute_async_script("""
+        # Once loaded, each keystroke shows results again, a word being typed included (how fast is
+        # measured by `make bench`, beside Pagefind, not here).
+        shown = driver.execute_async_script("""
             const done = arguments[arguments.length - 1];
             const input = document.querySelector('#site-search-input'), list = document.querySelector('#site-search-results');
-            const times = [];
+            const shown = [];
             const words = ['pricin', 'pricing', 'prici', 'pricing'];
             function next(i) {
-              if (i === words.length) return done(times);
-              const start = performance.now();
+              if (i === words.length) return done(shown);
               const observer = new MutationObserver(() => {
-                if (list.querySelector('.search-result-title')) { observer.disconnect(); times.push(performance.now() - start); next(i + 1); }
+                if (list.querySelector('.search-result-title')) {
+                  observer.disconnect();
+                  shown.push([words[i], list.querySelectorAll('.search-result-title').length]);
+                  next(i + 1);
+                }
               });
               observer.observe(list, {childList: true, subtree: true});
               input.value = words[i];
@@ -180,8 +184,7 @@ def test_the_first_query_downloads_little_and_answers_fast_once_loaded(server, s
             }
             next(0);
         """)
-        print(f"Keystroke to results (shards loaded): {[round(t, 1) for t in timings]} ms")
-        assert max(timings) < 50, timings
+        assert [word for word, count in shown if count > 0] == ["pricin", "pricing", "prici", "pricing"], shown
     finally:
         driver.quit()
 
