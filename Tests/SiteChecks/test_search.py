@@ -140,6 +140,21 @@ def test_a_query_typed_in_the_header_finds_the_article_first(server, query, expe
         driver.quit()
 
 
+def test_the_header_says_when_nothing_is_found(server):
+    driver = make_driver()
+    try:
+        driver.get(server + "/articles/gpt-image-2-countdown/")
+        type_in_header(driver, "zzqx")
+        said = wait_for(driver, "const list = document.querySelector('#site-search-results'); "
+                                "return !list.hidden && list.innerText.trim()")
+        assert said == "No results for “zzqx”", said
+        type_in_header(driver, Keys.BACKSPACE * 4 + "checklist")
+        assert wait_for(driver, RESULTS), "results again once the query finds some"
+        assert "No results" not in driver.find_element(By.CSS_SELECTOR, "#site-search-results").text
+    finally:
+        driver.quit()
+
+
 def compressed_size(site, url):
     path = urllib.parse.urlsplit(url).path
     file = site / path.lstrip("/")

@@ -370,13 +370,23 @@ export function attach(form) {
       render(ticket, query, top, ranked, { words, manifest, prefix: !complete });
     } catch (error) {
       if (status) status.textContent = "Search is not available right now.";
+      else { list.innerHTML = ""; list.hidden = false; notice("Search is not available right now."); }
     }
+  }
+
+  // The dropdown's own line for what the search page's status says (it has no status line).
+  function notice(text) {
+    const item = document.createElement("li");
+    item.className = "search-more";
+    item.textContent = text;
+    list.append(item);
   }
 
   function render(ticket, query, top, ranked, context) {
     list.hidden = !page && !query.trim();
     list.innerHTML = "";
     if (status) status.textContent = query.trim() ? (ranked.length ? ranked.length + " result" + (ranked.length === 1 ? "" : "s") : "No results") + " for “" + query.trim() + "”" : "";
+    else if (query.trim() && !ranked.length) notice("No results for “" + query.trim() + "”");
     for (const result of top) {
       const item = document.createElement("li");
       item.className = "search-result";
