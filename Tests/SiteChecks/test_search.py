@@ -109,6 +109,16 @@ def test_a_word_being_typed_finds_its_stem_at_every_letter(server, browser):
           .filter(([stem, typed]) => search.finds(stem, search.words(typed)[0], true) > 0)), e => done(String(e)));
     """, module)
     assert unrelated == [], unrelated
+    # The shards read for a word being typed include the one holding such a stem when it sorts before
+    # the typed word (`use` before `usi`, in a shard of its own here).
+    chosen = browser.execute_async_script("""
+        const [module, done] = arguments;
+        import(module).then(search => {
+          const index = new search.Index("/search/"), shards = [["a", "0"], ["usf", "1"], ["zz", "2"]];
+          done([true, false].map(typing => index.shardsFor(shards, search.words("usi")[0], typing)));
+        }, e => done(String(e)));
+    """, module)
+    assert chosen == [[0, 1], [1]], chosen
 
 
 def type_in_header(driver, query):

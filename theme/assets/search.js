@@ -136,10 +136,11 @@ const ENDINGS = ["ability", "ables", "abli", "ably", "alism", "alized", "alli", 
 
 /** Whether `typed` may be a word of stem `term` being typed (`pricin` → `price`, `hoppin` → `hop`). */
 function completes(typed, term) {
-  // The stem as it is, or but for its last letter (`price` from `pric|ing`, `happi` from `happ|y`,
-  // `use` from `us|ing`).
+  // The stem as it is, or but for its last letter (`price` from `pric|ing`, `happi` from `happ|y`;
+  // of a three-letter stem, only an e, i or y: `use` from `us|ing`, `sky` from `sk|ies`).
   for (const base of [term, term.slice(0, -1)]) {
-    if (base.length < 2 || term.length < 3 || !typed.startsWith(base)) continue;
+    if (base.length < 3 && !(base.length === 2 && term.length === 3 && "eiy".includes(term[2]))) continue;
+    if (!typed.startsWith(base)) continue;
     let rest = typed.slice(base.length);
     if (rest[0] === base[base.length - 1]) rest = rest.slice(1);  // a doubled consonant: `hop` from `hopp|ing`
     if (rest === "" || ENDINGS.some((ending) => ending.startsWith(rest))) return true;
@@ -237,7 +238,10 @@ export class Index {
     for (let n = first; n <= last; n++) found.push(n);
     const extends_ = (next) => (stemmed.length >= 2 && next.startsWith(stemmed)) || (typing && next.startsWith(typed));
     while (last + 1 < shards.length && extends_(shards[last + 1][0])) found.push(++last);
-    return found;
+    // A three-letter stem the typed word's first two letters start (`use` for `usi|ng`) may sort before them.
+    const two = [...typed].slice(0, 2).join("");
+    const before = typing && [...typed].length >= 3 ? [..."eiy"].map((letter) => at(two + letter)).filter((n) => n < first) : [];
+    return [...new Set([...before, ...found])].sort((a, b) => a - b);
   }
 
   async shard(manifest, number) {
