@@ -93,12 +93,15 @@ const [query, done] = [arguments[0], arguments[arguments.length - 1]];
 })().catch(e => done('error: ' + e));
 """
 
-PAGEFIND = """
-const [query, base, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-(async () => {
+# Pagefind's module, loaded once a page (both scripts below begin with it, inside their async function).
+PAGEFIND_LOAD = """
   window.__pagefind = window.__pagefind || await import(base + 'pagefind/pagefind.js');
   await window.__pagefind.init();
-  const search = await window.__pagefind.search(query);
+"""
+
+PAGEFIND = """
+const [query, base, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+(async () => {""" + PAGEFIND_LOAD + """  const search = await window.__pagefind.search(query);
   const top = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
   done(top.map(d => d.url));
 })().catch(e => done('error: ' + e));
@@ -181,10 +184,7 @@ function typed(text) {
 
 PAGEFIND_KEYS = """
 const [queries, base, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-(async () => {
-  window.__pagefind = window.__pagefind || await import(base + 'pagefind/pagefind.js');
-  await window.__pagefind.init();
-  async function typed(text) {
+(async () => {""" + PAGEFIND_LOAD + """  async function typed(text) {
     const start = performance.now();
     const search = await window.__pagefind.search(text);
     await Promise.all(search.results.slice(0, 5).map(r => r.data()));
