@@ -41,6 +41,9 @@ struct ComponentParam: Sendable {
     var alt: String?
     /// An image's `sizes` attribute (how wide it shows), instead of the site's.
     var sizes: String?
+    /// Whether search reads the value (a free string or Markdown; `search: false` for one that is
+    /// not prose: a colour, a CSS class, an identifier).
+    var searched = true
     /// A list's bounds on its number of items.
     var minItems = 0, maxItems = Int.max
     var items: [ComponentParam] = []
@@ -53,7 +56,7 @@ struct ComponentParam: Sendable {
 
 extension ComponentSchema {
     private static let keys = ["description", "script", "params"]
-    private static let paramKeys = ["type", "required", "description", "values", "default", "alt", "sizes", "min", "max", "items", "list", "by"]
+    private static let paramKeys = ["type", "required", "description", "values", "default", "alt", "sizes", "min", "max", "items", "list", "by", "search"]
 
     /// Reads a schema file's text; `assets` are the theme's asset names (a script must be one).
     static func parse(_ text: String, name: String, path: String, assets: Set<String>) -> Result<ComponentSchema, BuildFailure> {
@@ -153,6 +156,12 @@ extension ComponentSchema {
         if case .string = param.kind {
             param.values = declaration.stringList("values", example: "confirmed, reported, rumor")
             param.defaultValue = declaration.string("default")
+        }
+        if let searched = declaration.bool("search") {
+            switch param.kind {
+            case .string where param.values == nil, .markdown: param.searched = searched
+            default: declaration.fail("search", "search reads only a free `string` or a `markdown` value; remove `search:`")
+            }
         }
         if case .image = param.kind {
             param.alt = declaration.string("alt")

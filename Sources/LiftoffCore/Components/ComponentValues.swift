@@ -44,11 +44,11 @@ struct ComponentValues {
                     fields.fail(name, "'\(name)' must be one of \(values.joined(separator: ", ")), not '\(value)'\(hint)")
                     continue
                 }
-                if case .string = param.kind, param.values == nil { keep(value.utf8) }
+                if case .string = param.kind, param.values == nil, param.searched { keep(value.utf8) }
                 context[name] = value
             case .markdown:
                 guard let value = fields.string(name) else { continue }
-                context[name] = inlineHTML(value, line: valueLine(fields, name), resolve: resolve)
+                context[name] = inlineHTML(value, line: valueLine(fields, name), searched: param.searched, resolve: resolve)
             case .bool:
                 context[name] = fields.bool(name)
             case .number:
@@ -145,11 +145,11 @@ struct ComponentValues {
     }
 
     /// Markdown rendered by cmark-gfm: one paragraph becomes its inline HTML (for captions and
-    /// labels), several blocks stay blocks; its plain text is kept for search.
-    private mutating func inlineHTML(_ text: String, line: Int, resolve: (MarkdownLink) -> LinkRewrite) -> String {
+    /// labels), several blocks stay blocks; its plain text is kept for search when `searched`.
+    private mutating func inlineHTML(_ text: String, line: Int, searched: Bool, resolve: (MarkdownLink) -> LinkRewrite) -> String {
         let (blocks, problems, warnings) = markdown.blocks(text, lineOffset: line - 1, rewriteLink: resolve)
         diagnostics += problems.map { .error(path, $0.line, $0.message) } + warnings.map { .warning(path, $0.line, $0.message) }
-        for block in blocks { keep(block.plain) }
+        for block in blocks where searched { keep(block.plain) }
         if blocks.count == 1, blocks[0].kind == .paragraph, blocks[0].html.hasPrefix("<p>"), blocks[0].html.hasSuffix("</p>\n") {
             return String(blocks[0].html.dropFirst(3).dropLast(5))
         }
