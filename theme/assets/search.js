@@ -134,13 +134,17 @@ const ENDINGS = ["ability", "ables", "abli", "ably", "alism", "alized", "alli", 
   "ist", "ities", "ity", "ively", "iveness", "iviti", "izations", "ized", "izer", "izes", "izing", "lessli", "li",
   "ly", "ments", "ness", "ogi", "or", "ousli", "ously", "ousness", "s", "tional", "ying"];
 
+// The last letters a three-letter stem's word drops or changes before its ending (`us|e` → `us|ing`,
+// `sk|y` → `sk|ies`): such a stem is also found from its first two letters (`completes`), and the
+// reader fetches its shard even when it sorts before the typed word (`Index.shardsFor`).
+const SHORT_STEM_ENDS = "eiy";
+
 /** Whether `typed` may be a word of stem `term` being typed (`pricin` → `price`, `hoppin` → `hop`). */
 function completes(typed, term) {
-  // The stem as it is, or but for its last letter (`price` from `pric|ing`, `happi` from `happ|y`;
-  // of a three-letter stem, only an e, i or y: `use` from `us|ing`, `sky` from `sk|ies`).
+  // The stem as it is, or but for its last letter (`price` from `pric|ing`, `happi` from `happ|y`).
   for (const base of [term, term.slice(0, -1)]) {
-    if (base.length < 3 && !(base.length === 2 && term.length === 3 && "eiy".includes(term[2]))) continue;
-    if (!typed.startsWith(base)) continue;
+    const short = base.length === 2 && base !== term && SHORT_STEM_ENDS.includes(term[2]);
+    if ((base.length < 3 && !short) || !typed.startsWith(base)) continue;
     let rest = typed.slice(base.length);
     if (rest[0] === base[base.length - 1]) rest = rest.slice(1);  // a doubled consonant: `hop` from `hopp|ing`
     if (rest === "" || ENDINGS.some((ending) => ending.startsWith(rest))) return true;
@@ -240,7 +244,7 @@ export class Index {
     while (last + 1 < shards.length && extends_(shards[last + 1][0])) found.push(++last);
     // A three-letter stem the typed word's first two letters start (`use` for `usi|ng`) may sort before them.
     const two = [...typed].slice(0, 2).join("");
-    const before = typing && [...typed].length >= 3 ? [..."eiy"].map((letter) => at(two + letter)).filter((n) => n < first) : [];
+    const before = typing && [...typed].length >= 3 ? [...SHORT_STEM_ENDS].map((letter) => at(two + letter)).filter((n) => n < first) : [];
     return [...new Set([...before, ...found])].sort((a, b) => a - b);
   }
 
