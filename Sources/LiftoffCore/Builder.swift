@@ -263,7 +263,8 @@ public enum Builder {
                 }
                 try sink.copy(from: root.appendingPathComponent(source), to: target)
             }
-            try linkImages(imageFiles, sink)
+            // A build that already failed publishes nothing: an image that failed has no files to link.
+            if problems.allSatisfy({ $0.severity != .error }) { try linkImages(imageFiles, sink) }
         } catch let failure as BuildFailure {
             problems += failure.diagnostics
         } catch {

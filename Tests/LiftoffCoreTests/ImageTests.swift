@@ -156,6 +156,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.path), "nothing is published")
     }
 
+    @Test func aLongScreenshotIsPublishedAtTheWidthsWebPHoldsAndATallerImageIsAnError() throws {
+        // 600 × 17,000: 480 px wide it is 13,600 high; at its own width, over WebP's 16,383.
+        let site = try Self.site("![A long page](tall.png)", images: ["tall.png"])
+        defer { site.remove() }
+        _ = try Self.publish(site)
+        let folder = site.output.appendingPathComponent("articles/shots")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("tall.") }
+        #expect(Set(names.compactMap { $0.split(separator: "-").last.map(String.init) }) == ["480.webp", "480.png"], "\(names)")
+        for name in names {
+            let header = try Vips.header(of: folder.appendingPathComponent(name).path)
+            #expect((header.width, header.height) == (480, 13_600), "\(name)")
+        }
+        #expect(try site.outputText("articles/shots/index.html").contains("width=\"480\" height=\"13600\" alt=\"A long page\""))
+
+        let sliver = try Self.site("![A sliver](sliver.png)", images: ["sliver.png"])
+        defer { sliver.remove() }
+        #expect(sliver.failures() == [
+            "content/shots.md:7: image 'sliver.png': the image is 1 × 20000 pixels: too tall to publish at any width (WebP holds at most 16383 pixels a side); crop it or split it"
+        ])
+    }
+
     @Test func noAltTextAndAnSVGWithoutSizeAreWarningsThatStrictBuildsFailOn() throws {
         let site = try Self.site("![](wide.jpg)\n\n![Plan](plan.svg)", images: ["wide.jpg"])
         defer { site.remove() }

@@ -215,7 +215,10 @@ final class ImagePipeline: @unchecked Sendable {
                 header: header, key: entry.digest, widths: [], height: header.height, formats: [], asIs: true, warnings: warnings,
                 cached: false)
         }
-        let widths = settings.widths(forSource: header.width)
+        let widths = settings.widths(forSource: header.width, height: header.height)
+        guard !widths.isEmpty else {
+            throw ImageError("the image is \(header.width) × \(header.height) pixels: too tall to publish at any width (WebP holds at most \(ImageSettings.maximumSide) pixels a side); crop it or split it")
+        }
         let height = max(1, Int((Double(header.height) * Double(widths.last!) / Double(header.width)).rounded()))
         let fallback: Vips.Format = header.hasAlpha || header.loader == "pngload" || header.loader == "gifload" ? .png : .jpeg
         let formats: [Vips.Format] = [.webp, fallback] + (settings.avif ? [.avif] : [])

@@ -47,10 +47,19 @@ public struct ImageSettings: Sendable, Hashable {
         return settings
     }
 
-    /// The widths published for a source `width` pixels wide: the settings' widths below it,
-    /// and the source's own width when it is not wider than the largest.
-    func widths(forSource width: Int) -> [Int] {
+    /// The most pixels a side of a published image may have: WebP's limit (a long screenshot is
+    /// published at the widths that keep it under it).
+    static let maximumSide = 16_383
+
+    /// The widths published for a source `width` × `height` pixels: the settings' widths below its
+    /// width, and its own width when it is not wider than the largest — those at which it is at
+    /// most `maximumSide` high, else the widest at which it is (none: it cannot be published).
+    func widths(forSource width: Int, height: Int) -> [Int] {
         // `widths` is never empty (the settings refuse an empty list).
-        widths.filter { $0 < width } + (width <= widths.last! ? [width] : [])
+        let all = widths.filter { $0 < width } + (width <= widths.last! ? [width] : [])
+        let fitting = all.filter { Int((Double(height) * Double($0) / Double(width)).rounded()) <= Self.maximumSide }
+        guard fitting.isEmpty else { return fitting }
+        let widest = Self.maximumSide * width / height
+        return widest >= 1 ? [widest] : []
     }
 }

@@ -5,6 +5,8 @@ wide.jpg         1000×500, a smooth gradient (several published widths)
 alpha.png        64×64 with transparency (a PNG fallback)
 animated.gif     two frames of 40×30 (published as it is)
 bomb.png         a valid header declaring 50,000 × 50,000 pixels, almost no data
+tall.png         600×17,000 grey, a long screenshot (WebP holds at most 16,383 pixels a side)
+sliver.png       1×20,000 grey, too tall to publish at any width
 """
 import struct
 import zlib
@@ -38,3 +40,15 @@ def chunk(kind: bytes, data: bytes) -> bytes:
 header = struct.pack(">IIBBBBB", 50_000, 50_000, 8, 0, 0, 0, 0)  # 8-bit greyscale
 with open("bomb.png", "wb") as bomb:
     bomb.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 50_001)) + chunk(b"IEND", b""))
+
+
+def grey(name: str, width: int, height: int) -> None:
+    """A valid 8-bit greyscale PNG of one mid-grey, written without Pillow's size limits."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = (b"\0" + b"\x80" * width) * height
+    with open(name, "wb") as file:
+        file.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
+
+grey("tall.png", 600, 17_000)
+grey("sliver.png", 1, 20_000)
