@@ -111,6 +111,8 @@ public enum Builder {
         // Render and write: each article is parsed, grouped into components, rendered and
         // written in one pass, so its HTML need not stay in memory.
         let assets = FingerprintedAssets(theme.assets)
+        let kept = KeptFiles.folderProblems([options.imageCache, options.codeCache])
+        guard kept.isEmpty else { throw BuildFailure(sorted(problems + kept)) }
         let scratch = options.imageCache == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-images-\(UUID().uuidString)") : nil
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         let images = ImagePipeline(

@@ -38,8 +38,33 @@ final class HighlightCache: @unchecked Sendable {
         let key = Self.key(language: language, code: code)
         let (known, version) = lock.withLock { (memory[key], self.version) }
         if let known { return known }
-        guard version != nil, let folder, let data = FileManager.default.contents(atPath: folder.path + "/" + key + ".html") else { return nil }
+        guard version != nil, let folder, let data = KeptFiles.contents(folder.path + "/" + key + ".html"), Self.isHighlighted(data) else {
+            return nil
+        }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether `html` is what the highlighter writes: escaped text and `<span class="…">` /
+    /// `</span>` only. A cached block is published as HTML: any other markup found there (a file
+    /// put in the folder by hand) is highlighted again instead.
+    static func isHighlighted(_ html: [UInt8]) -> Bool {
+        let open = Array(#"<span class=""#.utf8), close = Array("</span>".utf8)
+        var index = 0
+        while let tag = html[index...].firstIndex(of: UInt8(ascii: "<")) {
+            if html[tag...].starts(with: close) {
+                index = tag + close.count
+                continue
+            }
+            guard html[tag...].starts(with: open) else { return false }
+            var end = tag + open.count
+            while end < html.count, html[end] == UInt8(ascii: " ") || html[end] == UInt8(ascii: "-") || html[end] == UInt8(ascii: "_")
+                || (0x30...0x39).contains(html[end]) || (0x41...0x5A).contains(html[end]) || (0x61...0x7A).contains(html[end]) {
+                end += 1
+            }
+            guard html[end...].starts(with: Array(#"">"#.utf8)) else { return false }
+            index = end + 2
+        }
+        return true
     }
 
     func store(_ html: String, language: String, code: String) {

@@ -53,6 +53,19 @@ final class ImageCache: @unchecked Sendable {
         }
     }
 
+    /// Whether `name` is one `path` gives (`<key>-<width>.<ext>`), or the index's or a variant's
+    /// temporary file.
+    static func isCacheName(_ name: String) -> Bool {
+        if name.hasPrefix("index.tmp-") { return true }
+        let bytes = Array(name.utf8)
+        guard bytes.count > 34, bytes[32] == UInt8(ascii: "-"), bytes[..<32].allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return false }
+        let rest = String(decoding: bytes[33...], as: UTF8.self)
+        guard let dot = rest.firstIndex(of: "."), Int(rest[..<dot]) != nil else { return false }
+        let ext = rest[rest.index(after: dot)...]
+        return Vips.Format.allCases.contains { ext == $0.fileExtension || ext.hasPrefix($0.fileExtension + ".tmp-") }
+    }
+
     /// `<folder>/<key>-<width>.<ext>`, for the key's 32 digits.
     func path(_ key: String, width: Int, format: Vips.Format) -> String {
         folderPath + "/" + key + "-" + String(width) + "." + format.fileExtension
@@ -81,11 +94,12 @@ final class ImageCache: @unchecked Sendable {
         if rename(temporary.path, folder.appendingPathComponent("index").path) != 0 { unlink(temporary.path) }
     }
 
-    /// Removes every file no key in `keys` names (and temporary files left by a killed build).
+    /// Removes every file of the cache no key in `keys` names (and temporary files left by a killed
+    /// build); a file the cache does not name (`path`) is not its to remove.
     func removeAll(except keys: Set<Digest>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         let kept = Set(keys.map(\.description))
-        for name in names where name != "index" {
+        for name in names where name != "index" && Self.isCacheName(name) {
             let path = folderPath + "/" + name
             if name.contains(".tmp-") {
                 // Another build may be writing it: only leftovers older than ten minutes go.

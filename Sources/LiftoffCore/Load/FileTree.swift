@@ -61,6 +61,15 @@ enum FileTree {
         return walker.listing
     }
 
+    /// Where `path` leads when it is a symbolic link whose target lies outside the folder `root`
+    /// (resolved); nil otherwise.
+    static func linkOutside(_ path: String, root: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        let target = realPath(path) ?? path
+        return target == root || target.hasPrefix(root == "/" ? "/" : root + "/") ? nil : target
+    }
+
     /// The path with every link resolved, or nil when it does not exist.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -98,14 +107,24 @@ enum FileTree {
         mutating func walk(_ folder: String, prefix: String) {
             guard let directory = opendir(folder) else { return }
             var names: [String] = []
+            var published = false
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                guard let name = String(validating: bytes, as: UTF8.self) else {
+                    let shown = String(decoding: bytes, as: UTF8.self)
+                    listing.problems.append((prefix.isEmpty ? shown : prefix + "/" + shown, "the file name is not valid UTF-8; rename it"))
+                    continue
                 }
+                if name == OutputWriter.marker { published = true }
                 guard !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") else { continue }
                 names.append(name)
             }
             closedir(directory)
+            if published, root != nil {
+                // Liftoff's own output (or a link to it): publishing it would nest every build in the next.
+                listing.problems.append((prefix, "a folder Liftoff published (it holds \(OutputWriter.marker)); an output is not content: remove it or the link to it"))
+                return
+            }
             for name in names.sorted() {
                 visit(folder + "/" + name, relative: prefix.isEmpty ? name : prefix + "/" + name)
             }

@@ -16,6 +16,13 @@ public struct SiteSources: Sendable {
     /// Reads `site.yml` and every file under `content/`.
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
     public static func load(from root: URL) throws(BuildFailure) -> SiteSources {
+        let rootPath = FileTree.realPath(root.path) ?? root.path
+        // What is below `content/` and `theme/` is checked as it is listed; these three are checked here.
+        let outside = ["site.yml", "content", "theme"].compactMap { name -> Diagnostic? in
+            guard let target = FileTree.linkOutside(root.appendingPathComponent(name).path, root: rootPath) else { return nil }
+            return .error(name, 0, "symbolic link points outside the site (\(target)); copy it into the site instead")
+        }
+        guard outside.isEmpty else { throw BuildFailure(outside) }
         let configURL = root.appendingPathComponent("site.yml")
         guard let configData = FileManager.default.contents(atPath: configURL.path) else {
             let exists = FileManager.default.fileExists(atPath: root.path)
@@ -28,7 +35,6 @@ public struct SiteSources: Sendable {
         }
         var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [], stamps: [:])
         sources.stamps["site.yml"] = FileStamp.of(configURL.path)
-        let rootPath = FileTree.realPath(root.path) ?? root.path
         var paths: [String] = []
         let listing = FileTree.listing(under: root.appendingPathComponent("content").path, inside: rootPath)
         for problem in listing.problems {

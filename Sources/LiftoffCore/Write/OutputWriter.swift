@@ -28,7 +28,10 @@ extension PageSink {
 
     public func previous(_ path: String) -> [UInt8]? { nil }
 
-    public func hardLink(from source: String, to path: String) throws { try copy(from: URL(fileURLWithPath: source), to: path) }
+    public func hardLink(from source: String, to path: String) throws {
+        try KeptFiles.checkCached(source)
+        try copy(from: URL(fileURLWithPath: source), to: path)
+    }
 }
 
 /// Writes a new output tree beside the old one and swaps it in only when the build succeeded.
@@ -75,8 +78,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
             }
         }
         // Leftovers of interrupted builds: under the lock, no running build owns one.
-        for entry in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
-        where entry.hasPrefix(".\(name).liftoff-new-") || entry.hasPrefix(".\(name).liftoff-old-") {
+        for entry in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] where Self.isLeftover(entry, of: name) {
             Self.removeTree(parent.appendingPathComponent(entry).path)
         }
         do {
@@ -106,6 +108,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     /// A hard link to the cached file (no bytes copied); a copy when the cache is on another file system.
     public func hardLink(from source: String, to path: String) throws {
+        try KeptFiles.checkCached(source)
         do {
             try prepare(path)
         } catch let error as POSIXError {
@@ -160,14 +163,25 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         Self.removeTree(staging.path)
     }
 
-    /// Removes a folder and everything below it, without following links: one `unlinkat` a file
-    /// (the entry's type comes from `readdir`), big folders on all cores.
+    /// Removes a folder and everything below it, without following links: a link (even the one
+    /// named `path`) is removed itself, never what it points to. One `unlinkat` a file (the entry's
+    /// type comes from `readdir`), each folder opened relative to its parent, big folders on all cores.
     static func removeTree(_ path: String) {
-        guard let directory = opendir(path) else {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
             unlink(path)
             return
         }
-        let descriptor = dirfd(directory)
+        removeContents(descriptor)
+        rmdir(path)
+    }
+
+    /// Empties the folder open at `descriptor`, and closes it.
+    private static func removeContents(_ descriptor: Int32) {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
         var folders: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -181,14 +195,28 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
                 folders.append(name)  // a file system that does not report types
             }
         }
-        closedir(directory)
+        @Sendable func remove(_ name: String) {
+            let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if child >= 0 { removeContents(child) }
+            unlinkat(descriptor, name, AT_REMOVEDIR)
+        }
         if folders.count > 64 {
             let names = folders
-            DispatchQueue.concurrentPerform(iterations: names.count) { removeTree(path + "/" + names[$0]) }
+            DispatchQueue.concurrentPerform(iterations: names.count) { remove(names[$0]) }
         } else {
-            for folder in folders { removeTree(path + "/" + folder) }
+            for folder in folders { remove(folder) }
         }
-        rmdir(path)
+        closedir(directory)
+    }
+
+    /// Whether `entry`, beside an output folder named `name`, is a staging or old tree a build of
+    /// it made (`.<name>.liftoff-new-<pid>`, `-old-<pid>`): other names are not Liftoff's to remove.
+    static func isLeftover(_ entry: String, of name: String) -> Bool {
+        for kind in ["new-", "old-"] {
+            let prefix = ".\(name).liftoff-\(kind)"
+            if entry.hasPrefix(prefix), entry.count > prefix.count, entry.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        }
+        return false
     }
 
     private func failure(_ message: String) -> BuildFailure {
