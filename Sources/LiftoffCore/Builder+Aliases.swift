@@ -40,15 +40,16 @@ extension Builder {
         for article in site.articles {
             for alias in article.aliases {
                 let file = Aliases.file(alias)
-                if let page = generated.collision(with: file) ?? copied[file] {
+                if let page = generated.collision(with: file) ?? copied[file] ?? fileInTheWay(file, copied: copied) {
                     problems.append(.error(article.path, article.aliasesLine, "alias '\(alias)' is where \(page) is published; remove the alias"))
                     continue
                 }
-                if let other = owners[file] {
+                // Case apart: most hosts' disks (and a Mac's or Windows') hold one of the two.
+                if let other = owners[file.lowercased()] {
                     problems.append(.error(article.path, article.aliasesLine, "alias '\(alias)' is also an alias of \(other)"))
                     continue
                 }
-                owners[file] = article.path
+                owners[file.lowercased()] = article.path
                 let url = site.url(of: article)
                 try write(Aliases.page(to: site.absolute(url), title: article.title, language: site.config.language), to: file, sink)
                 written.append(file)
@@ -63,5 +64,16 @@ extension Builder {
         }
         try write(text + Aliases.redirects(moves), to: "_redirects", sink)
         return written + ["_redirects"]
+    }
+
+    /// The file published where one of `file`'s folders would be (`CNAME` for `CNAME/index.html`).
+    private static func fileInTheWay(_ file: String, copied: [String: String]) -> String? {
+        var folder = Substring(file)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if let source = copied[String(folder)] { return source }
+            if folder == "_redirects" || folder == "_headers" { return String(folder) }
+        }
+        return nil
     }
 }

@@ -39,6 +39,34 @@ import Testing
         #expect(failures.contains("content/d.md:5: front matter: alias '/a/../b/' must not contain '.', '..' or '//' segments"))
     }
 
+    @Test func aliasesAHostWouldServeElsewhereAreErrorsAtTheirItemsLine() throws {
+        let site = try TestSite([
+            "content/a.md": article("A", extra: "aliases:\n  - \"/old\\thttps:/evil.example/\"\n  - /%2e%2e/\n  - /.liftoff-output\n"),
+            "content/c.md": article("C", date: "2026-11-22", extra: "aliases: [/ok/]\n"),
+            "content/b.md": article("B", date: "2026-11-21", extra: "aliases: [/OK/, /CNAME, /_redirects]\n"),
+            "content/CNAME": "example.org\n",
+        ])
+        defer { site.remove() }
+        #expect(site.failures() == [
+            "content/a.md:6: front matter: alias '/old\\thttps:/evil.example/' must be a plain path (no spaces, tabs, quotes, query or fragment)",
+            "content/a.md:7: front matter: alias '/%2e%2e/' must be written as readers see it, without %-escapes (`/café/`, not `/caf%C3%A9/`)",
+            "content/a.md:8: front matter: alias '/.liftoff-output' must not name .liftoff-output, the output's own marker",
+            "content/b.md:5: alias '/CNAME' is where content/CNAME is published; remove the alias",
+            "content/b.md:5: alias '/OK/' is also an alias of content/c.md",
+            "content/b.md:5: alias '/_redirects' is where _redirects is published; remove the alias",
+        ])
+    }
+
+    @Test func aTagThatMakesNoAddressIsAnErrorAtItsLine() throws {
+        let long = String(repeating: "t", count: 300)
+        let site = try TestSite(["content/a.md": article("A", extra: "tags:\n  - ok\n  - 日本\n  - \(long)\n")])
+        defer { site.remove() }
+        #expect(site.failures() == [
+            "content/a.md:7: front matter: tag '日本' makes no address (its page is /tags/<slug>/, and slugs hold a-z, 0-9 and '-'); name it with Latin letters or digits",
+            "content/a.md:8: front matter: tag '\(long.prefix(40))…' is too long for an address; keep a tag to 200 characters",
+        ])
+    }
+
     @Test func aURLThatMovedSinceTheLastBuildIsAWarningUntilItHasAnAlias() throws {
         let site = try TestSite(["content/post.md": article("Post", extra: "slug: first-name\n")])
         defer { site.remove() }

@@ -123,6 +123,15 @@ enum FrontMatterParser {
             bodyLine: split.bodyLine
         )
         article.slugLine = fields.has("slug") ? fields.line(of: "slug") : 1
+        // A tag's page is /tags/<its slug>/: a tag must make one.
+        for (index, tag) in article.tags.enumerated() {
+            let slug = Slug.make(tag)
+            if slug.isEmpty {
+                fields.fail("tags", item: index, "tag '\(tag)' makes no address (its page is /tags/<slug>/, and slugs hold a-z, 0-9 and '-'); name it with Latin letters or digits")
+            } else if slug.utf8.count > Slug.maxLength {
+                fields.fail("tags", item: index, "tag '\(tag.prefix(40))…' is too long for an address; keep a tag to \(Slug.maxLength) characters")
+            }
+        }
         article.toc = fields.bool("toc")
         if fields.has("author"), fields.has("authors") {
             fields.fail("authors", "use `author: key` or `authors: [key, key]`, not both")
@@ -133,8 +142,8 @@ enum FrontMatterParser {
         }
         if let aliases = fields.stringList("aliases", example: "/articles/old-slug/") {
             article.aliasesLine = fields.line(of: "aliases")
-            for alias in aliases {
-                if let problem = Aliases.problem(alias) { fields.fail("aliases", "alias '\(alias)' \(problem)") }
+            for (index, alias) in aliases.enumerated() {
+                if let problem = Aliases.problem(alias) { fields.fail("aliases", item: index, "alias '\(alias)' \(problem)") }
                 else { article.aliases.append(alias) }
             }
         }

@@ -126,6 +126,14 @@ struct YAMLFields {
         diagnostics.append(.error(path, line(of: key), "\(what): \(message)"))
     }
 
+    /// Fails at the line of the list `key`'s item `index` (the key's line when the list is written
+    /// on one line).
+    mutating func fail(_ key: String, item index: Int, _ message: String) {
+        let items = node(key)?.sequence.map(Array.init) ?? []
+        let line = index < items.count ? (items[index].mark?.line).map { $0 + lineOffset } ?? line(of: key) : line(of: key)
+        diagnostics.append(.error(path, line, "\(what): \(message)"))
+    }
+
     mutating func string(_ key: String) -> String? {
         guard let value = node(key) else { return nil }
         guard let scalar = value.scalar else {

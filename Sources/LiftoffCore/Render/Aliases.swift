@@ -5,12 +5,16 @@ enum Aliases {
     /// Why `alias` cannot be an old path of an article, or nil.
     static func problem(_ alias: String) -> String? {
         guard alias.hasPrefix("/"), alias != "/" else { return "must be a path on this site, like /articles/old-slug/" }
-        if alias.contains(where: { $0 == "?" || $0 == "#" || $0 == "\\" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }) {
-            return "must be a plain path (no spaces, quotes, query or fragment)"
+        if alias.contains(where: { $0 == "?" || $0 == "#" || $0 == "\\" || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace })
+            || alias.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must be a plain path (no spaces, tabs, quotes, query or fragment)"
         }
+        // A host decodes %xx before it looks for the file: `/caf%C3%A9/` is served from `café/`.
+        if alias.contains("%") { return "must be written as readers see it, without %-escapes (`/café/`, not `/caf%C3%A9/`)" }
         if alias.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) || alias.contains("//") {
             return "must not contain '.', '..' or '//' segments"
         }
+        if alias.split(separator: "/").contains(where: { $0 == OutputWriter.marker }) { return "must not name \(OutputWriter.marker), the output's own marker" }
         return nil
     }
 

@@ -69,10 +69,7 @@ enum Resolver {
         for (position, article) in published.enumerated() {
             for name in article.tags {
                 let slug = Slug.make(name)
-                guard !slug.isEmpty else {
-                    problems.append(.error(article.path, 1, "tag '\(name)' has no letters or digits"))
-                    continue
-                }
+                guard !slug.isEmpty else { continue }  // refused at its line by the front matter's parser
                 if tagsBySlug[slug] == nil { tagsBySlug[slug] = Site.Tag(name: name, slug: slug, articles: []) }
                 if tagsBySlug[slug]!.articles.last != position { tagsBySlug[slug]!.articles.append(position) }
             }
