@@ -109,9 +109,9 @@ enum FileTree {
             var names: [String] = []
             var published = false
             while let entry = readdir(directory) {
-                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-                guard let name = String(validating: bytes, as: UTF8.self) else {
-                    let shown = String(decoding: bytes, as: UTF8.self)
+                let valid = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(validating: raw.prefix { $0 != 0 }, as: UTF8.self) }
+                guard let name = valid else {
+                    let shown = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
                     listing.problems.append((prefix.isEmpty ? shown : prefix + "/" + shown, "the file name is not valid UTF-8; rename it"))
                     continue
                 }

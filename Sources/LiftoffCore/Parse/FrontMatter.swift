@@ -124,8 +124,8 @@ enum FrontMatterParser {
         )
         article.slugLine = fields.has("slug") ? fields.line(of: "slug") : 1
         // A tag's page is /tags/<its slug>/: a tag must make one.
-        for (index, tag) in article.tags.enumerated() {
-            let slug = Slug.make(tag)
+        article.tagSlugs = article.tags.map(Slug.make)
+        for (index, (tag, slug)) in zip(article.tags, article.tagSlugs).enumerated() {
             if slug.isEmpty {
                 fields.fail("tags", item: index, "tag '\(tag)' makes no address (its page is /tags/<slug>/, and slugs hold a-z, 0-9 and '-'); name it with Latin letters or digits")
             } else if slug.utf8.count > Slug.maxLength {

@@ -2,10 +2,9 @@
 extension PageRenderer {
     /// An article's tags as chips: one a tag (`Countdown` and `countdown` are one tag, shown as the
     /// article first writes it: a page never depends on another article's spelling).
-    func chips(_ tags: [String]) -> [[String: Any]] {
+    func chips(_ article: Article) -> [[String: Any]] {
         var seen: Set<String> = []
-        return tags.compactMap { name in
-            let slug = Slug.make(name)
+        return zip(article.tags, article.tagSlugs).compactMap { name, slug in
             guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
             return ["name": name, "url": site.url(ofTag: slug)]
         }
@@ -25,7 +24,7 @@ extension PageRenderer {
             "url": site.url(of: article),
             "date": article.date.iso8601,
             "date_display": article.date.longDay,
-            "tags": chips(article.tags),
+            "tags": chips(article),
         ]
         if let description = article.description { summary["description"] = description }
         if let updated = article.updated, updated != article.date {

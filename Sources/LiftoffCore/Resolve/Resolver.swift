@@ -67,15 +67,14 @@ enum Resolver {
 
         var tagsBySlug: [String: Site.Tag] = [:]
         for (position, article) in published.enumerated() {
-            for name in article.tags {
-                let slug = Slug.make(name)
+            for (name, slug) in zip(article.tags, article.tagSlugs) {
                 guard !slug.isEmpty else { continue }  // refused at its line by the front matter's parser
                 if tagsBySlug[slug] == nil { tagsBySlug[slug] = Site.Tag(name: name, slug: slug, articles: []) }
                 if tagsBySlug[slug]!.articles.last != position { tagsBySlug[slug]!.articles.append(position) }
             }
         }
 
-        let tagSlugs = published.map { Set($0.tags.map(Slug.make)) }
+        let tagSlugs = published.map { Set($0.tagSlugs) }
         var related: [[Int]] = []
         for (position, article) in published.enumerated() {
             if let slugs = article.related {

@@ -8,6 +8,8 @@ public struct Article: Sendable {
     public var date: Timestamp
     public var updated: Timestamp?
     public var tags: [String]
+    /// Each tag's slug (`tags[i]`'s is `tagSlugs[i]`), made once when the front matter is read.
+    public var tagSlugs: [String] = []
     /// Slugs listed under `related:`, and the line of that key.
     public var related: [String]?
     public var relatedLine: Int
