@@ -6,8 +6,10 @@ import Testing
 /// What writers expect of Markdown beyond CommonMark: footnotes, callouts, figures, a table of
 /// contents, and a word when raw HTML is dropped.
 @Suite struct WritingFeatureTests {
-    func page(_ body: String, extra: String = "", siteYML: String = TestSite.siteYML) throws -> (html: String, warnings: [String]) {
-        let site = try TestSite(["content/post.md": article("Post", extra: extra, body: body)], siteYML: siteYML)
+    func page(
+        _ body: String, extra: String = "", description: String? = "A test article.", siteYML: String = TestSite.siteYML
+    ) throws -> (html: String, warnings: [String]) {
+        let site = try TestSite(["content/post.md": article("Post", extra: extra, body: body, description: description)], siteYML: siteYML)
         defer { site.remove() }
         let sink = MemorySink()
         let report = try Builder.build(root: site.root, into: sink, options: BuildOptions(now: testNow))
@@ -34,6 +36,29 @@ import Testing
         #expect(notes.lowerBound < sources.lowerBound, "the notes come before the Sources")
         #expect(html.contains("<h2 id=\"notes\">Notes</h2>"))
         #expect(html.contains("href=\"https://example.com/log\""))
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    @Test func aFootnoteMarkIsNotPartOfADescriptionAQuestionOrAHeadingsAddress() throws {
+        let body = """
+            TL;DR: The window opens soon[^window].
+
+            ## FAQ
+
+            ### Is it free[^price]?
+
+            Not yet[^price].
+
+            [^window]: Two weeks either side.
+            [^price]: Not announced.
+            """
+        let (html, warnings) = try page(body, description: nil)
+        #expect(html.contains("<meta name=\"description\" content=\"The window opens soon.\">"), "the description shared with links")
+        #expect(html.contains("\"name\":\"Is it free?\""), "the FAQ's JSON-LD question")
+        #expect(html.contains("\"text\":\"Not yet.\""), "the FAQ's JSON-LD answer")
+        #expect(html.contains("id=\"is-it-free\""), "the question's address")
+        #expect(html.contains("data-footnote-ref>2</a></sup>"), "the page still links the notes")
+        #expect(!html.contains("[^"), "\(html)")
         #expect(warnings.isEmpty, "\(warnings)")
     }
 

@@ -70,6 +70,20 @@ extension MarkdownRenderer {
         }
     }
 
+    /// Removes `block`'s footnote references once its HTML is rendered: its plain text (a
+    /// description, a question's name, a heading's id) reads without a `[^1]`.
+    static func removeFootnoteReferences(_ block: OpaquePointer) {
+        guard let iterator = cmark_iter_new(block) else { return }
+        var references: [OpaquePointer] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE {
+                references.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for reference in references { cmark_node_free(reference) }
+    }
+
     /// An HTML comment (`<!-- … -->`): dropped without a word, as writers use them for notes.
     static func isComment(_ literal: UnsafePointer<CChar>) -> Bool {
         literal[0] == 0x3C && literal[1] == 0x21 && literal[2] == 0x2D && literal[3] == 0x2D

@@ -168,6 +168,7 @@ public struct MarkdownRenderer: Sendable {
             if case .callout = kind { html = Self.quoteContent(html) }
             var needsText = inTextSection || kind == .tldr
             if case .heading = kind { needsText = true }
+            if needsText, footnotes { Self.removeFootnoteReferences(current) }
             let text = needsText ? Self.trimmedLines(Self.take(cmark_render_plaintext(current, 0, 0))) : ""
             if case .heading(let level) = kind, level <= 2 { inTextSection = keepsText(text) }
             blocks.append(MarkdownBlock(
