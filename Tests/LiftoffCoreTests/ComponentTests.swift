@@ -122,6 +122,17 @@ import Testing
         #expect((second["text"] as? String)?.contains("Prompts") == true)
     }
 
+    @Test func aDeeperHeadingIsPartOfTheAnswerAndEveryFAQSectionIsInTheFAQPage() throws {
+        let body = "## FAQ\n\n### Does it ship in December?\n\n#### Short answer\n\nProbably.\n\n## Frequently asked questions\n\n### Is it free?\n\nNo.\n"
+        let html = try page("a", ["content/a.md": article("A", body: body)])
+        #expect(html.components(separatedBy: "<summary>").count == 3, "two questions")
+        #expect(compact(html).contains("<div class=\"faq-answer\"><h4>Short answer</h4><p>Probably.</p></div>"))
+        let faq = try #require(try jsonLD(html).first { $0["@type"] as? String == "FAQPage" })
+        let questions = try #require(faq["mainEntity"] as? [[String: Any]])
+        #expect(questions.map { $0["name"] as? String } == ["Does it ship in December?", "Is it free?"])
+        #expect((questions[0]["acceptedAnswer"] as? [String: Any])?["text"] as? String == "Short answer\nProbably.")
+    }
+
     @Test(arguments: ["## FAQ", "## Frequently asked questions", "## faq", "## Frequently Asked Questions"])
     func faqHeadingsInAnyCase(heading: String) throws {
         let html = try page("a", ["content/a.md": article("A", body: "\(heading)\n\n### Q?\n\nA.\n")])

@@ -18,6 +18,7 @@ struct ArticleBody {
     var parts: [BodyPart]
     /// The first TL;DR, shown apart at the top of the article.
     var tldr: TLDR?
+    /// The questions of every FAQ section, for the page's one schema.org `FAQPage`.
     var faq: FAQ?
     /// Plain-text words, for the reading time.
     var wordCount: Int
@@ -57,7 +58,7 @@ struct ArticleBody {
                 if faq.questions.isEmpty {
                     warnings.append(.warning(path, block.line, "FAQ section has no questions: write each question as a `### Question?` heading"))
                 }
-                if self.faq == nil, !faq.questions.isEmpty { self.faq = faq }
+                if self.faq == nil { self.faq = faq.questions.isEmpty ? nil : faq } else { self.faq!.questions += faq.questions }
                 parts.append(.faq(faq))
                 index = end
                 continue

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A `## FAQ` section: each `###` heading is a question, the blocks under it its answer.
+/// A `## FAQ` section: each `###` heading is a question, the blocks under it (deeper headings
+/// too) its answer.
 struct FAQ {
     static let template = "components/faq"
     static let titles: Set<String> = ["faq", "faqs", "frequently asked questions"]
@@ -28,7 +29,7 @@ struct FAQ {
         introHTML = ""
         questions = []
         for block in blocks.dropFirst() {
-            if case .heading = block.kind {
+            if case .heading(let level) = block.kind, level <= 3 {
                 questions.append(Question(
                     id: ids.make(block.text), text: block.text, html: Self.innerHTML(block.html),
                     answerHTML: "", answerText: ""))
