@@ -28,6 +28,17 @@ import Testing
         #expect(word.text.width <= ShareCard.titleBox.width)
     }
 
+    @Test func aTitleTooLongForAnySizeIsCutAtAWordAndStillFitsItsBox() throws {
+        let title = String(repeating: "Launch window ", count: 800)  // 11,200 characters
+        let fitted = try ShareCard.fittedTitle(title, font: font)
+        #expect(fitted.text.height <= ShareCard.titleBox.height && fitted.text.width <= ShareCard.titleBox.width)
+        let shown = ShareCard.shortened(title)
+        #expect(shown.count <= ShareCard.titleLimit && shown.hasSuffix("window…"), "\(shown)")
+        #expect(ShareCard.shortened("Seven days left") == "Seven days left")
+        let header = try draw(ShareCard(title: title, siteTitle: "Launch Desk", date: "November 24, 2026", countdown: nil))
+        #expect((header.width, header.height) == (1200, 630))
+    }
+
     @Test(arguments: [
         "Pricing <b>&amp; \"limits\" 'today'",  // Pango markup in a title is text, not markup
         "画像モデルの発売まであと7日",  // Japanese, through fontconfig's fallback

@@ -55,10 +55,14 @@ struct ShareCard: Sendable, Hashable {
         try canvas.savePNG(path, compression: Self.compression)
     }
 
+    /// The most characters of a title a card shows: at the smallest size they fill the box.
+    static let titleLimit = 300
+
     /// The title at the largest size whose lines fit the box (a short title is not blown up past
-    /// the largest size, a long one gets smaller; nothing is cut), and that size.
+    /// the largest size, a long one gets smaller; one over `titleLimit` characters is cut at a
+    /// word, with an ellipsis), and that size.
     static func fittedTitle(_ title: String, font: Font) throws(ImageError) -> (text: Vips.Text, size: Int) {
-        let markup = escape(title)
+        let markup = escape(shortened(title))
         var fitted: (text: Vips.Text, size: Int)?
         for size in titleSizes {
             let text = try Vips.Text(markup: markup, font: "\(font.family) Bold \(size)", fontFile: font.file, width: titleBox.width)
@@ -66,6 +70,14 @@ struct ShareCard: Sendable, Hashable {
             if text.height <= titleBox.height, text.width <= titleBox.width { break }
         }
         return fitted!
+    }
+
+    /// `title`, or its first `titleLimit` characters cut at the last space, with an ellipsis.
+    static func shortened(_ title: String) -> String {
+        guard title.count > titleLimit else { return title }
+        let head = title.prefix(titleLimit - 1)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut.trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// Text as Pango markup: `&`, `<`, `>`, quotes escaped.
