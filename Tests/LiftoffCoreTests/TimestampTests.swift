@@ -17,7 +17,8 @@ import Testing
         #expect(Timestamp(iso8601: text)?.iso8601 == expected)
     }
 
-    @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "next week", "2026-11-24T25:00:00Z", "26-11-24", "2026-11-24T17:00:00Zjunk", ""])
+    @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "next week", "2026-11-24T25:00:00Z", "26-11-24", "2026-11-24T17:00:00Zjunk", "",
+                       "0000-01-01", "0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00"])
     func rejectsImpossibleDates(text: String) {
         #expect(Timestamp(iso8601: text) == nil)
     }

@@ -67,6 +67,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             }
             guard index == chars.count else { return nil }
         }
+        // Year 0 (or an offset past year 1 or 9999) has no date an HTML page or a feed can write.
+        guard Self.representable.contains(Timestamp(seconds: seconds)) else { return nil }
         self.seconds = seconds
     }
 
