@@ -56,6 +56,20 @@ import Testing
         #expect(html.contains("<meta name=\"description\" content=\"Ship it.\">"))
     }
 
+    @Test func anEmptyTLDRIsAWarningAtItsLineAndShowsNothing() throws {
+        let site = try TestSite(["content/a.md": article("A", body: "**TL;DR:**\n\nText.", description: nil)], siteYML: TestSite.siteYML + "\ndescription: Launch notes.\n")
+        defer { site.remove() }
+        let sink = MemorySink()
+        let report = try Builder.build(root: site.root, into: sink, options: BuildOptions(now: testNow))
+        #expect(report.warnings.map(\.description) == [
+            "content/a.md:1: warning: no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)",
+            "content/a.md:6: warning: the TL;DR is empty: write one or two sentences after `TL;DR:`",
+        ])
+        let html = String(decoding: sink.files["articles/a/index.html"] ?? [], as: UTF8.self)
+        #expect(!html.contains("<aside class=\"tldr\""))
+        #expect(html.contains("<meta name=\"description\" content=\"Launch notes.\">"), "the site's")
+    }
+
     @Test func frontMatterDescriptionWinsOverTLDR() throws {
         let html = try page("a", ["content/a.md": article("A", extra: "description: From front matter.\n", body: "TL;DR: Short.", description: nil)])
         #expect(html.contains("<meta name=\"description\" content=\"From front matter.\">"))

@@ -120,7 +120,8 @@ struct PageRenderer: @unchecked Sendable {
             "title": "\(article.title) · \(site.config.title)",
             // Link previews show the site's name apart (og:site_name): the title alone.
             "share_title": article.title,
-            "description": description,
+            // An article without one (a warning) is described by the site, as pages are.
+            "description": description.isEmpty ? site.config.description : description,
             "canonical": site.absolute(site.url(of: article)),
             "type": "article",
             "published": article.date.iso8601,

@@ -71,6 +71,9 @@ struct ArticleBody {
                 let heading = Heading(block: block, ids: &ids)
                 lastHeading = block.text
                 parts.append(.heading(heading))
+            case .tldr where block.text.isEmpty:
+                // An empty box, and an empty description in link previews: nothing is shown.
+                warnings.append(.warning(path, block.line, "the TL;DR is empty: write one or two sentences after `TL;DR:`"))
             case .tldr:
                 let tldr = TLDR(block: block)
                 if self.tldr == nil { self.tldr = tldr } else { parts.append(.tldr(tldr)) }
