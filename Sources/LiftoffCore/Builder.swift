@@ -258,7 +258,7 @@ public enum Builder {
                 renderedPages + site.articles.map(site.pagePath) + lists.map(\.page.path) + assets.files.map(\.path) + searchFiles)
             renderedPages += try writeAliases(site: site, root: root, generated: generated, copied: &copied, problems: &problems, sink)
             for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
-                if let page = generated.collision(with: target) {
+                if let page = generated.collision(with: target) ?? (imageFiles[target] != nil ? target : nil) {
                     problems.append(.error(source, 0,
                         "would be published at \(target), which replaces \(page) made by Liftoff; rename or move the file"))
                     continue

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import LiftoffCore
+
 /// Attacks through what a build keeps beside its output (caches, staging folders) and through the
 /// site folder's own top: a link planted there must neither publish a file from outside the site
 /// nor have the build empty a folder it did not make.
@@ -126,6 +128,16 @@ extension TrustTests {
                status: 1,
                messages: ["content/lost\u{FFFD}.md: the file name is not valid UTF-8; rename it"]),
     ]
+
+    @Test func aContentFileNamedLikeAShareCardIsAnErrorNotDropped() throws {
+        let site = try TestSite(["content/valid.md": Self.valid])
+        defer { site.remove() }
+        let sink = MemorySink()
+        _ = try Builder.build(root: site.root, into: sink, options: BuildOptions(now: testNow))
+        let card = try #require(sink.linked.keys.first { $0.hasPrefix("card.") && !$0.contains("/") })
+        try site.write("content/" + card, "not the site's card")
+        #expect(site.failures() == ["content/\(card): would be published at \(card), which replaces \(card) made by Liftoff; rename or move the file"])
+    }
 
     @Test(arguments: keptCases)
     func keptAttack(_ attack: Attack) throws {
