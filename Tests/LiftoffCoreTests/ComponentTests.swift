@@ -147,6 +147,16 @@ import Testing
         #expect((questions[0]["acceptedAnswer"] as? [String: Any])?["text"] as? String == "Short answer\nProbably.")
     }
 
+    @Test func aCountdownOrComponentInAnFAQAnswerOrSourcesIsAnErrorAtItsLine() throws {
+        let body = "## FAQ\n\n### When?\n\n```countdown\ntarget: 2026-12-01T17:00:00Z\n```\n\n## Sources\n\n```{timeline}\n- x\n```\n"
+        let site = try TestSite(["content/a.md": article("A", body: body)])
+        defer { site.remove() }
+        #expect(site.failures() == [
+            "content/a.md:11: a `countdown` block cannot be placed in an FAQ answer; move it before or after the section",
+            "content/a.md:17: a `{timeline}` block cannot be placed in a Sources section; move it before or after the section",
+        ])
+    }
+
     @Test(arguments: ["## FAQ", "## Frequently asked questions", "## faq", "## Frequently Asked Questions"])
     func faqHeadingsInAnyCase(heading: String) throws {
         let html = try page("a", ["content/a.md": article("A", body: "\(heading)\n\n### Q?\n\nA.\n")])

@@ -53,6 +53,7 @@ struct ArticleBody {
             switch block.kind {
             case .heading(let level) where level <= 2 && FAQ.matches(block.text):
                 let end = Self.sectionEnd(blocks, from: index)
+                errors += Self.unplaced(blocks[(index + 1)..<end], in: "an FAQ answer", path: path)
                 let faq = FAQ(blocks: blocks[index..<end], ids: &ids)
                 wordCount += blocks[(index + 1)..<end].reduce(0) { $0 + $1.words }
                 if faq.questions.isEmpty {
@@ -64,6 +65,7 @@ struct ArticleBody {
                 continue
             case .heading(let level) where level <= 2 && Sources.matches(block.text):
                 let end = Self.sectionEnd(blocks, from: index)
+                errors += Self.unplaced(blocks[(index + 1)..<end], in: "a Sources section", path: path)
                 parts.append(.sources(Sources(blocks: blocks[index..<end], ids: &ids)))
                 index = end
                 continue
@@ -129,6 +131,15 @@ struct ArticleBody {
     }
 
     /// The index after a `##` section: the next heading of level 1 or 2, the footnotes, or the end.
+    /// An error for each countdown or component block in a section whose blocks are shown as
+    /// text (an FAQ's answers, Sources): there it would be printed as its YAML, never checked.
+    static func unplaced(_ blocks: ArraySlice<MarkdownBlock>, in section: String, path: String) -> [Diagnostic] {
+        blocks.compactMap { block in
+            guard case .code(let info) = block.kind, ComponentCatalog.placed(by: info) != nil else { return nil }
+            return .error(path, block.line, "a `\(info)` block cannot be placed in \(section); move it before or after the section")
+        }
+    }
+
     static func sectionEnd(_ blocks: [MarkdownBlock], from start: Int) -> Int {
         var end = start + 1
         while end < blocks.count {
