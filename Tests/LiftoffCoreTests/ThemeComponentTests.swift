@@ -245,6 +245,19 @@ import Testing
             "theme/templates/components/quote.yml": "params:\n  text: {type: strng}\n  by:\n    type: list\n  id: {type: string}\nscript: quote.js\n",
             "theme/templates/components/orphan.yml": "params: {}\n",
             "theme/templates/components/countdown.yml": "params: {}\n",
+            "theme/templates/components/widget.mustache": "<div></div>",
+            "theme/templates/components/widget.yml": """
+                params:
+                  shots:
+                    type: list
+                    min: 5
+                    max: 2
+                    items:
+                      when: {type: date}
+                  order: {type: order, list: nolist, by: when}
+                  pic: {type: image, alt: nokey}
+
+                """,
         ])
         defer { site.remove() }
         #expect(site.failures() == [
@@ -254,6 +267,9 @@ import Testing
             "theme/templates/components/quote.yml:4: component schema, parameter 'by': a list declares its items' parameters under `items:`",
             "theme/templates/components/quote.yml:5: component schema: 'id' is given to every component by Liftoff; name the parameter otherwise",
             "theme/templates/components/quote.yml:6: component schema: script 'quote.js' is not a file of theme/assets/",
+            "theme/templates/components/widget.yml:5: component schema, parameter 'shots': max 2 is below min 5: no list could be given",
+            "theme/templates/components/widget.yml:8: component schema: order 'order' must name a list parameter (`list:`) and a date key of its items (`by:`)",
+            "theme/templates/components/widget.yml:9: component schema: image 'pic' takes its alt text from 'nokey', which is not a parameter beside it",
         ])
     }
 

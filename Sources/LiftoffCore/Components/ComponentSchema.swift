@@ -87,9 +87,11 @@ extension ComponentSchema {
             return []
         }
         var params: [ComponentParam] = []
+        var lines: [String: Int] = [:]  // each parameter's line, for what is checked across them
         for (key, value) in mapping {
             let name = key.string ?? ""
             let keyLine = key.mark?.line ?? line
+            lines[name] = keyLine
             if ComponentParam.reserved.contains(name) {
                 fields.report(.error(fields.path, keyLine, "component schema: '\(name)' is given to every component by Liftoff; name the parameter otherwise"))
                 continue
@@ -102,10 +104,10 @@ extension ComponentSchema {
             case .order(let list, let by):
                 let target = params.first { $0.name == list }
                 if case .list? = target?.kind, let key = target?.items.first(where: { $0.name == by }), case .date = key.kind { continue }
-                fields.report(.error(fields.path, line,
+                fields.report(.error(fields.path, lines[param.name] ?? line,
                     "component schema: order '\(param.name)' must name a list parameter (`list:`) and a date key of its items (`by:`)"))
             case .image where param.alt != nil && !params.contains { $0.name == param.alt }:
-                fields.report(.error(fields.path, line,
+                fields.report(.error(fields.path, lines[param.name] ?? line,
                     "component schema: image '\(param.name)' takes its alt text from '\(param.alt!)', which is not a parameter beside it"))
             default: continue
             }
@@ -138,6 +140,9 @@ extension ComponentSchema {
             }
             param.minItems = declaration.int("min", in: 0...10_000) ?? 0
             param.maxItems = declaration.int("max", in: 1...10_000) ?? .max
+            if param.minItems > param.maxItems {
+                declaration.fail("max", "max \(param.maxItems) is below min \(param.minItems): no list could be given")
+            }
         case "order":
             guard let list = declaration.string("list"), let by = declaration.string("by") else {
                 declaration.fail("type", "an order names its list (`list:`) and the date key it orders by (`by:`)")
