@@ -59,9 +59,10 @@ public enum Builder {
         // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
         let articleFiles = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) }
         var standalone: [StandalonePage] = []
+        var draftPages: [StandalonePage] = []  // not published, but where links to them will lead
         for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
             switch StandalonePage.parse(data: file.data, path: file.path) {
-            case .success(let page): if options.drafts || !page.draft { standalone.append(page) }
+            case .success(let page): if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
             case .failure(let failure): problems += failure.diagnostics
             }
         }
@@ -105,7 +106,8 @@ public enum Builder {
         for article in articles { byPath[article.path] = article }
         let links = LinkResolver(
             site: site, articlesByPath: byPath, files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
-            pageURLs: Dictionary(site.pages.map { ($0.path, site.url(of: $0)) }) { first, _ in first })
+            pageURLs: Dictionary((site.pages + draftPages).map { ($0.path, site.url(of: $0)) }) { first, _ in first },
+            draftPages: Set(draftPages.map(\.path)))
         clock.lap("resolve")
 
         // Render and write: each article is parsed, grouped into components, rendered and

@@ -51,4 +51,28 @@ import Testing
         #expect(try site.build()["soon/index.html"] == nil)
         #expect(try site.build(BuildOptions(now: testNow, drafts: true))["soon/index.html"] != nil)
     }
+
+    @Test func aLinkToAnArticleOrPageNotPublishedYetLeadsToItsFutureAddressWithAWarningUntilItIs() throws {
+        // Twenty newer articles: the feed's (always rendered) are not B, whose page is carried over.
+        let newer = Dictionary(uniqueKeysWithValues: (1...20).map { ("content/n\($0).md", article("N\($0)", date: "2026-11-\(String(format: "%02d", $0 + 1))")) })
+        let site = try TestSite(newer.merging([
+            "content/b.md": article("B", date: "2026-11-01", body: "See [the draft](d.md), [the future](f.md#plan) and [hidden](pages/hidden.md)."),
+            "content/d.md": article("D", extra: "draft: true\n"),
+            "content/f.md": article("F", date: "2099-01-01"),
+            "content/pages/hidden.md": "---\ntitle: Hidden\ndraft: true\n---\n\nText.\n",
+        ]) { $1 })
+        defer { site.remove() }
+        func notes() throws -> [String] { try site.publishReport().warnings.map(\.description).filter { $0.contains("leads nowhere") } }
+        #expect(try notes() == [
+            "content/b.md:7: warning: link to 'd.md', a draft: it leads nowhere until that is published",
+            "content/b.md:7: warning: link to 'f.md#plan', scheduled for January 1, 2099: it leads nowhere until that is published",
+            "content/b.md:7: warning: link to 'pages/hidden.md', a draft: it leads nowhere until that is published",
+        ])
+        let page = try site.outputText("articles/b/index.html")
+        #expect(page.contains("href=\"/articles/d/\"") && page.contains("href=\"/articles/f/#plan\"") && page.contains("href=\"/hidden/\""))
+        // Published, the draft's link is no longer a warning, although the page linking to it did not change.
+        try site.write("content/d.md", article("D", date: "2026-10-01"))
+        #expect(try notes().count == 2)
+    }
 }
+

@@ -11,15 +11,53 @@ final class LinkResolver: Sendable {
     let files: Set<String>
     /// Every Markdown file under `content/`, those with front matter errors included.
     let markdownPaths: Set<String>
-    /// Standalone pages (`content/pages/`) by source path → their URL.
+    /// Standalone pages (`content/pages/`) by source path → their URL (drafts' included).
     let pageURLs: [String: String]
+    /// Articles and pages this build does not publish, by source path → why ("a draft", "scheduled
+    /// for …"): a link to one resolves to the URL it will have, with a warning.
+    let unpublished: [String: String]
 
-    init(site: Site, articlesByPath: [String: Article], files: Set<String>, markdownPaths: Set<String>, pageURLs: [String: String] = [:]) {
+    init(
+        site: Site, articlesByPath: [String: Article], files: Set<String>, markdownPaths: Set<String>, pageURLs: [String: String] = [:],
+        draftPages: Set<String> = []
+    ) {
         self.site = site
         self.articlesByPath = articlesByPath
         self.files = files
         self.markdownPaths = markdownPaths
         self.pageURLs = pageURLs
+        var unpublished: [String: String] = [:]
+        if articlesByPath.count > site.articles.count {
+            let published = Set(site.articles.map(\.path))
+            for (path, article) in articlesByPath where !published.contains(path) {
+                unpublished[path] = article.draft ? "a draft" : "scheduled for \(article.date.longDay)"
+            }
+        }
+        for path in draftPages { unpublished[path] = "a draft" }
+        self.unpublished = unpublished
+    }
+
+    /// A warning for a link to an article or page this build does not publish (nil for any other).
+    func unpublishedNote(_ url: String, in article: Article) -> String? {
+        guard !unpublished.isEmpty, url.hasSuffix(".md") || url.contains(".md#") || url.contains(".markdown"),
+              let target = Self.target(of: url, in: article)?.path, let reason = unpublished[target]
+        else { return nil }
+        return "link to '\(url)', \(reason): it leads nowhere until that is published"
+    }
+
+    /// The content path a relative `url` of `article` names (`.`/`..` resolved, %-escapes
+    /// decoded), with the `#…`/`?…` after it; nil when it climbs out of the site.
+    static func target(of url: String, in article: Article) -> (path: String, decoded: String, suffix: String, directory: String)? {
+        var path = Substring(url)
+        var suffix = ""
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[mark...])
+            path = path[..<mark]
+        }
+        let decoded = path.utf8.contains(0x25) ? String(path).removingPercentEncoding ?? String(path) : String(path)
+        let directory = article.path.split(separator: "/").dropLast().joined(separator: "/")
+        guard let target = normalize(directory + "/" + decoded) else { return nil }
+        return (target, decoded, suffix, directory)
     }
 
     /// The rewrite for one destination, and the content file to copy beside the page, if any.
@@ -31,15 +69,7 @@ final class LinkResolver: Sendable {
         guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !url.hasPrefix("//"), !Self.hasScheme(url) else {
             return (.keep, nil)
         }
-        var path = Substring(url)
-        var suffix = ""
-        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[mark...])
-            path = path[..<mark]
-        }
-        let decoded = path.utf8.contains(0x25) ? String(path).removingPercentEncoding ?? String(path) : String(path)
-        let directory = article.path.split(separator: "/").dropLast().joined(separator: "/")
-        guard let target = Self.normalize(directory + "/" + decoded), target.hasPrefix("content/") else {
+        guard let (target, decoded, suffix, directory) = Self.target(of: url, in: article), target.hasPrefix("content/") else {
             return (.error("link '\(url)' points outside content/"), nil)
         }
         if target.hasSuffix(".md") || target.hasSuffix(".markdown") {
