@@ -44,13 +44,9 @@ public enum Builder {
 
         // Parse: settings and every article's front matter (Markdown comes once links can resolve).
         var problems = sources.problems
-        var config: SiteConfig?
-        switch SiteConfigParser.parse(sources.configText) {
-        case .success(var value):
-            if let baseURL = options.baseURL { value.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
-            config = value
-        case .failure(let failure): problems += failure.diagnostics
-        }
+        var (config, configProblems) = SiteConfigParser.read(sources.configText)
+        problems += configProblems
+        if let baseURL = options.baseURL { config?.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
         var theme: Theme?
         switch themeResult {
         case .success(let value): theme = value

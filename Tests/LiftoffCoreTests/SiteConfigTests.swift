@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LiftoffCore
@@ -64,4 +65,16 @@ import Testing
         }
         #expect(failure.diagnostics.map(\.description) == messages)
     }
+
+    @Test func aWrongSettingStillLetsTheContentBeChecked() throws {
+        let site = try TestSite(
+            ["content/a.md": article("A", extra: "related: [nosuch]\n", body: "See [x](nope.md).")],
+            siteYML: TestSite.siteYML + "\nper_pag: 3\n")
+        defer { site.remove() }
+        let failures = site.failures()
+        #expect(failures.contains { $0.hasPrefix("site.yml:") && $0.contains("unknown key 'per_pag'") }, "\(failures)")
+        #expect(failures.contains("content/a.md:5: related: no article has the slug 'nosuch'"), "\(failures)")
+        #expect(failures.contains("content/a.md:8: link to missing article 'nope.md'"), "\(failures)")
+    }
 }
+

@@ -8,10 +8,19 @@ enum SiteConfigParser {
 
     /// Decodes `site.yml`; every problem is returned, with its line.
     static func parse(_ text: String, path: String = "site.yml") -> Result<SiteConfig, BuildFailure> {
+        let (config, problems) = read(text, path: path)
+        guard let config, problems.isEmpty else { return .failure(BuildFailure(problems)) }
+        return .success(config)
+    }
+
+    /// The settings, each value that has a problem replaced by its default, and the problems: a
+    /// build with a wrong setting still checks the content (every problem at once). No settings
+    /// when the YAML itself cannot be read.
+    static func read(_ text: String, path: String = "site.yml") -> (SiteConfig?, [Diagnostic]) {
         let node: Node
         switch composeYAML(text, path: path, lineOffset: 0, what: "site.yml") {
-        case .failure(let diagnostic): return .failure(BuildFailure(diagnostic))
-        case .success(nil): return .failure(BuildFailure(.error(path, 1, "site.yml is empty; it needs at least `title:` and `base_url:`")))
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(nil): return (nil, [.error(path, 1, "site.yml is empty; it needs at least `title:` and `base_url:`")])
         case .success(let value?): node = value
         }
         var fields = YAMLFields(node, known: keys, path: path, lineOffset: 0, what: "site.yml")
@@ -70,7 +79,7 @@ enum SiteConfigParser {
         config.menu = menu(&fields)
         config.authors = authors(&fields)
         config.authorsLine = fields.line(of: "authors")
-        return fields.diagnostics.isEmpty ? .success(config) : .failure(BuildFailure(fields.diagnostics))
+        return (config, fields.diagnostics)
     }
 }
 
