@@ -3,7 +3,9 @@ import Foundation
 /// Standalone pages (`content/pages/about.md` → `/about/`) and the menu that links them.
 extension Builder {
     /// The pages in slug order; two pages with one slug, and menu entries naming no page, are errors.
-    static func checkPages(_ pages: [StandalonePage], menu: [SiteConfig.MenuItem], problems: inout [Diagnostic]) -> [StandalonePage] {
+    static func checkPages(
+        _ pages: [StandalonePage], drafts: [StandalonePage] = [], menu: [SiteConfig.MenuItem], problems: inout [Diagnostic]
+    ) -> [StandalonePage] {
         var bySlug: [String: StandalonePage] = [:]
         for page in pages.sorted(by: { $0.path < $1.path }) {
             if let other = bySlug[page.slug] {
@@ -13,9 +15,14 @@ extension Builder {
             }
         }
         for item in menu {
-            guard let slug = item.page, bySlug[slug] == nil else { continue }
-            var message = "site.yml: menu: no page '\(slug)' (a file content/pages/\(slug).md)"
-            if let guess = closest(to: slug, in: bySlug.keys.sorted()) { message += "; did you mean '\(guess)'?" }
+            guard let name = item.page, !pages.contains(where: { $0.isNamed(name) }) else { continue }
+            if let draft = drafts.first(where: { $0.isNamed(name) }) {
+                problems.append(.error("site.yml", item.line,
+                    "site.yml: menu: page '\(name)' is a draft (\(draft.path)): publish it, or remove the entry until it is"))
+                continue
+            }
+            var message = "site.yml: menu: no page '\(name)' (a file content/pages/\(name).md)"
+            if let guess = closest(to: name, in: bySlug.keys.sorted()) { message += "; did you mean '\(guess)'?" }
             problems.append(.error("site.yml", item.line, message))
         }
         return bySlug.values.sorted { $0.slug < $1.slug }

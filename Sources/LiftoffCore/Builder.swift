@@ -96,7 +96,7 @@ public enum Builder {
         var (resolved, resolveProblems) = Resolver.resolve(
             config: config, articles: articles, options: options, unparsedSlugs: unparsedSlugs)
         problems += resolveProblems
-        resolved.pages = checkPages(standalone, menu: config.menu, problems: &problems)
+        resolved.pages = checkPages(standalone, drafts: draftPages, menu: config.menu, problems: &problems)
         let site = resolved
         var byPath: [String: Article] = [:]
         for article in articles { byPath[article.path] = article }

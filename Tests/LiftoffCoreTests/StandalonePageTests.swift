@@ -45,6 +45,17 @@ import Testing
         #expect(failures.contains("site.yml:9: site.yml: menu: no page 'abuot' (a file content/pages/abuot.md)"), "\(failures)")
     }
 
+    @Test func aMenuNamesAPagesFileWhateverItsSlugAndADraftPageIsSaidToBeOne() throws {
+        let site = try TestSite([
+            "content/pages/about.md": "---\ntitle: About\nslug: who-we-are\n---\n\nText.\n",
+            "content/post.md": article("Post"),
+        ], siteYML: TestSite.siteYML + Self.menu)
+        defer { site.remove() }
+        #expect(try site.build()["index.html"]?.contains("<a href=\"/who-we-are/\">About us</a>") == true)
+        try site.write("content/pages/about.md", "---\ntitle: About\ndraft: true\n---\n\nText.\n")
+        #expect(site.failures() == ["site.yml:9: site.yml: menu: page 'about' is a draft (content/pages/about.md): publish it, or remove the entry until it is"])
+    }
+
     @Test func aDraftPageWaitsForDrafts() throws {
         let site = try TestSite(["content/pages/soon.md": "---\ntitle: Soon\ndraft: true\n---\n\nText.\n", "content/post.md": article("Post")])
         defer { site.remove() }

@@ -62,9 +62,9 @@ struct PageRenderer: @unchecked Sendable {
         ]
         if config.search { context["search"] = ["url": base + "search/", "index": base + SearchIndex.folder] }
         if let action = config.newsletterAction { context["newsletter"] = ["action": action] }
-        let pageURLs = Dictionary(site.pages.map { ($0.slug, site.url(of: $0)) }) { first, _ in first }
         let menu = config.menu.compactMap { item -> [String: Any]? in
-            guard let url = item.page.flatMap({ pageURLs[$0] }) ?? item.url else { return nil }
+            let page = item.page.flatMap { name in site.pages.first { $0.isNamed(name) } }
+            guard let url = page.map(site.url(of:)) ?? item.url else { return nil }
             return ["title": item.title, "url": url]
         }
         if !menu.isEmpty { context["menu"] = menu; context["has_menu"] = true }

@@ -22,6 +22,11 @@ public struct StandalonePage: Sendable {
     /// `about/index.html`.
     var outputPath: String { "\(slug)/index.html" }
 
+    /// Whether a menu's `page: name` names this page: its file (`content/pages/<name>.md`) or its address.
+    func isNamed(_ name: String) -> Bool {
+        path == Self.folder + name + ".md" || path == Self.folder + name + ".markdown" || slug == name
+    }
+
     /// The page as an article, for what pages share with articles (links, images, components).
     var asArticle: Article {
         var article = Article(
