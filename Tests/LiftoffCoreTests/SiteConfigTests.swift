@@ -56,6 +56,8 @@ import Testing
         ("title: T\nbase_url: https://e.org/\nper_page: 0\n", ["site.yml:3: site.yml: 'per_page' must be a whole number from 1 to 10000"]),
         ("title: T\nbase_url: https://e.org/\nmarkdown:\n  unsafe: true\n", ["site.yml:4: site.yml: markdown: unknown key 'unsafe'"]),
         ("title: T\nbase_url: https://e.org/\ncountdown:\n  target: someday\n", ["site.yml:4: site.yml: countdown: 'target' is not a valid date: 'someday' (use YYYY-MM-DD or ISO 8601 such as 2026-12-01T17:00:00Z)"]),
+        ("title: T\nbase_url: https://e.org/\nlanguage: en_US\n", ["site.yml:3: site.yml: 'language' must be a language tag such as en, en-US or pt-BR; got 'en_US'; did you mean 'en-US'?"]),
+        ("title: T\nbase_url: https://e.org/\nlanguage: \"\\\"><x\"\n", ["site.yml:3: site.yml: 'language' must be a language tag such as en, en-US or pt-BR; got '\"><x'"]),
         ("title: T\n  bad: indent\n", ["site.yml:2: site.yml: invalid YAML: mapping values are not allowed in this context"]),
     ])
     func reportsProblemsWithLines(yaml: String, messages: [String]) {
