@@ -192,6 +192,7 @@ import Testing
                 link: b.md
               - date: 2026-11-04
                 text: Second.
+                link: "https://example.org/search?q=gpt image 2&lang=\\"é\\""
             \(Self.fence)
             """
         }
@@ -206,6 +207,8 @@ import Testing
             #expect(timeline.contains("<time class=\"timeline-date\" datetime=\"2026-10-27\">October 27, 2026</time> <span class=\"timeline-status\">confirmed</span>"))
             #expect(timeline.contains("datetime=\"2026-11-21T09:30:00Z\">November 21, 2026</time>"))
             #expect(timeline.contains("<a href=\"/articles/b/\">Source</a>"))
+            // A link is written as cmark-gfm writes a Markdown link's: a space or a quote is %-escaped.
+            #expect(timeline.contains("<a href=\"https://example.org/search?q=gpt%20image%202&amp;lang=%22%C3%A9%22\">Source</a>"), "\(timeline)")
         }
     }
 

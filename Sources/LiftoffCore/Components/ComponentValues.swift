@@ -73,8 +73,8 @@ struct ComponentValues {
             case .link:
                 guard let url = fields.string(name) else { continue }
                 switch resolve(MarkdownLink(url: url, isImage: false, line: fields.line(of: name), alt: "")) {
-                case .keep, .picture: context[name] = url
-                case .replace(let resolved): context[name] = resolved
+                case .keep, .picture: context[name] = LinkResolver.href(url)
+                case .replace(let resolved): context[name] = LinkResolver.href(resolved)
                 case .error(let message): fields.fail(name, message)
                 }
             case .list:

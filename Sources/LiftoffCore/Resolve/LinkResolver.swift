@@ -144,6 +144,23 @@ final class LinkResolver: Sendable {
         return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
     }
 
+    /// `url` as an `href`, as cmark-gfm writes a Markdown link's: every byte outside the characters
+    /// a URL may hold (a space, a quote, `<`, non-ASCII…) %-escaped; `%` itself is kept.
+    static func href(_ url: String) -> String {
+        let safe: (UInt8) -> Bool = { byte in
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+            default: "!#$%&'()*+,-./:;=?@[]_~".utf8.contains(byte)
+            }
+        }
+        guard !url.utf8.allSatisfy(safe) else { return url }
+        var result = ""
+        for byte in url.utf8 {
+            if safe(byte) { result.unicodeScalars.append(Unicode.Scalar(byte)) } else { result += String(format: "%%%02X", byte) }
+        }
+        return result
+    }
+
     static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
