@@ -135,7 +135,8 @@ public struct PreviewServer: Sendable {
                     + "(\(result.rendered) pages rendered, \(result.carriedOver) carried over).")
         } else {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
-            lines.append("Build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good build.")
+            lines.append("Build failed (\(errors) error\(errors == 1 ? "" : "s")); "
+                + (result.serving ? "still serving the last good build." : "nothing to serve yet: open pages reload once the site builds."))
         }
         return lines.joined(separator: "\n")
     }
@@ -145,7 +146,8 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Answers any 404 with the site's own 404 page (status 404).
+/// Answers any 404 with the site's own 404 page (status 404); before the site first builds, with a
+/// page that loads the reload script (it shows the build's errors, and reloads once it builds).
 struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
     let page: URL
 
@@ -158,8 +160,18 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    static var notBuilt: String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head>
+        <body><h1>Page not found</h1><p>The site has not built yet, or this page is not part of it.</p>
+        <script src="/\(ReloadScript.path)"></script></body></html>
+
+        """
+    }
+
     func notFound() -> Response {
-        let body = (try? Data(contentsOf: page)) ?? Data("<h1>Page not found</h1>".utf8)
+        let body = (try? Data(contentsOf: page)) ?? Data(Self.notBuilt.utf8)
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))

@@ -42,6 +42,8 @@ public final class PreviewSite: Sendable {
         /// Pages rendered, and pages carried over from the previous build.
         public var rendered = 0
         public var carriedOver = 0
+        /// Whether a good build is served (false until the site first builds).
+        public var serving = true
     }
 
     /// Builds the site, updates the served folder when the build succeeded, and tells the open pages.
@@ -81,6 +83,7 @@ public final class PreviewSite: Sendable {
         } catch {
             result.diagnostics = [.error("output", 0, "\(error)")]
         }
+        result.serving = last.withLock { $0.files != nil }
         result.milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
         await events.publish(result.succeeded ? nil : result.diagnostics, stylesheets: stylesheets)
         return result

@@ -22,6 +22,31 @@ import Testing
         #expect(summary == "Build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good build.")
     }
 
+    @Test func aSiteThatHasNotBuiltYetAnswersWithAPageThatReloadsOnceItDoes() async throws {
+        let root = try PreviewFixture.makeSite()
+        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: Self.now)
+        defer {
+            site.removeOutput()
+            try? FileManager.default.removeItem(at: root)
+        }
+        let file = root.appendingPathComponent("content/gpt-image-2-countdown.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\n[broken](nope.md)\n").write(to: file, atomically: true, encoding: .utf8)
+        let failed = await site.rebuild()
+        #expect(!failed.succeeded && !failed.serving)
+        #expect(PreviewServer.report(failed).hasSuffix("Build failed (1 error); nothing to serve yet: open pages reload once the site builds."))
+        let app = Application(router: PreviewServer.router(for: site))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("<script src=\"/__liftoff/reload.js\"></script>"))
+            }
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            #expect(await site.rebuild().succeeded)
+            try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .ok) }
+        }
+    }
+
     @Test func servesPagesWithTheirTypesAndValidators() async throws {
         try await withPreview { _, client in
             try await client.execute(uri: "/articles/gpt-image-2-countdown/", method: .get) { response in
