@@ -107,7 +107,7 @@ import Testing
 
     @Test func reportsEveryProblemInEveryFileAtOnce() throws {
         let site = try TestSite([
-            "content/a.md": article("A", extra: "related: [nope]\n", body: "See [b](b.md) and [x](missing.md)."),
+            "content/a.md": article("A", extra: "related: [nope, nope]\n", body: "See [b](b.md) and [x](missing.md)."),
             "content/b.md": article("B", extra: "tags: 5\n"),
             "content/c.md": article("C", extra: "slug: a\n"),
             "content/d.md": "no front matter\n",

@@ -79,7 +79,8 @@ enum Resolver {
         for (position, article) in published.enumerated() {
             if let slugs = article.related {
                 var picks: [Int] = []
-                for slug in slugs {
+                var asked: Set<String> = []
+                for slug in slugs where asked.insert(slug).inserted {
                     if let other = index[slug] {
                         if other != position, !picks.contains(other) { picks.append(other) }
                     } else if bySlug[slug] == nil, !unparsedSlugs.contains(slug) {
