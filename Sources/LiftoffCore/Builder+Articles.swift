@@ -43,8 +43,6 @@ extension Builder {
             let link = MarkdownLink(url: use.url, isImage: use.isImage, line: 0, alt: "")
             let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
             hasher.combine(rewrite, asset)
-            // Whether it leads to a page not published yet: once it is, the page and its warnings are made again.
-            if let note = links.unpublishedNote(link.url, in: article) { hasher.combine(note) }
         }
         guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
         addShareImages(position, article: article, share: share, outcome: &outcome)
@@ -72,7 +70,6 @@ extension Builder {
         ) { link, rewrite, asset in
             uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
             linkHasher.combine(rewrite, asset)
-            if let note = links.unpublishedNote(link.url, in: article) { linkHasher.combine(note) }
         }
         if blocks.isEmpty {
             outcome.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
@@ -185,9 +182,6 @@ extension Builder {
         outcome: inout ArticleOutcome, shown: inout Int
     ) -> (LinkRewrite, asset: (source: String, target: String)?) {
         let (rewrite, asset) = links.rewrite(link.url, isImage: link.isImage, in: article, folder: folder)
-        if case .replace = rewrite, let note = links.unpublishedNote(link.url, in: article) {
-            outcome.warnings.append(.warning(article.path, link.line, note))
-        }
         guard let asset else { return (rewrite, nil) }
         guard link.isImage, ImagePipeline.handles(asset.source) else {
             outcome.assets.append((asset.source, asset.target))

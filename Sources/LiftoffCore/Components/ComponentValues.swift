@@ -68,13 +68,13 @@ struct ComponentValues {
                 case .error(let message): fields.fail(name, message)
                 case .keep where LinkResolver.hasScheme(url) || url.hasPrefix("/"):
                     fields.fail(name, "'\(name)' must be an image file of the site, named from the article's folder (a remote image has no size to reserve)")
-                case .keep, .replace: fields.fail(name, "'\(name)': '\(url)' is not an image (JPEG, PNG, WebP, AVIF, GIF or SVG)")
+                case .keep, .replace, .unpublished: fields.fail(name, "'\(name)': '\(url)' is not an image (JPEG, PNG, WebP, AVIF, GIF or SVG)")
                 }
             case .link:
                 guard let url = fields.string(name) else { continue }
                 switch resolve(MarkdownLink(url: url, isImage: false, line: fields.line(of: name), alt: "")) {
                 case .keep, .picture: context[name] = LinkResolver.href(url)
-                case .replace(let resolved): context[name] = LinkResolver.href(resolved)
+                case .replace(let resolved), .unpublished(let resolved, _): context[name] = LinkResolver.href(resolved)
                 case .error(let message): fields.fail(name, message)
                 }
             case .list:

@@ -46,6 +46,8 @@ public enum LinkRewrite: Sendable, Equatable {
     case error(String)
     /// Images only: the image becomes this markup (its alt text and title kept).
     case picture(Picture)
+    /// An article or page this build does not publish: the URL it will have, and why (a warning).
+    case unpublished(url: String, note: String)
 }
 
 /// A link or image as the Markdown wrote it.
@@ -254,6 +256,9 @@ public struct MarkdownRenderer: Sendable {
                 switch rewrite(link) {
                 case .keep: break
                 case .replace(let newURL): cmark_node_set_url(node, newURL)
+                case .unpublished(let newURL, let note):
+                    cmark_node_set_url(node, newURL)
+                    warnings.append((link.line, note))
                 case .error(let message): problems.append((link.line, message))
                 case .picture(let picture):
                     // A figure's title is its caption, not a tooltip.

@@ -37,27 +37,12 @@ final class LinkResolver: Sendable {
         self.unpublished = unpublished
     }
 
-    /// A warning for a link to an article or page this build does not publish (nil for any other).
-    func unpublishedNote(_ url: String, in article: Article) -> String? {
-        guard !unpublished.isEmpty, url.hasSuffix(".md") || url.contains(".md#") || url.contains(".markdown"),
-              let target = Self.target(of: url, in: article)?.path, let reason = unpublished[target]
-        else { return nil }
-        return "link to '\(url)', \(reason): it leads nowhere until that is published"
-    }
-
-    /// The content path a relative `url` of `article` names (`.`/`..` resolved, %-escapes
-    /// decoded), with the `#…`/`?…` after it; nil when it climbs out of the site.
-    static func target(of url: String, in article: Article) -> (path: String, decoded: String, suffix: String, directory: String)? {
-        var path = Substring(url)
-        var suffix = ""
-        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[mark...])
-            path = path[..<mark]
-        }
-        let decoded = path.utf8.contains(0x25) ? String(path).removingPercentEncoding ?? String(path) : String(path)
-        let directory = article.path.split(separator: "/").dropLast().joined(separator: "/")
-        guard let target = normalize(directory + "/" + decoded) else { return nil }
-        return (target, decoded, suffix, directory)
+    /// A link written `url` leading to `address`: with a warning when what it leads to is not
+    /// published (`reason`). Part of what the link resolved to, so a page carried over is made
+    /// again, its warning gone, once the target is published.
+    private static func leading(to address: String, _ url: String, _ reason: String?) -> LinkRewrite {
+        guard let reason else { return .replace(address) }
+        return .unpublished(url: address, note: "link to '\(url)', \(reason): it leads nowhere until that is published")
     }
 
     /// The rewrite for one destination, and the content file to copy beside the page, if any.
@@ -69,11 +54,19 @@ final class LinkResolver: Sendable {
         guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !url.hasPrefix("//"), !Self.hasScheme(url) else {
             return (.keep, nil)
         }
-        guard let (target, decoded, suffix, directory) = Self.target(of: url, in: article), target.hasPrefix("content/") else {
+        var path = Substring(url)
+        var suffix = ""
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[mark...])
+            path = path[..<mark]
+        }
+        let decoded = path.utf8.contains(0x25) ? String(path).removingPercentEncoding ?? String(path) : String(path)
+        let directory = article.path.split(separator: "/").dropLast().joined(separator: "/")
+        guard let target = Self.normalize(directory + "/" + decoded), target.hasPrefix("content/") else {
             return (.error("link '\(url)' points outside content/"), nil)
         }
         if target.hasSuffix(".md") || target.hasSuffix(".markdown") {
-            if let page = pageURLs[target] { return (.replace(page + suffix), nil) }
+            if let page = pageURLs[target] { return (Self.leading(to: page + suffix, url, unpublished[target]), nil) }
             guard let other = articlesByPath[target] else {
                 // A file whose front matter failed: its own error says what to fix.
                 if markdownPaths.contains(target) { return (.keep, nil) }
@@ -87,7 +80,7 @@ final class LinkResolver: Sendable {
                 }
                 return (.error(message), nil)
             }
-            return (.replace(site.url(of: other) + suffix), nil)
+            return (Self.leading(to: site.url(of: other) + suffix, url, unpublished[target]), nil)
         }
         if target.hasSuffix("/") || decoded.isEmpty { return (.keep, nil) }
         guard files.contains(target) else {

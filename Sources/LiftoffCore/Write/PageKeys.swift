@@ -109,6 +109,10 @@ extension StableHasher {
         case .error(let message):
             combine(2)
             combine(message)
+        case .unpublished(let url, let note):
+            combine(4)
+            combine(url)
+            combine(note)
         case .picture(let picture):
             combine(3)
             combine(picture.src)
