@@ -294,7 +294,10 @@ public enum Builder {
         let chunk = 256
         let failures = parallelMap((files.count + chunk - 1) / chunk) { index -> (target: String, error: any Error)? in
             for (target, file) in files[(index * chunk)..<min(files.count, (index + 1) * chunk)] {
-                do { try sink.hardLink(from: file, to: target) } catch { return (target, error) }
+                do {
+                    try KeptFiles.checkCached(file)
+                    try sink.hardLink(from: file, to: target)
+                } catch { return (target, error) }
             }
             return nil
         }

@@ -72,10 +72,10 @@ struct ShareCard: Sendable, Hashable {
         return fitted!
     }
 
-    /// `title`, or its first `titleLimit` characters cut at the last space, with an ellipsis.
-    static func shortened(_ title: String) -> String {
-        guard title.count > titleLimit else { return title }
-        let head = title.prefix(titleLimit - 1)
+    /// `title`, or its first `limit` characters cut at the last space, with an ellipsis.
+    static func shortened(_ title: String, to limit: Int = titleLimit) -> String {
+        guard title.count > limit else { return title }
+        let head = title.prefix(limit - 1)
         let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
         return cut.trimmingCharacters(in: .whitespaces) + "…"
     }

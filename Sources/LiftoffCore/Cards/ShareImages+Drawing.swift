@@ -94,7 +94,7 @@ extension ShareImages {
             } catch {
                 unlink(file + suffix)
                 switch job {
-                case .card(let card, let path): return .error(path, 1, "share card '\(card.title.count > 60 ? card.title.prefix(59) + "…" : card.title)': \(error.message)")
+                case .card(let card, let path): return .error(path, 1, "share card '\(ShareCard.shortened(card.title, to: 60))': \(error.message)")
                 case .crop(_, let path, let line, let name): return .error(path, line, "image '\(name)': \(error.message)")
                 }
             }

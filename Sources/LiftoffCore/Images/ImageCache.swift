@@ -57,10 +57,8 @@ final class ImageCache: @unchecked Sendable {
     /// temporary file.
     static func isCacheName(_ name: String) -> Bool {
         if name.hasPrefix("index.tmp-") { return true }
-        let bytes = Array(name.utf8)
-        guard bytes.count > 34, bytes[32] == UInt8(ascii: "-"), bytes[..<32].allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-        else { return false }
-        let rest = String(decoding: bytes[33...], as: UTF8.self)
+        guard Digest(name.prefix(32)) != nil, name.dropFirst(32).first == "-" else { return false }
+        let rest = name.dropFirst(33)  // `<width>.<ext>`, or a temporary file's name
         guard let dot = rest.firstIndex(of: "."), Int(rest[..<dot]) != nil else { return false }
         let ext = rest[rest.index(after: dot)...]
         return Vips.Format.allCases.contains { ext == $0.fileExtension || ext.hasPrefix($0.fileExtension + ".tmp-") }

@@ -67,7 +67,12 @@ enum FileTree {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
         let target = realPath(path) ?? path
-        return target == root || target.hasPrefix(root == "/" ? "/" : root + "/") ? nil : target
+        return isInside(target, root) ? nil : target
+    }
+
+    /// Whether the resolved path `target` is the folder `root` or below it.
+    static func isInside(_ target: String, _ root: String) -> Bool {
+        target == root || target.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     /// The path with every link resolved, or nil when it does not exist.
@@ -136,7 +141,7 @@ enum FileTree {
             var linkTarget: String?
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard let target = FileTree.realPath(path), stat(path, &info) == 0 else { return }  // dangling
-                if let root, target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
+                if let root, !FileTree.isInside(target, root) {
                     listing.problems.append((relative, "symbolic link points outside the site (\(target)); copy the file into the site instead"))
                     return
                 }

@@ -84,7 +84,6 @@ enum SiteConfigParser {
 }
 
 extension SiteConfigParser {
-    /// `authors:` — key → `{name, bio, url}`; a key is a slug (it names `/authors/<key>/`).
     /// `language:`: a BCP 47 tag (`en`, `en-US`, `pt-BR`), written into every page's `lang` and the feed.
     static func language(_ fields: inout YAMLFields) -> String {
         guard let text = fields.string("language") else { return "en" }
@@ -99,6 +98,7 @@ extension SiteConfigParser {
         return text
     }
 
+    /// `authors:` — key → `{name, bio, url}`; a key is a slug (it names `/authors/<key>/`).
     static func authors(_ fields: inout YAMLFields) -> [String: SiteConfig.Author] {
         guard let node = fields.node("authors") else { return [:] }
         guard let mapping = node.mapping else {

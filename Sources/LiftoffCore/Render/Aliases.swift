@@ -11,10 +11,11 @@ enum Aliases {
         }
         // A host decodes %xx before it looks for the file: `/caf%C3%A9/` is served from `café/`.
         if alias.contains("%") { return "must be written as readers see it, without %-escapes (`/café/`, not `/caf%C3%A9/`)" }
-        if alias.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) || alias.contains("//") {
+        let segments = alias.split(separator: "/")
+        if segments.contains(where: { $0 == ".." || $0 == "." }) || alias.contains("//") {
             return "must not contain '.', '..' or '//' segments"
         }
-        if alias.split(separator: "/").contains(where: { $0 == OutputWriter.marker }) { return "must not name \(OutputWriter.marker), the output's own marker" }
+        if segments.contains(where: { $0 == OutputWriter.marker }) { return "must not name \(OutputWriter.marker), the output's own marker" }
         return nil
     }
 

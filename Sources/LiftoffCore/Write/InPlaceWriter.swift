@@ -36,7 +36,6 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
         if existing.contains(path) {
             lock.withLock { _ = produced.insert(path) }
         } else {
-            try KeptFiles.checkCached(source)
             try copy(from: URL(fileURLWithPath: source), to: path)
         }
     }

@@ -28,10 +28,7 @@ extension PageSink {
 
     public func previous(_ path: String) -> [UInt8]? { nil }
 
-    public func hardLink(from source: String, to path: String) throws {
-        try KeptFiles.checkCached(source)
-        try copy(from: URL(fileURLWithPath: source), to: path)
-    }
+    public func hardLink(from source: String, to path: String) throws { try copy(from: URL(fileURLWithPath: source), to: path) }
 }
 
 /// Writes a new output tree beside the old one and swaps it in only when the build succeeded.
@@ -108,7 +105,6 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     /// A hard link to the cached file (no bytes copied); a copy when the cache is on another file system.
     public func hardLink(from source: String, to path: String) throws {
-        try KeptFiles.checkCached(source)
         do {
             try prepare(path)
         } catch let error as POSIXError {

@@ -130,7 +130,6 @@ struct ArticleBody {
         }
     }
 
-    /// The index after a `##` section: the next heading of level 1 or 2, the footnotes, or the end.
     /// An error for each countdown or component block in a section whose blocks are shown as
     /// text (an FAQ's answers, Sources): there it would be printed as its YAML, never checked.
     static func unplaced(_ blocks: ArraySlice<MarkdownBlock>, in section: String, path: String) -> [Diagnostic] {
@@ -140,6 +139,7 @@ struct ArticleBody {
         }
     }
 
+    /// The index after a `##` section: the next heading of level 1 or 2, the footnotes, or the end.
     static func sectionEnd(_ blocks: [MarkdownBlock], from start: Int) -> Int {
         var end = start + 1
         while end < blocks.count {
