@@ -27,12 +27,7 @@ import Testing
 
     static let cases: [Attack] = [
         Attack(name: "1. a folder link out of the site publishes nothing from outside",
-               prepare: { site in
-                   let outside = site.root.appendingPathComponent("../\(site.root.lastPathComponent)-outside").standardizedFileURL
-                   try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-                   try Data("api_key=hunter2\n".utf8).write(to: outside.appendingPathComponent("secret.txt"))
-                   try FileManager.default.createSymbolicLink(atPath: site.root.path + "/content/ext", withDestinationPath: outside.path)
-               },
+               prepare: { site in try link(site, "content/ext", to: outside(site)) },
                status: 1,
                messages: ["content/ext: symbolic link points outside the site ($ROOT-outside); copy the file into the site instead"],
                check: { site in #expect(!FileManager.default.fileExists(atPath: site.output.path + "/ext/secret.txt")) }),
