@@ -9,13 +9,19 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev pkg-config \
              fonts-inter fonts-dejavu-core fonts-droid-fallback python3-pygments
 NOW       ?=
-NOW_FLAG  := $(if $(NOW),--now $(NOW))
+
+# Values given to make (make new TITLE='Why `x` fails', DEPLOY_TARGET=…, PORT=…) reach a recipe
+# verbatim and only through the environment: every command-line variable is taken as written (make
+# expands none of it, so a "$5" or "$(x)" in it stays), exported, and a recipe reads it as "$$TITLE",
+# never pasting $(TITLE) into its shell line, so no value is ever run as shell code.
+$(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(eval override $(v) := $$(value $(v)))$(eval export $(v))))
+export SWIFT LIFTOFF NOW
 
 .PHONY: site deps build test check new serve clean fuzz bench site-check site-check-deps deploy
 
 ## make: install what is missing, build the release binary, publish the site to output/
 site: $(LIFTOFF)
-	@$(LIFTOFF) build --source . $(NOW_FLAG)
+	@"$$LIFTOFF" build --source . $${NOW:+--now "$$NOW"}
 
 ## Debian packages the build needs, installed only when missing.
 deps:
@@ -28,15 +34,15 @@ deps:
 	fi
 
 $(LIFTOFF): $(SOURCES) | deps
-	$(SWIFT) build -c release --product liftoff
-	@touch $@
+	"$$SWIFT" build -c release --product liftoff
+	@touch "$$LIFTOFF"
 
 build: $(LIFTOFF)
 
 ## make test: the Swift Testing suites (they also run the debug `liftoff` binary), then the site checks
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	"$$SWIFT" build --build-tests
+	"$$SWIFT" test --skip-build
 	@$(MAKE) --no-print-directory site-check
 
 ## make site-check: the published sample site in the tools its readers use: the Nu Html Checker,
@@ -48,7 +54,7 @@ CHECKS_PY   := $(VENV)/bin/python
 CHECKS_DONE := $(VENV)/.site-checks-$(shell cksum < $(CHECKS)/requirements.txt | cut -d' ' -f1)
 
 site-check: $(LIFTOFF) $(CHECKS_DONE) | site-check-deps
-	LIFTOFF=$(LIFTOFF) $(CHECKS_PY) -m pytest -p no:cacheprovider -q -rA --tb=short $(CHECKS)
+	$(CHECKS_PY) -m pytest -p no:cacheprovider -q -rA --tb=short $(CHECKS)
 
 ## Debian packages of the site checks (a browser, its driver, a Java runtime for the validator),
 ## installed only when missing.
@@ -77,37 +83,46 @@ $(CHECKS_DONE): $(CHECKS)/requirements.txt | site-check-deps
 
 ## make check: report every problem in the site without publishing
 check: $(LIFTOFF)
-	@$(LIFTOFF) check --source .
+	@"$$LIFTOFF" check --source .
 
-## make new TITLE="…": start a draft article
+## make new TITLE="…": start a draft article in content/ (SITE=folder: in another site's)
+TITLE ?=
+SITE  ?= .
+export TITLE SITE
 new: $(LIFTOFF)
-	@if [ -z "$(TITLE)" ]; then echo 'usage: make new TITLE="Your title"' >&2; exit 2; fi
-	@$(LIFTOFF) new "$(TITLE)" --source .
+	@if [ -z "$$TITLE" ]; then echo 'usage: make new TITLE="Your title"' >&2; exit 2; fi
+	@"$$LIFTOFF" new --source "$$SITE" -- "$$TITLE"
 
 ## make deploy DEPLOY_TARGET=user@host:/var/www/site (or a folder): publish, then copy output/ there
-## with rsync (files the site no longer has are deleted there; a failed build deploys nothing)
+## with rsync (tools/deploy.sh). Deleted there: only what the previous deploy published (listed in
+## the target's .liftoff-deploy) that the site no longer has; nothing else, ever. Refused, with
+## nothing copied: a failed build; a target starting with '-'; a local folder that is not empty and
+## holds no .liftoff-deploy; a local folder that is output/, lies inside it or holds it.
 DEPLOY_TARGET ?=
+export DEPLOY_TARGET
 deploy: site
 	@command -v rsync >/dev/null || { echo "Installing rsync"; $(SUDO) apt-get install -y -qq rsync >/dev/null; }
-	@tools/deploy.sh output "$(DEPLOY_TARGET)"
+	@tools/deploy.sh output "$$DEPLOY_TARGET"
 
 ## make serve: preview on http://127.0.0.1:8000/ (PORT=…), rebuilt and reloaded on every save
 PORT ?= 8000
+export PORT
 serve: $(LIFTOFF)
-	@$(LIFTOFF) serve --source . --port $(PORT)
+	@"$$LIFTOFF" serve --source . --port "$$PORT"
 
 ## make bench: Liftoff against Hugo and the cmark-gfm CLI on 1,000 and 10,000 synthetic articles
 ## (BENCH_SIZES, BENCH_RUNS); prints the table and writes BENCHMARKS.md
 bench: $(LIFTOFF)
-	LIFTOFF=$(LIFTOFF) bash bench/run.sh
+	bash bench/run.sh
 
 ## make fuzz: libFuzzer over front matter, Markdown and components for FUZZ_SECONDS (300);
 ## a crashing input is saved in Fuzz/regressions/, which the tests replay.
 FUZZ_SECONDS ?= 300
+export FUZZ_SECONDS
 fuzz: deps
-	$(SWIFT) build --product liftoff-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DLIFTOFF_FUZZ --scratch-path .build-fuzz
+	"$$SWIFT" build --product liftoff-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DLIFTOFF_FUZZ --scratch-path .build-fuzz
 	@mkdir -p .build-fuzz/corpus
-	.build-fuzz/debug/liftoff-fuzz .build-fuzz/corpus Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
+	.build-fuzz/debug/liftoff-fuzz .build-fuzz/corpus Fuzz/corpus -max_total_time="$$FUZZ_SECONDS" \
 		-max_len=65536 -timeout=10 -artifact_prefix=Fuzz/regressions/ -print_final_stats=1
 
 clean:
