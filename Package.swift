@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LiftoffCoreTests",
-            dependencies: ["LiftoffCore"],
+            dependencies: ["LiftoffCore", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -4,7 +4,10 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include "vips_functions.h"
 
 #define DEFINE(result, name, arguments) result (*p_##name) arguments;
@@ -71,14 +74,20 @@ const char *lv_library_path(void) {
 
 const char *lv_version(void) { return p_vips_version_string ? p_vips_version_string() : "none"; }
 
-int lv_read_header(const char *path, lv_header *header, char *error, size_t length) {
+int lv_read_header(int descriptor, lv_header *header, char *error, size_t length) {
     memset(header, 0, sizeof(*header));
-    const char *loader = p_vips_foreign_find_load(path);
-    if (!loader) { lv_take_error(error, length); return -1; }
-    VipsImage *image = p_vips_image_new_from_file(path, "access", ACCESS_SEQUENTIAL, NULL);
+    VipsSource *source = p_vips_source_new_from_descriptor(descriptor);
+    if (!source) { lv_take_error(error, length); return -1; }
+    const char *loader = p_vips_foreign_find_load_source(source);
+    if (!loader) { p_g_object_unref(source); lv_take_error(error, length); return -1; }
+    VipsImage *image = p_vips_image_new_from_source(source, "", "access", ACCESS_SEQUENTIAL, NULL);
+    p_g_object_unref(source);
     if (!image) { lv_take_error(error, length); return -1; }
+    // The loader's nickname without its `_source` suffix: `jpegload`, `svgload`, …
     const char *nickname = p_vips_nickname_find(p_g_type_from_name(loader));
     strncpy(header->loader, nickname ? nickname : loader, sizeof(header->loader) - 1);
+    size_t used = strlen(header->loader);
+    if (used > 7 && strcmp(header->loader + used - 7, "_source") == 0) header->loader[used - 7] = 0;
     int swap = p_vips_image_get_orientation_swap(image);
     int pages = p_vips_image_get_n_pages(image);
     int height = pages > 1 ? p_vips_image_get_page_height(image) : p_vips_image_get_height(image);
@@ -90,8 +99,8 @@ int lv_read_header(const char *path, lv_header *header, char *error, size_t leng
     return 0;
 }
 
-lv_image *lv_thumbnail(const char *path, int width, char *error, size_t length) {
-    VipsSource *source = p_vips_source_new_from_file(path);
+lv_image *lv_thumbnail(int descriptor, int width, char *error, size_t length) {
+    VipsSource *source = p_vips_source_new_from_descriptor(descriptor);
     if (!source) { lv_take_error(error, length); return NULL; }
     VipsImage *thumbnail = NULL;
     int status = p_vips_thumbnail_source(source, &thumbnail, width, "height", MAX_COORD, "size", SIZE_DOWN,
@@ -113,6 +122,23 @@ int lv_width(lv_image *image) { return p_vips_image_get_width(image->image); }
 // libvips 8.14 writes an EXIF chunk into WebP files even with `strip` (rebuilt from the image's
 // resolution and orientation): encode to memory, then drop the metadata chunks with libwebp's
 // own container API (libwebpmux, which libvips itself uses to add them).
+// Writes `size` bytes at `path`; on failure -2 and the system's reason in libvips' error buffer.
+int lv_write_file(const char *path, const void *bytes, size_t size) {
+    int descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    size_t done = 0;
+    while (descriptor >= 0 && done < size) {
+        ssize_t count = write(descriptor, (const char *)bytes + done, size - done);
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0) break;
+        done += (size_t)count;
+    }
+    int saved = errno;
+    if (descriptor >= 0 && close(descriptor) != 0 && done == size) { saved = errno; done = 0; }
+    if (descriptor >= 0 && done == size) return 0;
+    p_vips_error("write", "%s", strerror(saved ? saved : EIO));
+    return -2;
+}
+
 static int save_webp(VipsImage *image, const char *path, int quality) {
     void *buffer = NULL;
     size_t size = 0;
@@ -125,12 +151,7 @@ static int save_webp(VipsImage *image, const char *path, int quality) {
         p_WebPMuxDeleteChunk(mux, "XMP ");
         p_WebPMuxDeleteChunk(mux, "ICCP");
         if (p_WebPMuxAssemble(mux, &output) == MUX_OK) {
-            FILE *file = fopen(path, "wb");
-            if (file) {
-                status = fwrite(output.bytes, 1, output.size, file) == output.size ? 0 : -1;
-                if (fclose(file)) status = -1;
-            }
-            if (status) p_vips_error("webpsave", "cannot write %s", path);
+            status = lv_write_file(path, output.bytes, output.size);
         } else {
             p_vips_error("webpsave", "%s", "cannot remove the metadata");
         }
@@ -154,18 +175,25 @@ int lv_save(lv_image *image, const char *path, int format, int quality, char *er
         if (strncmp(names[i], "exif-", 5) == 0) p_vips_image_remove(bare, names[i]);
     }
     p_g_strfreev(names);
+    // Encoded to memory, then written here: a failed write says why (a full disk, a read-only folder).
     int status;
+    void *buffer = NULL;
+    size_t size = 0;
     switch (format) {
     case LV_WEBP: status = save_webp(bare, path, quality); break;
     case LV_JPEG:
-        status = p_vips_jpegsave(bare, path, "Q", quality, "strip", 1, "optimize_coding", 1, "interlace", 1, NULL);
+        status = p_vips_jpegsave_buffer(bare, &buffer, &size, "Q", quality, "strip", 1, "optimize_coding", 1, "interlace", 1, NULL);
         break;
-    case LV_PNG: status = p_vips_pngsave(bare, path, "compression", 6, "strip", 1, NULL); break;
+    case LV_PNG: status = p_vips_pngsave_buffer(bare, &buffer, &size, "compression", 6, "strip", 1, NULL); break;
     case LV_AVIF:
-        status = p_vips_heifsave(bare, path, "Q", quality, "compression", HEIF_COMPRESSION_AV1,
+        status = p_vips_heifsave_buffer(bare, &buffer, &size, "Q", quality, "compression", HEIF_COMPRESSION_AV1,
                                "effort", 4, "strip", 1, NULL);
         break;
     default: status = -1; p_vips_error("liftoff", "unknown format %d", format);
+    }
+    if (buffer) {
+        if (status == 0) status = lv_write_file(path, buffer, size);
+        p_g_free(buffer);
     }
     p_g_object_unref(bare);
     if (status) lv_take_error(error, length);

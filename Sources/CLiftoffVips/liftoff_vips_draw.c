@@ -69,8 +69,8 @@ static lv_image *opaque_in_memory(VipsImage *thumbnail, const double background[
     return lv_in_memory(flat, error, length);
 }
 
-lv_image *lv_logo(const char *path, int height, const double background[3], char *error, size_t length) {
-    VipsSource *source = p_vips_source_new_from_file(path);
+lv_image *lv_logo(int descriptor, int height, const double background[3], char *error, size_t length) {
+    VipsSource *source = p_vips_source_new_from_descriptor(descriptor);
     if (!source) { lv_take_error(error, length); return NULL; }
     VipsImage *thumbnail = NULL;
     int status = p_vips_thumbnail_source(source, &thumbnail, MAX_COORD, "height", height, "size", SIZE_BOTH,
@@ -85,8 +85,8 @@ int lv_draw_image(lv_image *canvas, lv_image *image, int x, int y, char *error, 
     return 0;
 }
 
-lv_image *lv_thumbnail_fill(const char *path, int width, int height, char *error, size_t length) {
-    VipsSource *source = p_vips_source_new_from_file(path);
+lv_image *lv_thumbnail_fill(int descriptor, int width, int height, char *error, size_t length) {
+    VipsSource *source = p_vips_source_new_from_descriptor(descriptor);
     if (!source) { lv_take_error(error, length); return NULL; }
     VipsImage *thumbnail = NULL;
     int status = p_vips_thumbnail_source(source, &thumbnail, width, "height", height, "crop", INTERESTING_CENTRE,
@@ -113,6 +113,11 @@ int lv_font_family(const char *path, char *family, size_t length) {
 
 int lv_save_png(lv_image *image, const char *path, int compression, char *error, size_t length) {
     // A canvas carries no metadata: saved as it is, with a light deflate (most of a card is flat colour).
-    if (p_vips_pngsave(image->image, path, "compression", compression, "strip", 1, NULL)) { lv_take_error(error, length); return -1; }
-    return 0;
+    void *buffer = NULL;
+    size_t size = 0;
+    if (p_vips_pngsave_buffer(image->image, &buffer, &size, "compression", compression, "strip", 1, NULL)) { lv_take_error(error, length); return -1; }
+    int status = lv_write_file(path, buffer, size);
+    p_g_free(buffer);
+    if (status) lv_take_error(error, length);
+    return status;
 }

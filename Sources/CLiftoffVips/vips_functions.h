@@ -28,8 +28,8 @@ enum { MUX_OK = 1, MUX_ABI_VERSION = 0x0108 };
     X(void, vips_error_clear, (void)) \
     X(void, vips_error, (const char *domain, const char *format, ...)) \
     X(const char *, vips_version_string, (void)) \
-    X(const char *, vips_foreign_find_load, (const char *filename)) \
-    X(VipsImage *, vips_image_new_from_file, (const char *name, ...)) \
+    X(const char *, vips_foreign_find_load_source, (VipsSource *source)) \
+    X(VipsImage *, vips_image_new_from_source, (VipsSource *source, const char *options, ...)) \
     X(const char *, vips_nickname_find, (size_t type)) \
     X(size_t, g_type_from_name, (const char *name)) \
     X(int, vips_image_get_orientation_swap, (VipsImage *image)) \
@@ -39,7 +39,7 @@ enum { MUX_OK = 1, MUX_ABI_VERSION = 0x0108 };
     X(int, vips_image_get_height, (const VipsImage *image)) \
     X(int, vips_image_hasalpha, (VipsImage *image)) \
     X(void, g_object_unref, (void *object)) \
-    X(VipsSource *, vips_source_new_from_file, (const char *filename)) \
+    X(VipsSource *, vips_source_new_from_descriptor, (int descriptor)) \
     X(int, vips_thumbnail_source, (VipsSource *source, VipsImage **out, int width, ...)) \
     X(VipsImage *, vips_image_copy_memory, (VipsImage *image)) \
     X(int, vips_resize, (VipsImage *in, VipsImage **out, double scale, ...)) \
@@ -48,9 +48,9 @@ enum { MUX_OK = 1, MUX_ABI_VERSION = 0x0108 };
     X(char **, vips_image_get_fields, (VipsImage *image)) \
     X(void, g_strfreev, (char **strings)) \
     X(int, vips_webpsave_buffer, (VipsImage *in, void **buffer, size_t *length, ...)) \
-    X(int, vips_jpegsave, (VipsImage *in, const char *filename, ...)) \
-    X(int, vips_pngsave, (VipsImage *in, const char *filename, ...)) \
-    X(int, vips_heifsave, (VipsImage *in, const char *filename, ...)) \
+    X(int, vips_jpegsave_buffer, (VipsImage *in, void **buffer, size_t *length, ...)) \
+    X(int, vips_pngsave_buffer, (VipsImage *in, void **buffer, size_t *length, ...)) \
+    X(int, vips_heifsave_buffer, (VipsImage *in, void **buffer, size_t *length, ...)) \
     X(void *, g_malloc, (size_t size)) \
     X(void, g_free, (void *memory)) \
     X(unsigned, g_log_set_handler, (const char *domain, int levels, log_function handler, void *data)) \
@@ -86,6 +86,9 @@ void lv_take_error(char *error, size_t length);
 lv_image *lv_wrap(VipsImage *image);
 /// `image` computed into memory (the reference to `image` is released), wrapped; NULL on failure.
 lv_image *lv_in_memory(VipsImage *image, char *error, size_t length);
+
+// Writes `size` bytes at `path`: 0, or -2 with the system's reason in libvips' error buffer.
+int lv_write_file(const char *path, const void *bytes, size_t size);
 
 #endif
 

@@ -40,7 +40,7 @@ extension Builder {
         for article in site.articles {
             for alias in article.aliases {
                 let file = Aliases.file(alias)
-                if let page = generated.collision(with: file) ?? copied[file] ?? fileInTheWay(file, copied: copied) {
+                if let page = generated.collision(with: file).map(\.path) ?? copied[file] ?? fileInTheWay(file, copied: copied) {
                     problems.append(.error(article.path, article.aliasesLine, "alias '\(alias)' is where \(page) is published; remove the alias"))
                     continue
                 }

@@ -39,7 +39,7 @@ public enum Builder {
 
         // Load
         let sources = try SiteSources.load(from: root)
-        let themeResult = Theme.load(from: root)
+        let themeResult = Theme.load(from: root, folder: sources.folder)
         clock.lap("load")
 
         // Parse: settings and every article's front matter (Markdown comes once links can resolve).
@@ -52,6 +52,7 @@ public enum Builder {
         case .success(let value): theme = value
         case .failure(let failure): problems += failure.diagnostics
         }
+        if let config, !config.markdown.unsafeHTML { problems += SVGSafety.problems(in: sources.files, folder: sources.folder) }
         // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
         let articleFiles = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) }
         var standalone: [StandalonePage] = []
@@ -114,7 +115,7 @@ public enum Builder {
         let scratch = options.imageCache == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-images-\(UUID().uuidString)") : nil
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         let images = ImagePipeline(
-            root: root, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!, stamps: sources.stamps)
+            root: root, folder: sources.folder, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!, stamps: sources.stamps)
         // Heroes first: lists, cards and pages show them, and page keys include them.
         let highlighter = Highlighter(cacheFolder: options.codeCache, enabled: config.markdown.highlight)
         let share = ShareImages(site: site, root: root, images: images)
@@ -201,9 +202,12 @@ public enum Builder {
             renderedPages.append(page.outputPath)
         }
         clock.lap("articles")
-        for (source, failure) in images.encodeMissing() {
+        var cacheFailure: ImageError?
+        for (source, failure) in images.encodeMissing().sorted(by: { $0.key < $1.key }) {
+            if failure.aboutCache { cacheFailure = cacheFailure ?? failure; continue }
             for use in imageUses[source] ?? [] { problems.append(.error(use.path, use.line, "image '\(use.url)': \(failure.message)")) }
         }
+        if let cacheFailure { problems.append(.error(images.cache.folderPath, 0, cacheFailure.message)) }
         if let image = share.siteImage { imageFiles[image.file.target] = image.file.source }
         problems += share.drawMissing()
         clock.lap("images")
@@ -256,12 +260,21 @@ public enum Builder {
                 renderedPages + site.articles.map(site.pagePath) + lists.map(\.page.path) + assets.files.map(\.path) + searchFiles)
             renderedPages += try writeAliases(site: site, root: root, generated: generated, copied: &copied, problems: &problems, sink)
             for (target, source) in copied.sorted(by: { $0.key < $1.key }) {
-                if let page = generated.collision(with: target) ?? (imageFiles[target] != nil ? target : nil) {
+                if let collision = generated.collision(with: target), collision.caseOnly {
+                    problems.append(.error(source, 0,
+                        "would be published at \(target), which differs only in case from \(collision.path) made by Liftoff (a host that ignores case serves one in place of the other); rename or move the file"))
+                    continue
+                }
+                if let page = generated.collision(with: target)?.path ?? (imageFiles[target] != nil ? target : nil) {
                     problems.append(.error(source, 0,
                         "would be published at \(target), which replaces \(page) made by Liftoff; rename or move the file"))
                     continue
                 }
-                try sink.copy(from: root.appendingPathComponent(source), to: target)
+                do {
+                    try sink.write(sources.folder.read(source), to: target)
+                } catch let refusal as SiteFolder.Refusal {
+                    problems.append(.error(source, 0, refusal.description))
+                }
             }
             // A build that already failed publishes nothing: an image that failed has no files to link.
             if problems.allSatisfy({ $0.severity != .error }) { try linkImages(imageFiles, sink) }

@@ -24,8 +24,16 @@ public final class PreviewSite: Sendable {
         self.root = root
         self.address = Mutex(baseURL)
         self.now = now ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970))
-        self.output = output ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("liftoff-preview-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        self.output = output ?? Self.privateFolder()
+    }
+
+    /// A new folder under the temporary folder that only this user can read (mode 0700, made by
+    /// `mkdtemp`): the preview holds drafts.
+    static func privateFolder() -> URL {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/liftoff-preview-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
+        let path = made ? String(cString: template) : FileManager.default.temporaryDirectory.path + "/liftoff-preview-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        return URL(fileURLWithPath: path, isDirectory: true)
     }
 
     /// Links the next builds to `baseURL`: the server's address, once it is bound to a port.
@@ -58,7 +66,7 @@ public final class PreviewSite: Sendable {
         var stylesheets: [String: String] = [:]
         do {
             let (previous, files) = last.withLock { $0 }
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let writer = InPlaceWriter(output: output, existing: files)
             let report = try Builder.build(
                 root: root, into: InjectingSink(writer, scriptURL: "/" + ReloadScript.path), options: options, previous: previous)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 /// The `liftoff` binary as a user runs it: exit codes, messages, files.
 @Suite struct CommandLineTests {
@@ -122,6 +123,38 @@ import Testing
         let check = try liftoff(["check", "--source", site.root.path, "--now", "2026-11-25T12:00:00Z"])
         #expect(check.status == 0, "\(check.errors)")
         #expect(check.output.contains("No errors in 2 articles"))
+    }
+
+    @Test func newWritesAnyTitleExactlyAndRefusesAFolderThatIsNoSite() throws {
+        let site = try TestSite(["content/a.md": article("A")])
+        defer { site.remove() }
+        let titles = ["Why `touch marker` fails: $(id) \"quoted\" 'single' \\ back $5 🚀", "Two\nlines\tand a tab"]
+        for title in titles {
+            let run = try liftoff(["new", title, "--source", site.root.path, "--now", "2026-11-25"])
+            #expect(run.status == 0, "\(run.errors)")
+        }
+        // Each file's title, read back as the build reads it, is the title given.
+        let check = try liftoff(["check", "--source", site.root.path, "--now", "2026-11-25T12:00:00Z"])
+        #expect(check.status == 0, "\(check.errors)")
+        for (file, title) in zip(["why-touch-marker-fails-id-quoted-single-back-5", "two-lines-and-a-tab"], titles) {
+            let text = try String(contentsOf: site.root.appendingPathComponent("content/\(file).md"), encoding: .utf8)
+            let front = try #require(text.split(separator: "---\n").first)
+            let yaml = try #require(try Yams.load(yaml: String(front)) as? [String: Any])
+            #expect(yaml["title"] as? String == title)
+        }
+        // A title of 300 characters makes a slug cut at a word, not an error from the file system.
+        let long = String(repeating: "launch ", count: 43) + "day"
+        let made = try liftoff(["new", long, "--source", site.root.path, "--now", "2026-11-25"])
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(made.output.hasPrefix("Created content/launch-launch-"), "\(made.output)")
+        let slug = made.output.dropFirst("Created content/".count).prefix { $0 != "." }
+        #expect(slug.count <= 80 && !slug.hasSuffix("-"))
+        // A folder without site.yml is not a site: nothing is made there.
+        let nowhere = site.root.appendingPathComponent("nowhere").path
+        let refused = try liftoff(["new", "X", "--source", nowhere])
+        #expect(refused.status == 1)
+        #expect(refused.errors.hasPrefix("\(nowhere): not a Liftoff site (it has no site.yml); pass the site's folder with --source"), "\(refused.errors)")
+        #expect(!FileManager.default.fileExists(atPath: nowhere))
     }
 
     @Test func versionAndUnknownCommands() throws {

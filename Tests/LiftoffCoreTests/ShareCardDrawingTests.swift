@@ -10,7 +10,7 @@ import Testing
     func draw(_ card: ShareCard, settings: CardSettings = CardSettings(), font: ShareCard.Font? = nil, logo: String? = nil) throws -> Vips.Header {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-card-\(UUID().uuidString).png").path
         defer { unlink(path) }
-        try card.draw(to: path, settings: settings, font: font ?? self.font, logo: logo)
+        try card.draw(to: path, settings: settings, font: font ?? self.font, logo: logo.map { try Vips.Logo(file: $0, background: settings.background) })
         let size = try #require(FileStamp.of(path)).size
         #expect(size < 150_000, "a card of \(size) bytes")
         return try Vips.header(of: path)

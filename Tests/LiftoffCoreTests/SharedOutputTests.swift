@@ -123,4 +123,74 @@ import Testing
         }
         #expect("\(WriteError(path: "/o/x.html", reason: "No space left on device"))" == "/o/x.html: cannot write: No space left on device")
     }
+
+    /// Issue 29, item 2: a writer of the site's folder moves the staging folder away mid-build and
+    /// puts its own in its place, holding a link to a file only the build's user may write.
+    @Test func aStagingFolderSwappedMidBuildWritesNothingThroughItsLinksAndPublishesNothing() throws {
+        let site = try TestSite(["content/a.md": article("A")])
+        defer { site.remove() }
+        let victim = site.root.appendingPathComponent("authorized_keys")
+        try "ssh-ed25519 AAAA owner\n".write(to: victim, atomically: true, encoding: .utf8)
+        let writer = try OutputWriter(output: site.output)
+        try writer.write(Array("<p>one</p>".utf8), to: "one.html")
+        // The swap: the real staging folder renamed away, another folder in its place.
+        let moved = site.root.appendingPathComponent("moved-staging")
+        #expect(rename(writer.staging.path, moved.path) == 0)
+        try FileManager.default.createDirectory(at: writer.staging, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: writer.staging.path + "/authorized_keys", withDestinationPath: victim.path)
+        try writer.write(Array("attacker-controlled page\n".utf8), to: "authorized_keys")
+        #expect(throws: BuildFailure.self) { try writer.commit() }
+        writer.discard()
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "ssh-ed25519 AAAA owner\n", "the linked file was overwritten")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path), "a replaced staging folder was published")
+        // What the build wrote went into its own folder, wherever it was moved.
+        #expect(try String(contentsOf: moved.appendingPathComponent("authorized_keys"), encoding: .utf8) == "attacker-controlled page\n")
+    }
+
+    /// Issue 29, item 4: a content file swapped for a link to a file outside the site, over and
+    /// over while builds run, never publishes the outside file: each build either publishes the
+    /// site's own file or fails.
+    @Test func contentSwappedForLinksDuringBuildsNeverPublishesTheOutsideFile() throws {
+        let site = try TestSite([
+            "content/a.md": article("A"), "content/post.md": article("Post", body: "The real post."), "content/notes.txt": "real notes\n",
+        ])
+        let outside = site.root.path + "-outside"
+        defer { site.remove(); try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try "SECRET notes\n".write(toFile: outside + "/secret.txt", atomically: true, encoding: .utf8)
+        try article("Post", body: "SECRET post.").write(toFile: outside + "/secret.md", atomically: true, encoding: .utf8)
+        let content = site.root.path + "/content"
+        // Ready-made replacements, renamed into place (each name is always a file or a link).
+        for (name, target) in [("notes.txt", "secret.txt"), ("post.md", "secret.md")] {
+            try FileManager.default.copyItem(atPath: content + "/" + name, toPath: content + "/.real-" + name)
+            try FileManager.default.createSymbolicLink(atPath: content + "/.link-" + name, withDestinationPath: outside + "/" + target)
+        }
+        final class Running: @unchecked Sendable {
+            private let lock = Lock()
+            private var value = true
+            var isOn: Bool { lock.withLock { value } }
+            func stop() { lock.withLock { value = false } }
+        }
+        let running = Running()
+        let swapper = Thread {
+            var linked = false
+            while running.isOn {
+                for name in ["notes.txt", "post.md"] {
+                    let spare = content + "/.spare-" + name
+                    Glibc.link(content + (linked ? "/.real-" : "/.link-") + name, spare)  // a link to a symbolic link is the link itself
+                    rename(spare, content + "/" + name)
+                }
+                linked.toggle()
+            }
+        }
+        swapper.start()
+        defer { running.stop() }
+        for _ in 0..<30 {
+            let sink = MemorySink()
+            guard (try? Builder.build(root: site.root, into: sink, options: BuildOptions(now: testNow))) != nil else { continue }
+            for (path, bytes) in sink.files {
+                #expect(!String(decoding: bytes, as: UTF8.self).contains("SECRET"), "\(path) holds the outside file")
+            }
+        }
+    }
 }

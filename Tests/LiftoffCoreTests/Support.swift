@@ -135,3 +135,28 @@ func files(below folder: URL) throws -> [String: [UInt8]] {
     for path in Theme.files(under: folder) { files[path] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path))) }
     return files
 }
+
+/// Images read by path in tests (the build opens them through the site's folder).
+extension Vips {
+    static func opening<T>(_ path: String, _ body: (Int32) throws -> T) throws -> T {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ImageError("cannot open \(path)") }
+        defer { close(descriptor) }
+        return try body(descriptor)
+    }
+
+    static func header(of path: String) throws -> Header { try opening(path) { try header(of: $0) } }
+
+    static func render(_ path: String, widths: [Int], formats: [Format], quality: Int, destination: (Int, Format) -> String) throws {
+        try opening(path) { try render($0, widths: widths, formats: formats, quality: quality, destination: destination) }
+    }
+}
+
+extension Vips.Logo {
+    convenience init(file path: String, background: Vips.Colour) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ImageError("cannot open \(path)") }
+        defer { close(descriptor) }
+        try self.init(descriptor: descriptor, height: ShareCard.logoHeight, background: background)
+    }
+}

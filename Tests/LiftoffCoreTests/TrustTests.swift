@@ -34,11 +34,11 @@ import Testing
         Attack(name: "4. a YAML alias bomb is refused before it is expanded",
                files: ["content/a.md": article("A", extra: aliasBomb(levels: 8))],
                status: 1,
-               messages: ["content/a.md:5: front matter: too many aliases: the YAML expands to more than 100000 values; write the values out or use fewer aliases"]),
+               messages: ["content/a.md:5: front matter: too many aliases: they repeat more than 100000 values; write the values out or use fewer aliases"]),
         Attack(name: "4. a YAML alias bomb in site.yml is refused too",
                files: ["site.yml": "title: T\nbase_url: https://example.org/\n" + aliasBomb(levels: 8).replacingOccurrences(of: "extra:", with: "description:")],
                status: 1,
-               messages: ["site.yml:3: site.yml: too many aliases: the YAML expands to more than 100000 values; write the values out or use fewer aliases"]),
+               messages: ["site.yml:3: site.yml: too many aliases: they repeat more than 100000 values; write the values out or use fewer aliases"]),
         Attack(name: "5. symbolic link loops are reported, not followed",
                prepare: { site in
                    try FileManager.default.createSymbolicLink(atPath: site.root.path + "/content/la", withDestinationPath: ".")
@@ -164,7 +164,79 @@ import Testing
                command: { ["check", "--source", $0.root.path] },
                status: 1,
                messages: ["content/a.md:5: front matter: unknown key 'relatd'; did you mean 'related'?", "1 error."]),
+        // Issue 29: the second round of attacks.
+        Attack(name: "29.6 an SVG that runs code is refused while unsafe_html is off, shown or not",
+               files: [
+                   "content/a.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<script>alert(document.domain)</script>\n</svg>\n",
+                   "content/b.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect width=\"5\" height=\"5\"\n  ONLOAD = \"alert(1)\"/>\n</svg>\n",
+                   "content/c.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><x:foreignObject xmlns:x=\"http://www.w3.org/2000/svg\"/></svg>",
+                   "content/d.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:l=\"http://www.w3.org/1999/xlink\">\n<a l:href=\"&#106;ava\nscript:alert(1)\"><text>x</text></a></svg>",
+                   "content/e.svg": "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY s \"&#60;script&#62;\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\">&s;</svg>",
+                   "content/ok.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><!-- one circle --><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"#123\"/><text>Script &amp; onion = 2</text></svg>",
+                   "content/valid.md": article("Valid", extra: "tags: [x]\n", body: "![Chart](a.svg)"),
+               ],
+               status: 1,
+               messages: [
+                   "content/a.svg:2: the SVG holds a <script> element: \(svgAdvice)",
+                   "content/b.svg:3: the SVG has an event attribute (onload=) that runs code: \(svgAdvice)",
+                   "content/c.svg:1: the SVG holds a <foreignObject> element: \(svgAdvice)",
+                   "content/d.svg:2: the SVG holds a javascript: URL: \(svgAdvice)",
+                   "content/e.svg:2: the SVG declares entities (<!ENTITY>), which could hide markup: \(svgAdvice)",
+               ]),
+        Attack(name: "29.6 with unsafe_html on, an SVG is published as it is",
+               files: [
+                   "site.yml": TestSite.siteYML + "\nmarkdown:\n  unsafe_html: true\n",
+                   "content/a.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+               ],
+               status: 0, messages: [],
+               check: { site in
+                   let svg = try site.outputText("a.svg")
+                   #expect(svg.contains("<script>"))
+               }),
+        Attack(name: "29.7 aliases that _redirects reads as patterns are errors at their line",
+               files: ["content/a.md": article("A", extra: "aliases:\n  - /*\n  - /:splat/\n  - /assets/*\n  - /old!\n")],
+               status: 1,
+               messages: [
+                   "content/a.md:6: front matter: alias '/*' must not contain '*': \(aliasAdvice)",
+                   "content/a.md:7: front matter: alias '/:splat/' must not contain ':': \(aliasAdvice)",
+                   "content/a.md:8: front matter: alias '/assets/*' must not contain '*': \(aliasAdvice)",
+                   "content/a.md:9: front matter: alias '/old!' must not contain '!': \(aliasAdvice)",
+               ]),
+        Attack(name: "29.10 a timeline of 25,000 entries written out is not an alias bomb",
+               files: ["content/a.md": article("A", body: "```{timeline}\nentries:\n" + String(repeating: "  - date: 2026-11-01\n    text: Seen.\n", count: 25_000) + "```")],
+               command: { ["check", "--source", $0.root.path, "--now", "2026-11-24T17:00:00Z"] },
+               status: 0, messages: []),
+        Attack(name: "29.12 a broken card logo is site.yml's error, at its line",
+               files: [
+                   "site.yml": TestSite.siteYML + "\ncards:\n  logo: theme/logo.svg\n",
+                   "theme/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect",
+               ],
+               status: 1,
+               messages: ["site.yml:8: site.yml: cards: logo 'theme/logo.svg': glib: XML parse error: Error domain 1 code 77 on line 1 column 46 of data: Premature end of data in tag svg line 1"]),
+        Attack(name: "29.13 file names that differ only in case from a generated file are errors",
+               files: ["content/INDEX.html": "<p>x</p>", "content/Feed.xml": "<x/>", "content/Articles/Valid/index.html": "x"],
+               status: 1,
+               messages: [
+                   "content/Articles/Valid/index.html: would be published at Articles/Valid/index.html, which differs only in case from articles/valid/index.html made by Liftoff (a host that ignores case serves one in place of the other); rename or move the file",
+                   "content/Feed.xml: would be published at Feed.xml, which differs only in case from feed.xml made by Liftoff (a host that ignores case serves one in place of the other); rename or move the file",
+                   "content/INDEX.html: would be published at INDEX.html, which differs only in case from index.html made by Liftoff (a host that ignores case serves one in place of the other); rename or move the file",
+               ]),
+        Attack(name: "29.13 two names that differ only in how a letter is encoded say which is which",
+               // Two keys a Swift dictionary holds as one: written byte for byte.
+               prepare: { site in
+                   for (name, title) in [("caf\u{E9}.md", "Composed"), ("cafe\u{301}.md", "Decomposed")] {
+                       let descriptor = open(site.root.path + "/content/" + name, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+                       let bytes = Array(article(title).utf8)
+                       #expect(descriptor >= 0 && write(descriptor, bytes, bytes.count) == bytes.count)
+                       close(descriptor)
+                   }
+               },
+               status: 1,
+               messages: ["content/caf\u{E9}.md:1: slug 'cafe' is already used by content/cafe\u{301}.md: the two file names look the same but their letters are encoded differently (this one composed (NFC), that one decomposed (NFD)); keep one of them"]),
     ]
+
+    static let svgAdvice = "with markdown.unsafe_html off, Liftoff publishes no SVG that can run code in a reader's browser; remove it, or set `unsafe_html: true` under `markdown:` if every author is trusted"
+    static let aliasAdvice = "hosts that read _redirects take `*`, `:name` and `!` as patterns, and the redirect would catch other addresses"
 
     @Test(arguments: cases)
     func attack(_ attack: Attack) throws {

@@ -24,14 +24,15 @@ int lv_init(const char *argv0, char *error, size_t length);
 const char *lv_version(void);
 /// The file libvips was loaded from; "" before `lv_init`.
 const char *lv_library_path(void);
-int lv_read_header(const char *path, lv_header *header, char *error, size_t length);
-/// Decodes `path` shrunk to `width` (never enlarged), rotated upright, in sRGB, into memory.
+int lv_read_header(int descriptor, lv_header *header, char *error, size_t length);
+/// Decodes the file open at `descriptor` (libvips reads a duplicate) shrunk to `width` (never enlarged), rotated upright, in sRGB, into memory.
 /// Fails on any decoding error (a truncated file included).
-lv_image *lv_thumbnail(const char *path, int width, char *error, size_t length);
+lv_image *lv_thumbnail(int descriptor, int width, char *error, size_t length);
 /// `image` resized to `width`, in memory.
 lv_image *lv_resize(lv_image *image, int width, char *error, size_t length);
 int lv_width(lv_image *image);
 /// Saves without metadata (EXIF, XMP, IPTC, ICC removed) in `format` at `quality` (1-100).
+/// Returns 0, -1 when encoding failed, -2 when the file could not be written (the system's reason in `error`).
 int lv_save(lv_image *image, const char *path, int format, int quality, char *error, size_t length);
 void lv_free(lv_image *image);
 
@@ -46,14 +47,15 @@ int lv_height(lv_image *image);
 /// Paints `rgb` through `mask` at (x, y).
 int lv_draw_mask(lv_image *canvas, lv_image *mask, int x, int y, const double rgb[3], char *error, size_t length);
 int lv_draw_rect(lv_image *canvas, int x, int y, int width, int height, const double rgb[3], char *error, size_t length);
-/// The image at `path` scaled to `height`, transparency flattened onto `background`, sRGB.
-lv_image *lv_logo(const char *path, int height, const double background[3], char *error, size_t length);
+/// The image open at `descriptor` scaled to `height`, transparency flattened onto `background`, sRGB.
+lv_image *lv_logo(int descriptor, int height, const double background[3], char *error, size_t length);
 int lv_draw_image(lv_image *canvas, lv_image *image, int x, int y, char *error, size_t length);
 /// Saves a canvas as PNG at zlib `compression` (0-9).
+/// Returns 0, -1 when encoding failed, -2 when the file could not be written.
 int lv_save_png(lv_image *image, const char *path, int compression, char *error, size_t length);
 /// The first family name the font file at `path` declares (fontconfig); -1 when it is not a font.
 int lv_font_family(const char *path, char *family, size_t length);
-/// The image at `path` scaled and cropped to fill `width` × `height` around its centre.
-lv_image *lv_thumbnail_fill(const char *path, int width, int height, char *error, size_t length);
+/// The image open at `descriptor` scaled and cropped to fill `width` × `height` around its centre.
+lv_image *lv_thumbnail_fill(int descriptor, int width, int height, char *error, size_t length);
 
 #endif

@@ -17,6 +17,9 @@ struct ShareCard: Sendable, Hashable {
     static let compression = 1
     /// Title sizes in pixels, largest first: the first whose lines fit the title's box is taken.
     static let titleSizes = [76, 68, 60, 54, 48, 42, 38, 34, 30, 26, 22, 18, 15]
+    /// The logo's height in the top right corner.
+    static let logoHeight = 64
+
     /// The title's box: below the site's name, above the date and countdown.
     static let titleBox = (x: 88, y: 140, width: 1024, height: 340)
 
@@ -27,14 +30,14 @@ struct ShareCard: Sendable, Hashable {
     }
 
     /// Draws the card into a PNG file at `path`.
-    func draw(to path: String, settings: CardSettings, font: Font, logo: String?) throws(ImageError) {
+    func draw(to path: String, settings: CardSettings, font: Font, logo: Vips.Logo?) throws(ImageError) {
         let canvas = try Vips.Canvas(width: Self.width, height: Self.height, colour: settings.background)
         try canvas.fill(x: 0, y: 0, width: 16, height: Self.height, colour: settings.accent)
         let left = Self.titleBox.x, right = Self.width - 88
         let site = try Vips.Text(markup: Self.escape(siteTitle), font: "\(font.family) Semi-Bold 30", fontFile: font.file, width: 760)
         try canvas.draw(site, x: left, y: 64, colour: settings.muted)
         if let logo {
-            try canvas.drawImage(at: logo, height: 64, x: right, y: 48, right: true, background: settings.background)
+            try canvas.draw(logo, x: right, y: 48, right: true)
         }
         let title = try Self.fittedTitle(title, font: font).text
         let titleY = Self.titleBox.y + max(0, (Self.titleBox.height - title.height) / 2)

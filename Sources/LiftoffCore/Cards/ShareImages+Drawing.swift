@@ -72,8 +72,19 @@ extension ShareImages {
     func drawMissing() -> [Diagnostic] {
         let jobs = takePending()
         guard !jobs.isEmpty else { return [] }
+        // The logo is decoded once, before any card: a broken one is site.yml's problem, not each card's.
+        var decodedLogo: Vips.Logo?
+        if let logo, jobs.contains(where: { if case .card = $0.1 { true } else { false } }) {
+            do {
+                decodedLogo = try images.opened(logo.path) { descriptor throws(ImageError) in
+                    try Vips.Logo(descriptor: descriptor, height: ShareCard.logoHeight, background: settings.background)
+                }
+            } catch {
+                return [.error("site.yml", logo.line, "site.yml: cards: logo '\(logo.path)': \(error.message)")]
+            }
+        }
         images.cache.makeFolder()
-        let root = images.rootPath
+        let logoImage = decodedLogo
         let failures = parallelMap(jobs.count) { index -> Diagnostic? in
             let (key, job) = jobs[index]
             let suffix = ".tmp-\(getpid())-\(index)"
@@ -82,23 +93,30 @@ extension ShareImages {
                 switch job {
                 case .card(let card, _):
                     file = images.cache.path(key.description, width: ShareCard.width, format: .png)
-                    try card.draw(to: file + suffix, settings: settings, font: font, logo: logo)
+                    try card.draw(to: file + suffix, settings: settings, font: font, logo: logoImage)
                 case .crop(let source, _, _, _):
                     file = images.cache.path(key.description, width: ShareCard.width, format: .jpeg)
-                    try Vips.fill(root + "/" + source, width: ShareCard.width, height: ShareCard.height,
-                                  destination: file + suffix, format: .jpeg, quality: images.settings.quality)
+                    try images.opened(source) { descriptor throws(ImageError) in
+                        try Vips.fill(descriptor, width: ShareCard.width, height: ShareCard.height,
+                                      destination: file + suffix, format: .jpeg, quality: images.settings.quality)
+                    }
                 }
-                guard rename(file + suffix, file) == 0 else { throw ImageError("cannot write into the image cache: \(String(cString: strerror(errno)))") }
+                guard rename(file + suffix, file) == 0 else {
+                    throw ImageError("cannot write into the image cache: \(String(cString: strerror(errno)))", aboutCache: true)
+                }
                 images.written(key)
                 return nil
             } catch {
                 unlink(file + suffix)
+                if error.aboutCache { return .error(images.cache.folderPath, 0, error.message) }
                 switch job {
                 case .card(let card, let path): return .error(path, 1, "share card '\(ShareCard.shortened(card.title, to: 60))': \(error.message)")
                 case .crop(_, let path, let line, let name): return .error(path, line, "image '\(name)': \(error.message)")
                 }
             }
         }
-        return failures.compactMap { $0 }
+        // A cache that cannot be written is said once, not for every card.
+        var seen = Set<String>()
+        return failures.compactMap { $0 }.filter { $0.line != 0 || seen.insert($0.message).inserted }
     }
 }

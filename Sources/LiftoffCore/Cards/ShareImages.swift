@@ -52,7 +52,8 @@ final class ShareImages: @unchecked Sendable {
     /// Article position → its hero (set by `prepareHeroes`, before any page is rendered).
     var heroes: [Int: Hero] = [:]
     let font: ShareCard.Font
-    let logo: String?
+    /// The logo `cards:` names (a path from the site's folder), decoded once cards are drawn.
+    let logo: CardSettings.SiteFile?
     private let lock = Lock()
     private var pending: [Digest: Job] = [:]
     /// Each article's share image, and the site's, made once: the build and the page both ask.
@@ -77,7 +78,7 @@ final class ShareImages: @unchecked Sendable {
             let path = root.appendingPathComponent(file.path).path
             guard let real = FileTree.realPath(path), let rootPath = FileTree.realPath(root.path),
                   real.hasPrefix(rootPath + "/"), let stamp = FileStamp.of(real),
-                  let data = FileManager.default.contents(atPath: real)
+                  let data = try? images.folder.read(file.path)
             else {
                 problems.append(.error("site.yml", file.line, "site.yml: cards: \(key) '\(file.path)' is not a file in the site's folder"))
                 return nil
@@ -87,7 +88,7 @@ final class ShareImages: @unchecked Sendable {
             data.withUnsafeBytes { hasher.combine($0) }
             return real
         }
-        logo = settings.enabled ? read(settings.logo, "logo") : nil
+        logo = settings.enabled && read(settings.logo, "logo") != nil ? settings.logo : nil
         let fontFile = settings.enabled ? read(settings.font, "font") : nil
         var family = "Inter"
         if let fontFile, let file = settings.font {

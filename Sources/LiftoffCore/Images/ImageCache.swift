@@ -12,7 +12,7 @@ final class ImageCache: @unchecked Sendable {
     }
 
     let folder: URL
-    private let folderPath: String
+    let folderPath: String
     /// From the previous build: sources by content path, and the keys whose files are all written.
     private(set) var known: [String: Known] = [:]
     private(set) var complete: Set<Digest> = []

@@ -35,18 +35,19 @@ extension ImagePipeline {
     /// Writes every width and format of `source` into the cache (each under a temporary name,
     /// renamed once all are written: another build sharing the cache sees all of them or none).
     private func encode(_ source: String, _ image: Processed) throws(ImageError) {
-        let path = root.appendingPathComponent(source).path
         let suffix = ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var written: [String] = []
         do {
-            try Vips.render(path, widths: image.widths, formats: image.formats, quality: settings.quality) { width, format in
-                let file = cache.path(image.key.description, width: width, format: format)
-                written.append(file)
-                return file + suffix
+            try opened(source) { descriptor throws(ImageError) in
+                try Vips.render(descriptor, widths: image.widths, formats: image.formats, quality: settings.quality) { width, format in
+                    let file = cache.path(image.key.description, width: width, format: format)
+                    written.append(file)
+                    return file + suffix
+                }
             }
         } catch {
             for file in written { unlink(file + suffix) }
-            throw ImageError(Self.decodingMessage(error.message, path: path))
+            throw error.aboutCache ? error : ImageError(Self.decodingMessage(error.message, path: rootPath + "/" + source))
         }
         for file in written { rename(file + suffix, file) }
     }

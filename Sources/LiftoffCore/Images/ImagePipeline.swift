@@ -41,6 +41,8 @@ final class ImagePipeline: @unchecked Sendable {
     let root: URL
     /// `root.path`, made once (a URL appended to asks the file system what the path is).
     let rootPath: String
+    /// The site's folder held open: sources are read through it, never through a link out of the site.
+    let folder: SiteFolder
     let settings: ImageSettings
     let basePath: String
     let cache: ImageCache
@@ -61,8 +63,9 @@ final class ImagePipeline: @unchecked Sendable {
     /// Other files written into the cache this build (share images).
     private var filesWritten = 0
 
-    init(root: URL, settings: ImageSettings, basePath: String, cacheFolder: URL, stamps: [String: FileStamp]) {
+    init(root: URL, folder: SiteFolder, settings: ImageSettings, basePath: String, cacheFolder: URL, stamps: [String: FileStamp]) {
         self.root = root
+        self.folder = folder
         rootPath = root.path
         self.settings = settings
         self.basePath = basePath
@@ -81,9 +84,10 @@ final class ImagePipeline: @unchecked Sendable {
     /// what it needs encoded is encoded by `encodeMissing()`, for all articles at once.
     func publish(_ source: String, at target: String, eager: Bool) -> Result<Published, ImageError> {
         if Self.fileExtension(source) == "svg" {
-            guard let data = FileManager.default.contents(atPath: rootPath + "/" + source) else { return .failure(ImageError("cannot be read")) }
+            let data: [UInt8]
+            do { data = try folder.read(source) } catch { return .failure(ImageError(error.description)) }
             // Without a size, browsers show an SVG at the default object size, 300 × 150.
-            let size = SVGSize.of(data)
+            let size = SVGSize.of(Data(data))
             let picture = Picture(src: address(target), width: size?.width ?? 300, height: size?.height ?? 150, eager: eager)
             let warnings = size == nil ? ["the SVG has no size: browsers show it at 300 × 150; give its <svg> element a viewBox"] : []
             return .success(Published(picture: picture, files: [], original: (source, target), warnings: warnings))
@@ -241,21 +245,35 @@ final class ImagePipeline: @unchecked Sendable {
             condition.withLock { known[source] = entry }
             return entry
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ImageError("cannot be read") }
-        var hasher = StableHasher()
-        data.withUnsafeBytes { hasher.combine($0) }
-        let header: Vips.Header
-        do {
-            header = try Vips.header(of: path)
-        } catch {
-            throw ImageError("is not an image Liftoff can read (JPEG, PNG, WebP, GIF, AVIF or TIFF), or it is damaged")
+        let (digest, header) = try opened(source) { descriptor throws(ImageError) in
+            let data: [UInt8]
+            do throws(SiteFolder.Refusal) { data = try SiteFolder.contents(of: descriptor) } catch { throw ImageError(error.description) }
+            var hasher = StableHasher()
+            data.withUnsafeBytes { hasher.combine($0) }
+            lseek(descriptor, 0, SEEK_SET)
+            do {
+                return (hasher.finalize(), try Vips.header(of: descriptor))
+            } catch {
+                throw ImageError("is not an image Liftoff can read (JPEG, PNG, WebP, GIF, AVIF or TIFF), or it is damaged")
+            }
         }
-        let entry = ImageCache.Known(stamp: stamp, digest: hasher.finalize(), header: header)
+        let entry = ImageCache.Known(stamp: stamp, digest: digest, header: header)
         condition.withLock {
             known[source] = entry
             sourcesRead += 1
         }
         return entry
+    }
+
+    /// Runs `body` with `source` (a path below the site root) open read-only through the site's folder.
+    func opened<T>(_ source: String, _ body: (Int32) throws(ImageError) -> T) throws(ImageError) -> T {
+        let descriptor: Int32
+        switch folder.open(source) {
+        case .success(let value): descriptor = value
+        case .failure(let refusal): throw ImageError(refusal.description)
+        }
+        defer { close(descriptor) }
+        return try body(descriptor)
     }
 
     /// The bytes must be what the name says, and not a decompression bomb.

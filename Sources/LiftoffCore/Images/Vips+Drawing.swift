@@ -40,20 +40,35 @@ extension Vips {
             }
         }
 
-        /// The image at `path` scaled to `height` pixels, its transparency over `background`, at (x, y).
-        func drawImage(at path: String, height: Int, x: Int, y: Int, right: Bool, background: Colour) throws(ImageError) {
+        /// Draws `logo` at (x, y) (its right edge at x when `right`).
+        func draw(_ logo: Logo, x: Int, y: Int, right: Bool) throws(ImageError) {
             var error = Vips.errorBuffer()
-            guard let logo = lv_logo(path, Int32(height), background.channels, &error, error.count) else { throw ImageError(message(error)) }
-            defer { lv_free(logo) }
-            let left = right ? x - Int(lv_width(logo)) : x
-            guard lv_draw_image(image, logo, Int32(left), Int32(y), &error, error.count) == 0 else { throw ImageError(message(error)) }
+            let left = right ? x - logo.width : x
+            guard lv_draw_image(image, logo.image, Int32(left), Int32(y), &error, error.count) == 0 else { throw ImageError(message(error)) }
         }
 
         /// As PNG, deflated at `compression` (0–9).
         func savePNG(_ path: String, compression: Int) throws(ImageError) {
             var error = Vips.errorBuffer()
-            guard lv_save_png(image, path, Int32(compression), &error, error.count) == 0 else { throw ImageError(message(error)) }
+            if let failure = ImageError.saving(lv_save_png(image, path, Int32(compression), &error, error.count), error) { throw failure }
         }
+    }
+
+    /// An image decoded once and drawn on many canvases: the cards' logo.
+    final class Logo: @unchecked Sendable {
+        fileprivate let image: OpaquePointer
+        let width: Int
+
+        /// The image open at `descriptor` scaled to `height` pixels, its transparency over `background`.
+        init(descriptor: Int32, height: Int, background: Colour) throws(ImageError) {
+            try started()
+            var error = Vips.errorBuffer()
+            guard let image = lv_logo(descriptor, Int32(height), background.channels, &error, error.count) else { throw ImageError(message(error)) }
+            self.image = image
+            width = Int(lv_width(image))
+        }
+
+        deinit { lv_free(image) }
     }
 
     /// Text laid out and rasterised: its coverage, to paint in a colour.
@@ -78,15 +93,15 @@ extension Vips {
         deinit { lv_free(mask) }
     }
 
-    /// The image at `path` scaled and cropped to fill `width` × `height`, saved at `destination`.
-    static func fill(_ path: String, width: Int, height: Int, destination: String, format: Format, quality: Int) throws(ImageError) {
+    /// The image open at `descriptor` scaled and cropped to fill `width` × `height`, saved at `destination`.
+    static func fill(_ descriptor: Int32, width: Int, height: Int, destination: String, format: Format, quality: Int) throws(ImageError) {
         try started()
         var error = errorBuffer()
-        guard let image = lv_thumbnail_fill(path, Int32(width), Int32(height), &error, error.count) else {
+        guard let image = lv_thumbnail_fill(descriptor, Int32(width), Int32(height), &error, error.count) else {
             throw ImageError(message(error))
         }
         defer { lv_free(image) }
-        guard lv_save(image, destination, format.rawValue, Int32(quality), &error, error.count) == 0 else { throw ImageError(message(error)) }
+        if let failure = ImageError.saving(lv_save(image, destination, format.rawValue, Int32(quality), &error, error.count), error) { throw failure }
     }
 
     /// The family name a font file declares (for Pango's font description), or nil when it is not a font.

@@ -46,25 +46,26 @@ enum Vips {
         return String(cString: lv_library_path())
     }
 
-    static func header(of path: String) throws(ImageError) -> Header {
+    /// The header of the file open at `descriptor` (libvips reads a duplicate of it).
+    static func header(of descriptor: Int32) throws(ImageError) -> Header {
         try started()
         var header = lv_header()
         var error = [CChar](repeating: 0, count: 512)
-        guard lv_read_header(path, &header, &error, error.count) == 0 else { throw ImageError(message(error)) }
+        guard lv_read_header(descriptor, &header, &error, error.count) == 0 else { throw ImageError(message(error)) }
         let loader = withUnsafeBytes(of: header.loader) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         return Header(
             width: Int(header.width), height: Int(header.height), hasAlpha: header.has_alpha != 0,
             frames: Int(header.pages), loader: loader)
     }
 
-    /// Decodes `path` once at the largest of `widths`, then writes each width in each format
-    /// through `destination(width, format)` (a path); metadata never reaches the files.
+    /// Decodes the file open at `descriptor` once at the largest of `widths`, then writes each
+    /// width in each format through `destination(width, format)` (a path); metadata never reaches the files.
     static func render(
-        _ path: String, widths: [Int], formats: [Format], quality: Int, destination: (Int, Format) -> String
+        _ descriptor: Int32, widths: [Int], formats: [Format], quality: Int, destination: (Int, Format) -> String
     ) throws(ImageError) {
         try started()
         var error = [CChar](repeating: 0, count: 512)
-        guard let largest = widths.max(), let base = lv_thumbnail(path, Int32(largest), &error, error.count) else {
+        guard let largest = widths.max(), let base = lv_thumbnail(descriptor, Int32(largest), &error, error.count) else {
             throw ImageError(message(error))
         }
         defer { lv_free(base) }
@@ -76,8 +77,8 @@ enum Vips {
             }
             defer { if image != base { lv_free(image) } }
             for format in formats {
-                guard lv_save(image, destination(width, format), format.rawValue, Int32(quality), &error, error.count) == 0 else {
-                    throw ImageError(message(error))
+                if let failure = ImageError.saving(lv_save(image, destination(width, format), format.rawValue, Int32(quality), &error, error.count), error) {
+                    throw failure
                 }
             }
         }
@@ -102,5 +103,19 @@ enum Vips {
 /// Why an image cannot be published, in words for `path:line: image 'x': …`.
 struct ImageError: Error, Sendable, Equatable {
     var message: String
-    init(_ message: String) { self.message = message }
+    /// The image cache could not be written (its fault, not the source's).
+    var aboutCache = false
+    init(_ message: String, aboutCache: Bool = false) {
+        self.message = message
+        self.aboutCache = aboutCache
+    }
+
+    /// What `lv_save` / `lv_save_png` returned, as an error (nil: saved).
+    static func saving(_ status: Int32, _ buffer: [CChar]) -> ImageError? {
+        switch status {
+        case 0: nil
+        case -2: ImageError("cannot write into the image cache: \(Vips.message(buffer))", aboutCache: true)
+        default: ImageError(Vips.message(buffer))
+        }
+    }
 }

@@ -57,7 +57,8 @@ enum FileTree {
         var walker = Walker(root: root.flatMap(realPath), top: realPath(folder) ?? folder)
         if let id = FolderID(path: folder) { walker.reading.insert(id) }
         walker.walk(folder, prefix: "")
-        walker.listing.entries.sort { $0.path < $1.path }
+        // By bytes: names that read the same but are encoded differently (NFC, NFD) keep one order.
+        walker.listing.entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return walker.listing
     }
 

@@ -12,6 +12,8 @@ public struct SiteSources: Sendable {
     public var problems: [Diagnostic]
     /// The stamp of every file read, by path relative to the root (for the build manifest).
     public var stamps: [String: FileStamp]
+    /// The site root held open: every later read of a site file goes through it.
+    public var folder: SiteFolder
 
     /// Reads `site.yml` and every file under `content/`.
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
@@ -24,16 +26,21 @@ public struct SiteSources: Sendable {
         }
         guard outside.isEmpty else { throw BuildFailure(outside) }
         let configURL = root.appendingPathComponent("site.yml")
-        guard let configData = FileManager.default.contents(atPath: configURL.path) else {
-            let exists = FileManager.default.fileExists(atPath: root.path)
-            throw BuildFailure(.error(exists ? "site.yml" : root.path, 0,
-                exists ? "missing site.yml: every site needs one with at least `title:` and `base_url:`"
-                       : "no such folder; pass the site root with --source"))
+        guard let folder = SiteFolder(root: root.path) else {
+            throw BuildFailure(.error(root.path, 0, "no such folder; pass the site root with --source"))
+        }
+        let configData: [UInt8]
+        do {
+            configData = try folder.read("site.yml")
+        } catch .system(ENOENT) {
+            throw BuildFailure(.error("site.yml", 0, "missing site.yml: every site needs one with at least `title:` and `base_url:`"))
+        } catch {
+            throw BuildFailure(.error("site.yml", 0, error.description))
         }
         guard let configText = String(validating: configData, as: UTF8.self) else {
             throw BuildFailure(.error("site.yml", 1, "file is not valid UTF-8; save it as UTF-8"))
         }
-        var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [], stamps: [:])
+        var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [], stamps: [:], folder: folder)
         sources.stamps["site.yml"] = FileStamp.of(configURL.path)
         var paths: [String] = []
         let listing = FileTree.listing(under: root.appendingPathComponent("content").path, inside: rootPath)
@@ -46,14 +53,17 @@ public struct SiteSources: Sendable {
             paths.append(path)
         }
         let files = paths
-        let loaded = parallelMap(files.count) { index -> (String, [UInt8]?) in
+        let loaded = parallelMap(files.count) { index -> (String, Result<[UInt8], SiteFolder.Refusal>?) in
             let path = files[index]
             guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return (path, nil) }
-            let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-            return (path, data.map { [UInt8]($0) } ?? [])
+            return (path, Result { () throws(SiteFolder.Refusal) in try folder.read(path) })
         }
         for (path, data) in loaded {
-            if let data { sources.markdown.append((path, data)) } else { sources.files.insert(path) }
+            switch data {
+            case .success(let bytes): sources.markdown.append((path, bytes))
+            case .failure(let refusal): sources.problems.append(.error(path, 0, refusal.description))
+            case nil: sources.files.insert(path)
+            }
         }
         return sources
     }

@@ -21,12 +21,14 @@ public struct Theme: Sendable {
         "components/tldr", "components/table", "components/faq", "components/sources", "components/countdown",
     ]
 
-    /// Reads `theme/templates/**/*.mustache` and `theme/assets/**` below `root`.
-    public static func load(from root: URL) -> Result<Theme, BuildFailure> {
-        let templatesURL = root.appendingPathComponent("theme/templates")
+    /// Reads `theme/templates/**/*.mustache` and `theme/assets/**` below `root` (through `folder`, the root held open).
+    public static func load(from root: URL, folder: SiteFolder? = nil) -> Result<Theme, BuildFailure> {
+        guard let folder = folder ?? SiteFolder(root: root.path) else {
+            return .failure(BuildFailure(.error(root.path, 0, "no such folder; pass the site root with --source")))
+        }
         var theme = Theme(templates: [:], templateTexts: [:], assets: [])
         var problems: [Diagnostic] = []
-        let listing = FileTree.listing(under: root.appendingPathComponent("theme").path, inside: FileTree.realPath(root.path))
+        let listing = FileTree.listing(under: root.appendingPathComponent("theme").path, inside: folder.path)
         for problem in listing.problems {
             problems.append(.error("theme/" + problem.path, 0, problem.message))
         }
@@ -37,7 +39,7 @@ public struct Theme: Sendable {
         for path in paths(themeFiles, under: "templates") where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
             let display = "theme/templates/\(path)"
-            guard let text = readText(templatesURL.appendingPathComponent(path), display, "template", &problems) else { continue }
+            guard let text = readText(folder, "theme/templates/\(path)", "template", &problems) else { continue }
             do {
                 theme.templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 theme.templateTexts[name] = text
@@ -50,7 +52,7 @@ public struct Theme: Sendable {
             }
         }
         for path in paths(themeFiles, under: "templates") where path.hasPrefix(ComponentCatalog.folder) && path.hasSuffix(".yml") {
-            theme.schemaTexts[path] = readText(templatesURL.appendingPathComponent(path), "theme/templates/\(path)", "component schema", &problems)
+            theme.schemaTexts[path] = readText(folder, "theme/templates/\(path)", "component schema", &problems)
         }
         let (catalog, schemaProblems) = ComponentCatalog.load(
             schemaTexts: theme.schemaTexts, templates: Set(theme.templateTexts.keys), assets: Set(paths(themeFiles, under: "assets")))
@@ -60,18 +62,26 @@ public struct Theme: Sendable {
             problems.append(.error("theme/templates/\(name).mustache", 0, "missing template '\(name)': the theme must provide it"))
         }
         problems += theme.missingPartials()
-        let assetsURL = root.appendingPathComponent("theme/assets")
         for path in paths(themeFiles, under: "assets") {
-            if let data = FileManager.default.contents(atPath: assetsURL.appendingPathComponent(path).path) {
-                theme.assets.append((path, [UInt8](data)))
+            do {
+                theme.assets.append((path, try folder.read("theme/assets/" + path)))
+            } catch {
+                problems.append(.error("theme/assets/" + path, 0, error.description))
             }
         }
         return problems.isEmpty ? .success(theme) : .failure(BuildFailure(problems))
     }
 
     /// A theme file's text, or nil with a problem when it is not UTF-8.
-    private static func readText(_ url: URL, _ display: String, _ what: String, _ problems: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else {
+    private static func readText(_ folder: SiteFolder, _ display: String, _ what: String, _ problems: inout [Diagnostic]) -> String? {
+        let data: [UInt8]
+        do {
+            data = try folder.read(display)
+        } catch {
+            problems.append(.error(display, 0, error.description))
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
             problems.append(.error(display, 0, "\(what) cannot be read as UTF-8 text"))
             return nil
         }

@@ -96,7 +96,7 @@ enum FrontMatterParser {
             }
             slug = custom
         } else if Slug.problem(slug) != nil {
-            let suggestion = Slug.make(slug)
+            let suggestion = Slug.make(slug, limit: Slug.maxLength)
             if suggestion.isEmpty {
                 fields.fail("slug", "cannot make a slug from the file name '\(fileName)'; add `slug:` with lower-case letters, digits and '-'")
             } else {

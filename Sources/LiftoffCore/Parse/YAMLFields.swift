@@ -11,12 +11,17 @@ private let yamlResolver = Yams.Resolver.basic.appending(Yams.Resolver.Rule.bool
 /// - Parameters:
 ///   - lineOffset: lines of the file before the YAML text (1 for front matter after `---`).
 func composeYAML(_ text: String, path: String, lineOffset: Int, what: String) -> Result<Node?, Diagnostic> {
+    if text.utf8.count > yamlByteLimit {
+        return .failure(.error(path, lineOffset + 1,
+            "\(what): \(text.utf8.count / 1_000_000) MB of YAML in one place; Liftoff reads at most \(yamlByteLimit / 1_000_000) MB there: split it or move the data into files"))
+    }
     do {
         // The encoding given, not `.default`, which reads the process environment on every call.
         let node = try Yams.compose(yaml: text, yamlResolver, .default, .utf8)
-        if let node, let line = aliasExpansionLine(node) {
+        // Without a `*` there is no alias to count.
+        if let node, text.utf8.contains(UInt8(ascii: "*")), let line = aliasExpansionLine(node) {
             return .failure(.error(path, line + lineOffset,
-                "\(what): too many aliases: the YAML expands to more than \(yamlNodeLimit) values; write the values out or use fewer aliases"))
+                "\(what): too many aliases: they repeat more than \(yamlAliasLimit) values; write the values out or use fewer aliases"))
         }
         return .success(node)
     } catch let error as YamlError {
@@ -40,27 +45,52 @@ func composeYAML(_ text: String, path: String, lineOffset: Int, what: String) ->
     }
 }
 
-/// The most values one YAML document may hold once its aliases are expanded. Aliases repeat a
-/// node without copying it, so a few hundred bytes can stand for billions of values ("billion
-/// laughs"); everything that reads the document afterwards would expand them.
-let yamlNodeLimit = 100_000
+/// The most values the aliases of one YAML document may repeat. An alias repeats a node without
+/// copying it, so a few hundred bytes can stand for billions of values ("billion laughs");
+/// everything that reads the document afterwards would expand them. Values written out are not
+/// counted: their bytes bound them (`yamlByteLimit`).
+let yamlAliasLimit = 100_000
 
-/// The line (in the YAML text) of the top-level entry past which the document holds more than
-/// `yamlNodeLimit` values, or nil when it holds fewer. Stops counting at the limit.
+/// The most bytes of YAML read in one place (front matter, a component block, site.yml).
+let yamlByteLimit = 16_000_000
+
+/// The line (in the YAML text) of the top-level entry past which the document's aliases repeat
+/// more than `yamlAliasLimit` values, or nil when they repeat fewer.
+///
+/// Composing resolves an alias to the anchored node itself, which keeps the anchor's source
+/// position: a list or mapping met again at a position already walked is an alias's copy, and
+/// counts for every value it holds (its nested copies included).
 private func aliasExpansionLine(_ node: Node) -> Int? {
-    var count = 0
-    func walk(_ node: Node) -> Bool {
-        count += 1
-        guard count <= yamlNodeLimit else { return false }
+    struct Position: Hashable { var line: Int, column: Int }
+    let cap = yamlAliasLimit + 1
+    var sizes: [Position: Int] = [:]
+    var repeated = 0
+    /// The values `node` stands for (at most `cap`); copies met inside add to `repeated`.
+    func size(_ node: Node) -> Int {
+        let children: [Node]
         switch node {
-        case .scalar, .alias: return true
-        case .sequence(let sequence): return sequence.allSatisfy(walk)
-        case .mapping(let mapping): return mapping.allSatisfy { walk($0.key) && walk($0.value) }
+        case .scalar, .alias: return 1
+        case .sequence(let sequence): children = Array(sequence)
+        case .mapping(let mapping): children = mapping.flatMap { [$0.key, $0.value] }
         }
+        let position = node.mark.map { Position(line: $0.line, column: $0.column) }
+        if let position, let known = sizes[position] {
+            repeated = min(repeated + known, cap)
+            return known
+        }
+        var total = 1
+        for child in children where repeated < cap { total = min(total + size(child), cap) }
+        if let position { sizes[position] = total }
+        return total
     }
-    guard let mapping = node.mapping else { return walk(node) ? nil : 1 }
-    for (key, value) in mapping where !(walk(key) && walk(value)) {
-        return key.mark?.line ?? 1
+    guard let mapping = node.mapping else {
+        _ = size(node)
+        return repeated > yamlAliasLimit ? 1 : nil
+    }
+    for (key, value) in mapping {
+        _ = size(key)
+        _ = size(value)
+        if repeated > yamlAliasLimit { return key.mark?.line ?? 1 }
     }
     return nil
 }
@@ -207,7 +237,7 @@ struct YAMLFields {
 
 extension String {
     /// The first character XML 1.0 forbids, if any (bytes first: nearly every value has none).
-    var forbiddenInXML: Unicode.Scalar? {
+    public var forbiddenInXML: Unicode.Scalar? {
         guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) else { return nil }
         return unicodeScalars.first(where: \.isForbiddenInXML)
     }
@@ -228,29 +258,7 @@ extension Node {
 }
 
 /// The known name a typo most likely meant: within one edit for short names, two for longer.
+/// (For many lookups among the same names, keep a `NameIndex`.)
 func closest(to name: String, in candidates: [String]) -> String? {
-    let limit = name.count <= 3 ? 1 : 2
-    let best = candidates.map { ($0, editDistance(name.lowercased(), $0)) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= limit, best.1 < name.count else { return nil }
-    return best.0
-}
-
-/// Edits (insert, delete, replace, swap of neighbours) that turn `a` into `b`.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
-    for i in 1...a.count {
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-            }
-        }
-    }
-    return table[a.count][b.count]
+    NameIndex(candidates).closest(to: name)
 }

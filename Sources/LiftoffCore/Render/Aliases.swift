@@ -9,6 +9,10 @@ enum Aliases {
             || alias.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return "must be a plain path (no spaces, tabs, quotes, query or fragment)"
         }
+        // Netlify and Cloudflare read `_redirects`: `*` is a splat, `:name` a placeholder, `!` forces a rule.
+        if let special = alias.first(where: { $0 == "*" || $0 == ":" || $0 == "!" }) {
+            return "must not contain '\(special)': hosts that read _redirects take `*`, `:name` and `!` as patterns, and the redirect would catch other addresses"
+        }
         // A host decodes %xx before it looks for the file: `/caf%C3%A9/` is served from `café/`.
         if alias.contains("%") { return "must be written as readers see it, without %-escapes (`/café/`, not `/caf%C3%A9/`)" }
         let segments = alias.split(separator: "/")

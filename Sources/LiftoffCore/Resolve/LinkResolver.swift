@@ -16,6 +16,8 @@ final class LinkResolver: Sendable {
     /// Articles and pages this build does not publish, by source path → why ("a draft", "scheduled
     /// for …"): a link to one resolves to the URL it will have, with a warning.
     let unpublished: [String: String]
+    /// "Did you mean" for broken links.
+    private let suggestions: LinkSuggestions
 
     init(
         site: Site, articlesByPath: [String: Article], files: Set<String>, markdownPaths: Set<String>, pageURLs: [String: String] = [:],
@@ -35,6 +37,7 @@ final class LinkResolver: Sendable {
         }
         for path in draftPages { unpublished[path] = "a draft" }
         self.unpublished = unpublished
+        suggestions = LinkSuggestions(articles: articlesByPath, files: files)
     }
 
     /// A link written `url` leading to `address`: with a warning when what it leads to is not
@@ -71,11 +74,9 @@ final class LinkResolver: Sendable {
                 // A file whose front matter failed: its own error says what to fix.
                 if markdownPaths.contains(target) { return (.keep, nil) }
                 var message = "link to missing article '\(url)'"
-                let names = articlesByPath.keys.filter { $0 != article.path && $0.hasPrefix(directory + "/") }
-                    .map { String($0.dropFirst(directory.count + 1)) }.sorted()
-                if let guess = closest(to: decoded, in: names) {
+                if let guess = suggestions.article(near: decoded, below: directory, besides: article.path) {
                     message += "; did you mean '\(guess)'?"
-                } else if let elsewhere = Self.sameName(as: target, in: articlesByPath.keys, besides: article.path) {
+                } else if let elsewhere = suggestions.article(named: target, besides: article.path) {
                     message += "; links are relative to the article's folder (\(directory)/): did you mean '\(Self.relative(elsewhere, from: directory))'?"
                 }
                 return (.error(message), nil)
@@ -86,12 +87,10 @@ final class LinkResolver: Sendable {
         guard files.contains(target) else {
             var message = "\(isImage ? "image" : "linked file") '\(decoded)' not found next to the article"
             let folder = target.split(separator: "/").dropLast().joined(separator: "/")
-            let siblings = files.filter { $0.hasPrefix(folder + "/") && !$0.dropFirst(folder.count + 1).contains("/") }
-                .map { String($0.dropFirst(folder.count + 1)) }.sorted()
             let name = String(target.split(separator: "/").last ?? "")
-            if let guess = closest(to: name, in: siblings) {
+            if let guess = suggestions.file(near: name, in: folder) {
                 message += "; did you mean '\(decoded.dropLast(name.count))\(guess)'?"
-            } else if let elsewhere = Self.sameName(as: target, in: files, besides: nil) {
+            } else if let elsewhere = suggestions.file(named: target) {
                 message += "; links are relative to the article's folder (\(directory)/): did you mean '\(Self.relative(elsewhere, from: directory))'?"
             }
             return (.error(message), nil)
@@ -120,13 +119,6 @@ final class LinkResolver: Sendable {
         guard text.hasPrefix("data:") else { return nil }
         if isImage, ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: text.hasPrefix) { return nil }
         return "data:"
-    }
-
-    /// The one file elsewhere under content/ with the same name as `target`, if exactly one.
-    static func sameName(as target: String, in paths: some Collection<String>, besides: String?) -> String? {
-        let name = "/" + (target.split(separator: "/").last ?? "")
-        let matches = paths.filter { $0.hasSuffix(name) && $0 != besides && $0 != target }
-        return matches.count == 1 ? matches.first : nil
     }
 
     /// `path` as a link from a file in `folder`: `content/x.md` from `content/news` → `../x.md`.

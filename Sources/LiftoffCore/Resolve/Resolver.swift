@@ -43,6 +43,18 @@ public struct BuildOptions: Sendable {
 enum Resolver {
     static let maxRelated = 3
 
+    /// How two paths that read the same differ, when they differ only in how their letters are
+    /// encoded (`é` as one character, or as `e` and a combining accent); nil otherwise.
+    static func encodingTwins(_ path: String, _ other: String) -> String? {
+        guard path == other, !path.utf8.elementsEqual(other.utf8) else { return nil }
+        func form(_ text: String) -> String {
+            if text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8) { return "composed (NFC)" }
+            if text.utf8.elementsEqual(text.decomposedStringWithCanonicalMapping.utf8) { return "decomposed (NFD)" }
+            return "mixed"
+        }
+        return "the two file names look the same but their letters are encoded differently (this one \(form(path)), that one \(form(other)))"
+    }
+
     /// - Parameter unparsedSlugs: slugs the files that failed to parse would likely have; a
     ///   `related:` naming one is not reported (the file's own error is).
     static func resolve(
@@ -52,7 +64,11 @@ enum Resolver {
         var bySlug: [String: Article] = [:]
         for article in all {
             if let other = bySlug[article.slug] {
-                problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other.path); set a different `slug:`"))
+                if let twin = Self.encodingTwins(article.path, other.path) {
+                    problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other.path): \(twin); keep one of them"))
+                } else {
+                    problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other.path); set a different `slug:`"))
+                }
             } else {
                 bySlug[article.slug] = article
             }
@@ -75,6 +91,7 @@ enum Resolver {
         }
 
         let tagSlugs = published.map { Set($0.tagSlugs) }
+        var slugNames: NameIndex?  // made on the first slug that names no article
         var related: [[Int]] = []
         for (position, article) in published.enumerated() {
             if let slugs = article.related {
@@ -85,7 +102,8 @@ enum Resolver {
                         if other != position, !picks.contains(other) { picks.append(other) }
                     } else if bySlug[slug] == nil, !unparsedSlugs.contains(slug) {
                         var message = "related: no article has the slug '\(slug)'"
-                        if let guess = closest(to: slug, in: Array(bySlug.keys).sorted()) { message += "; did you mean '\(guess)'?" }
+                        if slugNames == nil { slugNames = NameIndex(bySlug.keys.sorted()) }
+                        if let guess = slugNames?.closest(to: slug) { message += "; did you mean '\(guess)'?" }
                         problems.append(.error(article.path, article.relatedLine, message))
                     }
                 }

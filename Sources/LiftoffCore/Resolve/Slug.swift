@@ -19,6 +19,15 @@ public enum Slug {
         return nil
     }
 
+    /// `make(text)` cut at its last word boundary within `limit` bytes (a whole word past it is cut at `limit`).
+    public static func make(_ text: String, limit: Int) -> String {
+        let slug = make(text)
+        guard slug.utf8.count > limit else { return slug }
+        let cut = slug.utf8.prefix(limit)  // ASCII: bytes are characters
+        let end = cut.lastIndex(of: UInt8(ascii: "-")) ?? cut.endIndex
+        return String(decoding: cut[..<end], as: UTF8.self)
+    }
+
     /// Turns any text into a slug: `GPT Image 2: Day 1!` → `gpt-image-2-day-1`.
     public static func make(_ text: String) -> String {
         // ASCII text (headings and tags nearly always are) needs no lower-casing or decomposition

@@ -6,6 +6,8 @@ import Foundation
 final class FolderHandles: @unchecked Sendable {
     private let lock = Lock()
     private var handles: [String: Int32] = [:]
+    /// Handles held by their owner (never closed here).
+    private var borrowed: [String: Int32] = [:]
 
     deinit { closeAll() }
 
@@ -29,12 +31,18 @@ final class FolderHandles: @unchecked Sendable {
         lock.withLock {
             for handle in handles.values { close(handle) }
             handles = [:]
+            borrowed = [:]
         }
+    }
+
+    /// Uses `handle`, which its owner keeps open (and closes), for `folder`: the folder is never opened by path.
+    func adopt(_ folder: String, handle: Int32) {
+        lock.withLock { borrowed[folder] = handle }
     }
 
     private func handle(_ folder: String) -> Int32 {
         lock.withLock {
-            if let handle = handles[folder] { return handle }
+            if let handle = borrowed[folder] ?? handles[folder] { return handle }
             let handle = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if handle >= 0 { handles[folder] = handle }
             return handle

@@ -51,6 +51,11 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     private var counts = (written: 0, unchanged: 0)
     /// Held from before the staging folder is made until this writer is gone.
     private let outputLock: OutputLock
+    /// The staging folder, held open from its creation: every file is written relative to it
+    /// (`O_NOFOLLOW`), so renaming it away or planting links in its place changes nothing written.
+    private let stagingHandle: Int32
+    /// The staging folder's identity, checked before it is swapped in.
+    private let stagingIdentity: (device: UInt64, inode: UInt64)
 
     /// Prepares a staging folder beside `output`, under `lock` (taken here when not given).
     /// - Throws: when `output` exists, is not empty and was not made by Liftoff.
@@ -79,11 +84,24 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
             Self.removeTree(parent.appendingPathComponent(entry).path)
         }
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw BuildFailure(.error(output.path, 0, "cannot create the output folder: \(error.localizedDescription)"))
         }
+        // Made here and opened at once; a folder someone else owns in its place is not ours to fill.
+        let handle = mkdir(staging.path, 0o755) == 0 ? open(staging.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1
+        var info = stat()
+        guard handle >= 0, fstat(handle, &info) == 0, info.st_uid == geteuid() else {
+            let reason = String(cString: strerror(handle >= 0 ? EPERM : errno))
+            if handle >= 0 { close(handle) }
+            throw BuildFailure(.error(output.path, 0, "cannot create the output folder: \(reason)"))
+        }
+        stagingHandle = handle
+        stagingIdentity = (UInt64(info.st_dev), UInt64(info.st_ino))
+        folders.adopt(stagingPath, handle: handle)
     }
+
+    deinit { close(stagingHandle) }
 
     /// Files written anew, and files carried over unchanged.
     public var statistics: (written: Int, unchanged: Int) { lock.withLock { counts } }
@@ -91,12 +109,12 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     public func write(_ bytes: [UInt8], to path: String) throws {
         do {
             try prepare(path)
-            let old = output.path + "/" + path, new = staging.path + "/" + path
-            if Self.sameContents(atPath: old, as: bytes), link(old, new) == 0 {
+            let old = output.path + "/" + path
+            if Self.sameContents(atPath: old, as: bytes), linkat(AT_FDCWD, old, stagingHandle, path, 0) == 0 {
                 lock.withLock { counts.unchanged += 1 }
                 return
             }
-            try Self.create(new, bytes)
+            try Self.create(path, in: stagingHandle, bytes)
             lock.withLock { counts.written += 1 }
         } catch let error as POSIXError {
             throw WriteError(path: output.path + "/" + path, reason: String(cString: strerror(error.code.rawValue)))
@@ -130,16 +148,26 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     public func commit() throws(BuildFailure) {
         folders.closeAll()
         do {
-            try Self.create(staging.path + "/" + Self.marker, Array("Built by Liftoff. This folder is replaced on every build.\n".utf8))
+            try Self.create(Self.marker, in: stagingHandle, Array("Built by Liftoff. This folder is replaced on every build.\n".utf8))
         } catch {
             throw BuildFailure(.error(output.path, 0, "cannot write the output: \(String(cString: strerror((error as? POSIXError)?.code.rawValue ?? EIO)))"))
+        }
+        // The folder at the staging path must still be the one this build filled.
+        guard isStaging(staging.path) else {
+            throw BuildFailure(.error(staging.path, 0,
+                "the build's staging folder was moved or replaced while the build ran; nothing was published (is another program writing beside the output?)"))
         }
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else { throw failure("cannot move the new output into place") }
             return
         }
-        if liftoff_exchange_paths(staging.path, output.path) != 0 {
+        if liftoff_exchange_paths(staging.path, output.path) == 0, !isStaging(output.path) {
+            // Replaced between the check and the exchange: put things back as they were.
+            _ = liftoff_exchange_paths(staging.path, output.path)
+            throw BuildFailure(.error(staging.path, 0,
+                "the build's staging folder was replaced while the build ran; nothing was published (is another program writing beside the output?)"))
+        } else if !isStaging(output.path) {
             // A file system without RENAME_EXCHANGE: two renames, a moment apart.
             let old = Self.beside(output, "old-\(getpid())")
             guard rename(output.path, old.path) == 0 else { throw failure("cannot move the old output aside") }
@@ -151,6 +179,12 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
             return
         }
         Self.removeTree(staging.path)  // now holds the old tree
+    }
+
+    /// Whether the folder at `path` (not followed if a link) is the staging folder this writer made.
+    private func isStaging(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (UInt64(info.st_dev), UInt64(info.st_ino)) == stagingIdentity
     }
 
     /// Removes the staging folder; the previous output stays as it was.
@@ -274,7 +308,7 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         for component in components {
             current += current.isEmpty ? String(component) : "/" + component
             if lock.withLock({ directories.contains(current) }) { continue }
-            if mkdir(staging.path + "/" + current, 0o755) != 0, errno != EEXIST {
+            if mkdirat(stagingHandle, current, 0o755) != 0, errno != EEXIST {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
             lock.withLock { _ = directories.insert(current) }
@@ -292,8 +326,14 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         return count == bytes.count && existing == bytes
     }
 
+    /// Writes `bytes` at `path` (absolute, or relative to the working folder), never through a link there.
     static func create(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try create(path, in: AT_FDCWD, bytes)
+    }
+
+    /// Writes `bytes` to `path` below the folder open at `folder`, never through a link at `path`.
+    static func create(_ path: String, in folder: Int32, _ bytes: [UInt8]) throws {
+        let fd = openat(folder, path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         var offset = 0
