@@ -26,20 +26,42 @@ let package = Package(
         .target(name: "CLiftoffSystem"),
         // libvips (Debian libvips-dev), opened on first use: see liftoff_vips.c.
         .target(name: "CLiftoffVips", linkerSettings: [.linkedLibrary("dl")]),
+        // The pipeline, one target a stage; each may use only the targets below it.
+        // The model: the site, its articles and pages, settings, diagnostics, files read beneath the site.
+        .target(name: "LiftoffModel", dependencies: ["CLiftoffSystem"]),
+        // Reading site.yml, front matter and the content tree (YAML).
+        .target(name: "LiftoffSource", dependencies: ["LiftoffModel", .product(name: "Yams", package: "Yams")]),
+        // Markdown to HTML blocks, through cmark-gfm only.
+        .target(name: "LiftoffMarkdown", dependencies: ["LiftoffModel", "CMarkGFM"]),
+        // Images and share cards, through libvips only.
+        .target(name: "LiftoffMedia", dependencies: ["LiftoffModel", "CLiftoffVips"]),
+        // Code blocks highlighted by Pygments.
+        .target(name: "LiftoffHighlight", dependencies: ["LiftoffModel"]),
+        // The search index and its tokenizer.
+        .target(name: "LiftoffSearch", dependencies: ["LiftoffModel", "LiftoffMarkdown"]),
+        // Templates, page contexts, components.
+        .target(
+            name: "LiftoffRender",
+            dependencies: [
+                "LiftoffModel", "LiftoffSource", "LiftoffMarkdown", "LiftoffMedia",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The build: its steps, the incremental state (cache, manifest, page keys) and the output.
         .target(
             name: "LiftoffCore",
             dependencies: [
-                "CMarkGFM",
-                "CLiftoffSystem",
-                "CLiftoffVips",
+                "LiftoffModel", "LiftoffSource", "LiftoffMarkdown", "LiftoffMedia", "LiftoffHighlight", "LiftoffSearch",
+                "LiftoffRender", "CLiftoffSystem",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "LiftoffPreview",
             dependencies: [
                 "LiftoffCore",
+                "LiftoffModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -50,17 +72,21 @@ let package = Package(
             name: "liftoff",
             dependencies: [
                 "LiftoffCore",
+                "LiftoffModel",
                 "LiftoffPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "liftoff-fuzz",
-            dependencies: ["LiftoffCore"]
+            dependencies: ["LiftoffRender", "LiftoffModel"]
         ),
         .testTarget(
             name: "LiftoffCoreTests",
-            dependencies: ["LiftoffCore", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "LiftoffCore", "LiftoffModel", "LiftoffSource", "LiftoffMarkdown", "LiftoffMedia", "LiftoffHighlight",
+                "LiftoffSearch", "LiftoffRender", .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -68,6 +94,7 @@ let package = Package(
             dependencies: [
                 "LiftoffPreview",
                 "LiftoffCore",
+                "LiftoffModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,4 +1,10 @@
 import Foundation
+import LiftoffModel
+import LiftoffSource
+import LiftoffMedia
+import LiftoffHighlight
+import LiftoffSearch
+import LiftoffRender
 
 /// Files for hosts and old URLs: `_headers`, alias pages and `_redirects`, and a warning when an
 /// article's URL moved since the last build.

@@ -1,4 +1,11 @@
 import Foundation
+import LiftoffModel
+import LiftoffSource
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffHighlight
+import LiftoffSearch
+import LiftoffRender
 
 /// One article's page: rendered, or carried over from the previous build.
 extension Builder {

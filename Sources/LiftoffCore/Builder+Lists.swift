@@ -1,3 +1,8 @@
+import LiftoffModel
+import LiftoffMedia
+import LiftoffSearch
+import LiftoffRender
+
 /// The list pages (all articles, each tag; paginated) and the sitemap.
 extension Builder {
     /// Renders the list pages on all cores; one whose key did not change is carried over.

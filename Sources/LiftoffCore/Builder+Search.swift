@@ -1,3 +1,10 @@
+import LiftoffModel
+import LiftoffSource
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffSearch
+import LiftoffRender
+
 /// The search index: each page's terms are taken when it is rendered (or carried over from the last
 /// build with its text file); the index files are made from all of them after the pages, by patching
 /// the last build's index when only some pages changed.

@@ -1,4 +1,11 @@
 import Foundation
+import LiftoffModel
+import LiftoffSource
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffHighlight
+import LiftoffSearch
+import LiftoffRender
 
 /// What a build did.
 public struct BuildReport: Sendable {
@@ -95,7 +102,7 @@ public enum Builder {
             problems.append(.error("theme/templates/search.mustache", 0, "missing template 'search' (the search page): add it, or set `search: false` in site.yml"))
         }
         var (resolved, resolveProblems) = Resolver.resolve(
-            config: config, articles: articles, options: options, unparsedSlugs: unparsedSlugs)
+            config: config, articles: articles, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
         problems += resolveProblems
         resolved.pages = checkPages(standalone, drafts: draftPages, menu: config.menu, problems: &problems)
         let site = resolved
@@ -119,7 +126,11 @@ public enum Builder {
         // Heroes first: lists, cards and pages show them, and page keys include them.
         let highlighter = Highlighter(cacheFolder: options.codeCache, enabled: config.markdown.highlight)
         let share = ShareImages(site: site, root: root, images: images)
-        let heroProblems = share.problems + share.prepareHeroes(links: links)
+        let heroProblems = share.problems + share.prepareHeroes { path, article in
+            let (rewrite, asset) = links.rewrite(path, isImage: true, in: article)
+            if case .error(let message) = rewrite { return (message, nil) }
+            return (nil, asset)
+        }
         problems += heroProblems.filter { $0.severity == .error }
         let avatars = publishAvatars(config: config, files: sources.files, images: images, problems: &problems)
         let renderer = PageRenderer(

@@ -1,4 +1,5 @@
 import LiftoffCore
+import LiftoffModel
 
 /// The outcome of the latest preview build, handed to every open page.
 public enum BuildState: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LiftoffCore
+import LiftoffModel
 import Logging
 import NIOCore
 import ServiceLifecycle

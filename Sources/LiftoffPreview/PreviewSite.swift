@@ -1,5 +1,6 @@
 import Foundation
 import LiftoffCore
+import LiftoffModel
 import Synchronization
 
 /// A site built for preview: drafts and future posts included, the reload script added to
@@ -30,7 +31,7 @@ public final class PreviewSite: Sendable {
     /// A new folder under the temporary folder that only this user can read (mode 0700, made by
     /// `mkdtemp`): the preview holds drafts.
     static func privateFolder() -> URL {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/liftoff-preview-XXXXXX").utf8CString)
+        var template = Array((FileManager.default.temporaryDirectory.path + "/liftoff-preview-\(getpid())-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) } != nil
         let path = made ? String(cString: template) : FileManager.default.temporaryDirectory.path + "/liftoff-preview-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         return URL(fileURLWithPath: path, isDirectory: true)

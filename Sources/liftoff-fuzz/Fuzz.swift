@@ -1,5 +1,6 @@
 import Foundation
-import LiftoffCore
+import LiftoffModel
+import LiftoffRender
 
 // Two ways to run the same check over arbitrary bytes:
 // - built with `-sanitize=fuzzer -DLIFTOFF_FUZZ` (`make fuzz`), libFuzzer drives it;

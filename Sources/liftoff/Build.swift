@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiftoffCore
+import LiftoffModel
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Publish the site into the output folder.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LiftoffCore
+import LiftoffModel
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check the site for errors without publishing it.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiftoffCore
+import LiftoffModel
 
 @main
 struct Liftoff: AsyncParsableCommand {

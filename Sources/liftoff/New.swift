@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiftoffCore
+import LiftoffModel
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start a new article in content/.")

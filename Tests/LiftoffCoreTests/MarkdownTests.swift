@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
+@testable import LiftoffHighlight
+@testable import LiftoffMarkdown
+@testable import LiftoffMedia
+@testable import LiftoffModel
+@testable import LiftoffRender
+@testable import LiftoffSearch
+@testable import LiftoffSource
 
 @Suite struct MarkdownTests {
     let markdown = MarkdownRenderer()

@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
+@testable import LiftoffHighlight
+@testable import LiftoffMarkdown
+@testable import LiftoffMedia
+@testable import LiftoffModel
+@testable import LiftoffRender
+@testable import LiftoffSearch
+@testable import LiftoffSource
 
 /// Drawing one card: the title's size, escaping, other scripts, a logo and a font file.
 @Suite struct ShareCardDrawingTests {
@@ -62,6 +69,6 @@ import Testing
 
     @Test(arguments: [("#1c1e21", true), ("#fff", true), ("#12345", false), ("red", false), ("#-12345", false), ("#gggggg", false)])
     func coloursAreHexadecimal(value: String, valid: Bool) {
-        #expect((Vips.Colour(hex: value) != nil) == valid)
+        #expect((Colour(hex: value) != nil) == valid)
     }
 }

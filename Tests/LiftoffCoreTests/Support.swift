@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
+@testable import LiftoffHighlight
+@testable import LiftoffMarkdown
+@testable import LiftoffMedia
+@testable import LiftoffModel
+@testable import LiftoffRender
+@testable import LiftoffSearch
+@testable import LiftoffSource
 
 /// The repository root (for the theme and the sample site).
 let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -153,7 +160,7 @@ extension Vips {
 }
 
 extension Vips.Logo {
-    convenience init(file path: String, background: Vips.Colour) throws {
+    convenience init(file path: String, background: Colour) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ImageError("cannot open \(path)") }
         defer { close(descriptor) }

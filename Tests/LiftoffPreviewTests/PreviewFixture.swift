@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import LiftoffCore
+import LiftoffModel
 import Logging
 import Testing
 

@@ -1,5 +1,12 @@
 import CLiftoffSystem
 import Foundation
+import LiftoffModel
+import LiftoffSource
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffHighlight
+import LiftoffSearch
+import LiftoffRender
 
 /// Where rendered pages go: a folder on disk, or memory in tests and `liftoff check`.
 public protocol PageSink: Sendable {
@@ -38,7 +45,7 @@ extension PageSink {
 /// A build that fails or is killed leaves the previous `output/` exactly as it was.
 public final class OutputWriter: PageSink, @unchecked Sendable {
     /// The file that marks a folder as Liftoff's output (it is never replaced otherwise).
-    public static let marker = ".liftoff-output"
+    public static let marker = SiteLayout.outputMarker
 
     public let output: URL
     let staging: URL

@@ -1,4 +1,10 @@
 import Foundation
+import LiftoffModel
+import LiftoffSource
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffSearch
+import LiftoffRender
 
 /// The digests of what each page is made from (see `BuildCache`), computed before any page is
 /// rendered, so a page whose key did not change can be carried over.
@@ -115,16 +121,7 @@ extension StableHasher {
             combine(note)
         case .picture(let picture):
             combine(3)
-            combine(picture.src)
-            combine(picture.srcset)
-            combine(picture.sizes)
-            combine(picture.width)
-            combine(picture.height)
-            combine(picture.eager)
-            for source in picture.sources {
-                combine(source.type)
-                combine(source.srcset)
-            }
+            combine(picture)
         }
         if let asset {
             combine(asset.source)

@@ -1,0 +1,45 @@
+import Foundation
+import LiftoffModel
+import LiftoffSource
+import LiftoffMedia
+import LiftoffSearch
+import LiftoffRender
+
+/// Options that decide which articles a build publishes.
+public struct BuildOptions: Sendable {
+    public var now: Timestamp
+    public var drafts = false
+    public var future = false
+    public var baseURL: String?
+    /// Warnings fail the build too.
+    public var strict = false
+    /// Render through swift-mustache itself instead of `CompiledTemplates` (the tests compare both).
+    var libraryRendering = false
+    /// Where processed images are kept between builds (beside the output); nil: a scratch folder.
+    public var imageCache: URL?
+    /// Remove cached images this build did not use (`liftoff build` does; the preview does not).
+    public var pruneImageCache = false
+
+    /// Where highlighted code is kept between builds (beside the output); nil: this build only.
+    public var codeCache: URL?
+
+    /// Keeps processed images and highlighted code between builds beside `output`: shared by
+    /// `build`, `check` and the preview of one site.
+    public mutating func keepCaches(besideOutput output: URL) {
+        imageCache = Self.imageCache(besideOutput: output)
+        codeCache = OutputWriter.beside(output, "code")
+    }
+
+    /// The image cache of builds into `output`: beside it, shared by `build`, `check` and the preview.
+    public static func imageCache(besideOutput output: URL) -> URL {
+        OutputWriter.beside(output, "images")
+    }
+
+    public init(now: Timestamp, drafts: Bool = false, future: Bool = false, baseURL: String? = nil, strict: Bool = false) {
+        self.now = now
+        self.drafts = drafts
+        self.future = future
+        self.baseURL = baseURL
+        self.strict = strict
+    }
+}

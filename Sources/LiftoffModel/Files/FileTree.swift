@@ -1,0 +1,175 @@
+import Foundation
+
+/// What identifies a version of a file without reading it: size, modification time, inode.
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int64
+    public var modified: Int64  // nanoseconds since 1970
+    public var inode: UInt64
+
+    public init(size: Int64, modified: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+
+    /// The stamp of the file at `path` (following symbolic links), or nil when there is none.
+    public static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+}
+
+/// Lists the files below a folder with `readdir` and `lstat` (one system call a file).
+///
+/// Symbolic links are followed only where they stay inside the site; a folder reached through a
+/// link is read once, and a link back to a folder being read (a loop) is reported, not followed.
+package enum FileTree {
+    package struct Entry {
+        /// Relative to the listed folder.
+        package var path: String
+        package var stamp: FileStamp
+        /// Where a symbolic link points, resolved; nil for plain files.
+        var linkTarget: String?
+    }
+
+    /// The files found, and the links that were not followed (paths relative to the listed folder).
+    package struct Listing {
+        package var entries: [Entry] = []
+        package var problems: [(path: String, message: String)] = []
+    }
+
+    /// Regular files (and links to them) below `folder`, sorted; names starting with `.` and
+    /// editor backups (`~`, `.swp`) are skipped.
+    package static func files(under folder: String) -> [Entry] {
+        listing(under: folder, inside: nil).entries
+    }
+
+    /// The files below `folder`, sorted. With `root`, a link whose target lies outside that
+    /// folder (resolved) is reported instead of followed.
+    package static func listing(under folder: String, inside root: String?) -> Listing {
+        var walker = Walker(root: root.flatMap(realPath), top: realPath(folder) ?? folder)
+        if let id = FolderID(path: folder) { walker.reading.insert(id) }
+        walker.walk(folder, prefix: "")
+        // By bytes: names that read the same but are encoded differently (NFC, NFD) keep one order.
+        walker.listing.entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return walker.listing
+    }
+
+    /// Where `path` leads when it is a symbolic link whose target lies outside the folder `root`
+    /// (resolved); nil otherwise.
+    package static func linkOutside(_ path: String, root: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        let target = realPath(path) ?? path
+        return isInside(target, root) ? nil : target
+    }
+
+    /// Whether the resolved path `target` is the folder `root` or below it.
+    static func isInside(_ target: String, _ root: String) -> Bool {
+        target == root || target.hasPrefix(root == "/" ? "/" : root + "/")
+    }
+
+    /// The path with every link resolved, or nil when it does not exist.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// A folder's identity on disk, whatever path reaches it.
+    private struct FolderID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private struct Walker {
+        let root: String?
+        /// The listed folder, resolved: a link to it or to a folder above it is a loop.
+        let top: String
+        var listing = Listing()
+        /// Folders on the way down to the one being read: a link to one of them is a loop.
+        var reading: Set<FolderID> = []
+        /// Folders entered through a link, with the link that led there first.
+        var linked: [FolderID: String] = [:]
+
+        mutating func walk(_ folder: String, prefix: String) {
+            guard let directory = opendir(folder) else { return }
+            var names: [String] = []
+            var published = false
+            while let entry = readdir(directory) {
+                let valid = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(validating: raw.prefix { $0 != 0 }, as: UTF8.self) }
+                guard let name = valid else {
+                    let shown = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+                    listing.problems.append((prefix.isEmpty ? shown : prefix + "/" + shown, "the file name is not valid UTF-8; rename it"))
+                    continue
+                }
+                if name == SiteLayout.outputMarker { published = true }
+                guard !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") else { continue }
+                names.append(name)
+            }
+            closedir(directory)
+            if published, root != nil {
+                // Liftoff's own output (or a link to it): publishing it would nest every build in the next.
+                listing.problems.append((prefix, "a folder Liftoff published (it holds \(SiteLayout.outputMarker)); an output is not content: remove it or the link to it"))
+                return
+            }
+            for name in names.sorted() {
+                visit(folder + "/" + name, relative: prefix.isEmpty ? name : prefix + "/" + name)
+            }
+        }
+
+        private mutating func visit(_ path: String, relative: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return }
+            var linkTarget: String?
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard let target = FileTree.realPath(path), stat(path, &info) == 0 else { return }  // dangling
+                if let root, !FileTree.isInside(target, root) {
+                    listing.problems.append((relative, "symbolic link points outside the site (\(target)); copy the file into the site instead"))
+                    return
+                }
+                linkTarget = target
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let id = FolderID(info)
+                if linkTarget != nil {
+                    if let target = linkTarget, reading.contains(id) || top == target || top.hasPrefix(target == "/" ? "/" : target + "/") {
+                        listing.problems.append((relative, "symbolic link loop: the link leads back to a folder that contains it; remove the link"))
+                        return
+                    }
+                    if let first = linked[id] {
+                        listing.problems.append((relative, "symbolic link to a folder already read through '\(first)'; link to it once"))
+                        return
+                    }
+                    linked[id] = relative
+                }
+                reading.insert(id)
+                walk(path, prefix: relative)
+                reading.remove(id)
+            case S_IFREG:
+                listing.entries.append(Entry(path: relative, stamp: FileStamp(info), linkTarget: linkTarget))
+            default:
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// One article as its front matter describes it, before its Markdown is rendered.
+public struct Article: Sendable {
+    /// Source path relative to the site root: `content/countdown.md`.
+    public var path: String
+    public var slug: String
+    public var title: String
+    public var description: String?
+    public var date: Timestamp
+    public var updated: Timestamp?
+    public var tags: [String]
+    /// Each tag's slug (`tags[i]`'s is `tagSlugs[i]`), made once when the front matter is read.
+    public var tagSlugs: [String] = []
+    /// Slugs listed under `related:`, and the line of that key.
+    public var related: [String]?
+    public var relatedLine: Int
+    public var countdown: Countdown?
+    public var draft: Bool
+    public var extra: TemplateValue?
+    /// The Markdown after the front matter, and the file line it starts on.
+    public var body: String
+    public var bodyLine: Int
+    /// The line of `slug:`, or 1 when the slug comes from the file name.
+    public var slugLine: Int = 1
+    /// `author:` / `authors:`: keys of `authors:` in site.yml, and the line that names them.
+    public var authors: [String] = []
+    public var authorsLine = 1
+    /// `aliases:`: old paths of the article (site paths, `/articles/old-slug/`), each sent to its URL.
+    public var aliases: [String] = []
+    public var aliasesLine = 1
+    /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
+    public var toc: Bool?
+    /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
+    public var image: Hero?
+
+    package init(
+        path: String, slug: String, title: String, description: String? = nil, date: Timestamp, updated: Timestamp? = nil, tags: [String],
+        tagSlugs: [String] = [], related: [String]? = nil, relatedLine: Int, countdown: Countdown? = nil, draft: Bool, extra: TemplateValue? = nil,
+        body: String, bodyLine: Int, slugLine: Int = 1, authors: [String] = [], authorsLine: Int = 1, aliases: [String] = [],
+        aliasesLine: Int = 1, toc: Bool? = nil, image: Hero? = nil
+    ) {
+        self.path = path
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.date = date
+        self.updated = updated
+        self.tags = tags
+        self.tagSlugs = tagSlugs
+        self.related = related
+        self.relatedLine = relatedLine
+        self.countdown = countdown
+        self.draft = draft
+        self.extra = extra
+        self.body = body
+        self.bodyLine = bodyLine
+        self.slugLine = slugLine
+        self.authors = authors
+        self.authorsLine = authorsLine
+        self.aliases = aliases
+        self.aliasesLine = aliasesLine
+        self.toc = toc
+        self.image = image
+    }
+
+    /// A hero image: a file next to the article (a path as in a Markdown image), its alt text, the line of `image:`.
+    public struct Hero: Sendable, Hashable {
+        public var path: String
+        public var alt: String
+        public var line: Int
+
+        package init(path: String, alt: String, line: Int) {
+            self.path = path
+            self.alt = alt
+            self.line = line
+        }
+    }
+}
+
+/// A YAML value under `extra:`, handed to templates as is.
+public indirect enum TemplateValue: Sendable, Hashable {
+    case string(String)
+    case bool(Bool)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+
+    /// The value as Mustache reads it: strings, booleans, arrays and dictionaries.
+    package var mustache: Any {
+        switch self {
+        case .string(let value): return value
+        case .bool(let value): return value
+        case .list(let values): return values.map(\.mustache)
+        case .map(let values): return values.mapValues(\.mustache)
+        }
+    }
+}

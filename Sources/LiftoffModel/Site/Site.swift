@@ -1,0 +1,84 @@
+/// The resolved site: published articles in order, their URLs, tags and related reads.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// The build's "now": what counts as future, and what the countdowns count from.
+    public var now: Timestamp
+    /// Published articles, newest first (then by slug).
+    public var articles: [Article]
+    /// Slug → index in `articles`.
+    public var index: [String: Int]
+    /// For each article, the indices of its related reads.
+    public var related: [[Int]]
+    /// Tags, sorted by slug, each with its articles' indices (newest first).
+    public var tags: [Tag]
+    /// Dates of articles after the build's now (left out, or marked as previews).
+    public var futureDates: [Timestamp] = []
+    /// Author key → positions of their published articles (newest first).
+    public var byAuthor: [String: [Int]] = [:]
+    /// Standalone pages (`content/pages/`), by slug.
+    public var pages: [StandalonePage] = []
+    /// What the build left out: drafts, and articles dated after its now (the first falls due at `nextDue`).
+    public var heldBack = HeldBack()
+
+    public struct HeldBack: Sendable, Equatable {
+        public var drafts = 0
+        public var scheduled = 0
+        public var nextDue: Timestamp?
+
+        package init(drafts: Int = 0, scheduled: Int = 0, nextDue: Timestamp? = nil) {
+            self.drafts = drafts
+            self.scheduled = scheduled
+            self.nextDue = nextDue
+        }
+    }
+
+    public struct Tag: Sendable {
+        public var name: String
+        public var slug: String
+        public var articles: [Int]
+    }
+
+    /// `/articles/<slug>/`, under the base path.
+    public func url(of article: Article) -> String {
+        config.basePath + "articles/\(article.slug)/"
+    }
+
+    /// `articles/<slug>/index.html`: where an article's page is written in the output.
+    public func pagePath(of article: Article) -> String {
+        "articles/\(article.slug)/index.html"
+    }
+
+    public func url(ofTag slug: String) -> String {
+        config.basePath + "tags/\(slug)/"
+    }
+
+    /// `/about/` for `content/pages/about.md`, under the base path.
+    public func url(of page: StandalonePage) -> String {
+        config.basePath + page.slug + "/"
+    }
+
+    /// `/authors/<key>/`, under the base path.
+    public func url(ofAuthor key: String) -> String {
+        config.basePath + "authors/\(key)/"
+    }
+
+    /// The first moment the site's pages would change by themselves, sources aside: the site's or
+    /// an article's countdown text, a future article becoming due, the year in the footer.
+    /// (Countdowns inside article bodies are added by the build.)
+    package var validUntil: Int64 {
+        var until = Timestamp.daysFromCivil(year: now.civil.year + 1, month: 1, day: 1) * 86_400
+        let countdowns = [config.countdown].compactMap { $0 } + articles.compactMap(\.countdown)
+        for countdown in countdowns {
+            until = min(until, CountdownClock(countdown: countdown, now: now).validUntil)
+        }
+        for date in futureDates where date.seconds > now.seconds {
+            until = min(until, date.seconds)
+        }
+        return until
+    }
+
+    /// A site path (`articles/x/`) as an absolute URL (`https://example.org/launch/articles/x/`).
+    public func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? config.origin + path : config.baseURL + path
+    }
+}

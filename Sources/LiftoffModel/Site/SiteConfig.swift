@@ -1,0 +1,123 @@
+/// The settings in `site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Always ends with `/`; may carry a subpath (`https://example.org/launch/`).
+    public var baseURL: String
+    public var language: String
+    public var author: String
+    public var countdown: Countdown?
+    public var perPage: Int
+    public var markdown: MarkdownSettings
+    public var newsletterAction: String?
+    public var footer: String
+    public var images = ImageSettings()
+    public var cards = CardSettings()
+    /// Whether articles show a table of contents unless their front matter says otherwise.
+    public var toc = false
+    /// Whether the site has search (`search: false` turns the index, the box and `/search/` off).
+    public var search = true
+    /// `authors:`: who writes, by key (front matter names keys in `author:` / `authors:`).
+    public var authors: [String: Author] = [:]
+    public var authorsLine = 1
+
+    package init(
+        title: String, description: String, baseURL: String, language: String, author: String, countdown: Countdown? = nil, perPage: Int,
+        markdown: MarkdownSettings, newsletterAction: String? = nil, footer: String, images: ImageSettings = ImageSettings(),
+        cards: CardSettings = CardSettings(), toc: Bool = false, search: Bool = true, authors: [String: Author] = [:], authorsLine: Int = 1,
+        menu: [MenuItem] = []
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.author = author
+        self.countdown = countdown
+        self.perPage = perPage
+        self.markdown = markdown
+        self.newsletterAction = newsletterAction
+        self.footer = footer
+        self.images = images
+        self.cards = cards
+        self.toc = toc
+        self.search = search
+        self.authors = authors
+        self.authorsLine = authorsLine
+        self.menu = menu
+    }
+
+    /// One entry of `authors:`.
+    public struct Author: Sendable, Hashable {
+        public var key: String
+        public var name: String
+        public var bio: String?
+        public var url: String?
+        /// An image under content/ shown on the author's page, and the line that names it.
+        public var avatar: String?
+        public var avatarLine = 0
+
+        package init(key: String, name: String, bio: String? = nil, url: String? = nil, avatar: String? = nil, avatarLine: Int = 0) {
+            self.key = key
+            self.name = name
+            self.bio = bio
+            self.url = url
+            self.avatar = avatar
+            self.avatarLine = avatarLine
+        }
+    }
+
+    /// `menu:`: links drawn in the header and the footer, to standalone pages or any URL.
+    public var menu: [MenuItem] = []
+
+    /// One entry of `menu:`: a title and a page's slug (`content/pages/<slug>.md`) or a URL.
+    public struct MenuItem: Sendable {
+        public var title: String
+        public var page: String?
+        public var url: String?
+        public var line: Int
+
+        package init(title: String, page: String? = nil, url: String? = nil, line: Int) {
+            self.title = title
+            self.page = page
+            self.url = url
+            self.line = line
+        }
+    }
+
+    public struct MarkdownSettings: Sendable {
+        public var unsafeHTML = false
+        public var smartPunctuation = true
+        /// Colour fenced code blocks at build time (Pygments).
+        public var highlight = true
+
+        package init(unsafeHTML: Bool = false, smartPunctuation: Bool = true, highlight: Bool = true) {
+            self.unsafeHTML = unsafeHTML
+            self.smartPunctuation = smartPunctuation
+            self.highlight = highlight
+        }
+    }
+
+    /// The path part of the base URL: `/` or `/launch/`; every site URL starts with it.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// The base URL without its trailing slash and path: `https://example.org`.
+    public var origin: String {
+        String(baseURL.dropLast(basePath.count))
+    }
+}
+
+/// A launch to count down to.
+public struct Countdown: Sendable, Hashable {
+    public var target: Timestamp
+    public var label: String
+
+    public init(target: Timestamp, label: String) {
+        self.target = target
+        self.label = label
+    }
+}

@@ -1,0 +1,93 @@
+import LiftoffModel
+import LiftoffSource
+import LiftoffMedia
+
+/// What templates read of articles and pages: summaries, share images, JSON-LD.
+extension PageRenderer {
+    /// An article's tags as chips: one a tag (`Countdown` and `countdown` are one tag, shown as the
+    /// article first writes it: a page never depends on another article's spelling).
+    func chips(_ article: Article) -> [[String: Any]] {
+        var seen: Set<String> = []
+        return zip(article.tags, article.tagSlugs).compactMap { name, slug in
+            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
+            return ["name": name, "url": site.url(ofTag: slug)]
+        }
+    }
+
+    /// A page of the site as a whole (home, lists, tags, 404), shared with the site's card.
+    func sitePage(_ page: [String: Any]) -> [String: Any] {
+        guard let image = share?.siteImage else { return page }
+        return page.merging(["image": image.context]) { $1 }
+    }
+
+    /// What lists and cards show of an article.
+    func summary(_ position: Int) -> [String: Any] {
+        let article = site.articles[position]
+        var summary: [String: Any] = [
+            "title": article.title,
+            "url": site.url(of: article),
+            "date": article.date.iso8601,
+            "date_display": article.date.longDay,
+            "tags": chips(article),
+        ]
+        if let description = article.description { summary["description"] = description }
+        if let updated = article.updated, updated != article.date {
+            summary["updated"] = updated.iso8601
+            summary["updated_display"] = updated.longDay
+        }
+        if article.draft { summary["draft"] = true }
+        let authors = article.authors.compactMap { site.config.authors[$0] }
+        if !authors.isEmpty {
+            let links = authors.map { "<a href=\"\(HTMLEscaping.escape(site.url(ofAuthor: $0.key)))\">\(HTMLEscaping.escape($0.name))</a>" }
+            let joined = links.count == 1 ? links[0] : links.dropLast().joined(separator: ", ") + " and " + links.last!
+            summary["byline_html"] = "By " + joined
+            summary["authors"] = authors.map { ["name": $0.name, "url": site.url(ofAuthor: $0.key)] }
+        }
+        if let hero = share?.heroes[position] {
+            // A thumbnail beside the card's text: lazy, and as wide as a card of the grid.
+            var picture = hero.published.picture
+            picture.eager = false
+            picture.sizes = Self.cardImageSizes
+            summary["image"] = picture.context.merging(["html": picture.html(alt: "")]) { $1 }
+        }
+        return summary
+    }
+
+    /// schema.org `BreadcrumbList`: Home › Articles › the article.
+    func breadcrumbs(_ article: Article) -> [String: Any] {
+        let trail = [
+            (site.config.title, site.config.baseURL),
+            ("Articles", site.absolute(site.config.basePath + "articles/")),
+            (article.title, site.absolute(site.url(of: article))),
+        ]
+        return [
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": trail.enumerated().map { index, item in
+                ["@type": "ListItem", "position": index + 1, "name": item.0, "item": item.1] as [String: Any]
+            },
+        ]
+    }
+
+    func articleJSONLD(_ article: Article, description: String) -> [String: Any] {
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": article.title,
+            "datePublished": article.date.iso8601,
+            "dateModified": (article.updated ?? article.date).iso8601,
+            "mainEntityOfPage": site.absolute(site.url(of: article)),
+            "publisher": ["@type": "Organization", "name": site.config.title],
+        ]
+        if !description.isEmpty { object["description"] = description }
+        let people = article.authors.compactMap { site.config.authors[$0] }
+        if !people.isEmpty {
+            object["author"] = people.map { person -> [String: Any] in
+                ["@type": "Person", "name": person.name, "url": person.url ?? site.absolute(site.url(ofAuthor: person.key))]
+            }
+        } else if !site.config.author.isEmpty {
+            object["author"] = ["@type": "Organization", "name": site.config.author]
+        }
+        return object
+    }
+}

@@ -1,0 +1,337 @@
+import Mustache
+import LiftoffModel
+import LiftoffSource
+import LiftoffMedia
+
+/// Renders pages through the theme's templates.
+///
+/// Contexts are `[String: Any]` dictionaries: swift-mustache reads them through
+/// `MustacheParent` lookups, about ten times faster than reflecting structs with `Mirror`.
+/// `@unchecked`: the site context is built once in `init`, never mutated, and holds only value types.
+package struct PageRenderer: @unchecked Sendable {
+    let site: Site
+    let library: MustacheLibrary
+    /// The same templates, rendered without swift-mustache's dynamic casts (nil: the library renders).
+    let compiled: CompiledTemplates?
+    /// The parts of every page's context that do not change from page to page.
+    let siteContext: [String: Any]
+    /// Each article as lists show it: its summary and its card (`partials/card`), made once, when
+    /// first needed (a build that carries most pages over needs few), and reused by every list,
+    /// tag page and related-reads block (a card reads only its article and `site`).
+    private let listItems: Memo<[String: Any]>
+
+    /// Heroes and share images (nil: pages have none).
+    let share: ShareImages?
+
+    /// How wide a card's image shows: the theme's card grid (columns of at least 16rem).
+    static let cardImageSizes = "(max-width: 40rem) calc(100vw - 2.5rem), 22rem"
+
+    /// Number of latest articles on the home page.
+    static let homeCount = 10
+
+    /// Author key → their avatar's markup (shown on their page).
+    let avatars: [String: String]
+    /// The components writers may place, and the URLs of theme assets (for their scripts).
+    package let components: ComponentCatalog
+    let assetURLs: [String: String]
+
+    package init(
+        site: Site, theme: Theme, assets: FingerprintedAssets, share: ShareImages? = nil, avatars: [String: String] = [:],
+        libraryRendering: Bool = false
+    ) {
+        self.site = site
+        self.share = share
+        self.avatars = avatars
+        components = theme.components
+        assetURLs = assets.paths.mapValues { site.config.basePath + $0 }
+        library = theme.library
+        compiled = libraryRendering ? nil : CompiledTemplates(theme.templates)
+        let config = site.config
+        let base = config.basePath
+        var context: [String: Any] = [
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "author": config.author,
+            "footer": config.footer,
+            "base": base,
+            "url": config.baseURL,
+            "home_url": base,
+            "articles_url": base + "articles/",
+            "tags_url": base + "tags/",
+            "feed_url": base + "feed.xml",
+            "assets": assets.context(basePath: base),
+            "year": String(site.now.civil.year),
+        ]
+        if config.search { context["search"] = ["url": base + SiteLayout.searchFolder, "index": base + SiteLayout.searchFolder] }
+        if let action = config.newsletterAction { context["newsletter"] = ["action": action] }
+        let menu = config.menu.compactMap { item -> [String: Any]? in
+            let page = item.page.flatMap { name in site.pages.first { $0.isNamed(name) } }
+            guard let url = page.map(site.url(of:)) ?? item.url else { return nil }
+            return ["title": item.title, "url": url]
+        }
+        if !menu.isEmpty { context["menu"] = menu; context["has_menu"] = true }
+        if let countdown = config.countdown {
+            context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
+        }
+        siteContext = context
+        listItems = Memo(count: site.articles.count)
+    }
+
+    /// An article as lists show it: its summary fields and its rendered card (`{{{card}}}`).
+    func listItem(_ position: Int) -> [String: Any] {
+        listItems.value(at: position) {
+            var item = summary(position)
+            item["card"] = render("partials/card", item)
+            return item
+        }
+    }
+
+    // MARK: Pages
+
+    /// `articles/<slug>/index.html`, and the article's content HTML (TL;DR and body) for the feed.
+    /// - Parameter images: the images the article shows, in order (`Picture.context` plus `alt`).
+    package func article(_ position: Int, body: ArticleBody, images: [[String: Any]] = []) -> (page: String, content: String) {
+        let article = site.articles[position]
+        var summary = self.summary(position)
+        let description = self.description(of: article, body: body)
+        let bodyHTML = render(body.parts)
+        let tldrHTML = body.tldr.map { component(TLDR.template, $0.context) }
+        summary["body"] = bodyHTML
+        if let tldrHTML { summary["tldr"] = tldrHTML }
+        summary["reading_minutes"] = max(1, (body.wordCount + 219) / 220)
+        if let countdown = article.countdown {
+            summary["countdown"] = component(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
+        }
+        let related = site.related[position].map(listItem)
+        summary["related"] = related
+        summary["images"] = images
+        if let toc = tableOfContents(body, asked: article.toc) { summary["toc"] = toc }
+        if let extra = article.extra { summary["extra"] = extra.mustache }
+        if let hero = share?.heroes[position] {
+            summary["hero"] = hero.published.picture.context.merging(["alt": hero.alt, "html": hero.published.picture.html(alt: hero.alt)]) { $1 }
+        }
+        let shareImage = share?.image(forArticle: position)
+
+        var articleObject = articleJSONLD(article, description: description)
+        if let shareImage {
+            articleObject["image"] = ["@type": "ImageObject", "url": shareImage.url, "width": ShareCard.width, "height": ShareCard.height]
+        }
+        var jsonLD = [JSONLD.script(articleObject), JSONLD.script(breadcrumbs(article))]
+        if let faq = body.faq { jsonLD.append(JSONLD.script(faq.jsonLD)) }
+        var page: [String: Any] = [
+            "title": "\(article.title) · \(site.config.title)",
+            // Link previews show the site's name apart (og:site_name): the title alone.
+            "share_title": article.title,
+            // An article without one (a warning) is described by the site, as pages are.
+            "description": description.isEmpty ? site.config.description : description,
+            "canonical": site.absolute(site.url(of: article)),
+            "type": "article",
+            "published": article.date.iso8601,
+            "jsonld": jsonLD,
+        ]
+        if let updated = article.updated { page["modified"] = updated.iso8601 }
+        if article.draft || article.date > site.now { page["preview"] = true }
+        if let shareImage { page["image"] = shareImage.context }
+        if !body.scripts.isEmpty { page["scripts"] = body.scripts.compactMap { assetURLs[$0] } }
+        return (render("article", ["page": page, "article": summary]), (tldrHTML ?? "") + bodyHTML)
+    }
+
+    /// `<slug>/index.html` of a standalone page (`page.mustache`).
+    package func standalone(_ page: StandalonePage, body: ArticleBody) -> String {
+        var content: [String: Any] = [
+            "title": page.title, "url": site.url(of: page), "body": render(body.parts),
+        ]
+        if let tldr = body.tldr { content["tldr"] = component(TLDR.template, tldr.context) }
+        if let updated = page.updated {
+            content["updated"] = updated.iso8601
+            content["updated_display"] = updated.longDay
+        }
+        if let toc = tableOfContents(body, asked: page.toc) { content["toc"] = toc }
+        var head = sitePage([
+            "title": "\(page.title) · \(site.config.title)",
+            "share_title": page.title,
+            "description": page.description ?? body.tldr?.text ?? site.config.description,
+            "canonical": site.absolute(site.url(of: page)),
+            "type": "website",
+        ])
+        if page.draft { head["preview"] = true }
+        if !body.scripts.isEmpty { head["scripts"] = body.scripts.compactMap { assetURLs[$0] } }
+        return render("page", ["page": head, "standalone": content])
+    }
+
+    /// `toc`: the h2/h3 headings, when the front matter (else site.yml's `toc:`) asks and there are two or more.
+    func tableOfContents(_ body: ArticleBody, asked: Bool?) -> [String: Any]? {
+        guard asked ?? site.config.toc else { return nil }
+        let contents = body.contents
+        guard contents.count >= 2 else { return nil }
+        return ["items": contents.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }]
+    }
+
+    /// The front matter's description, else the first TL;DR's text.
+    package func description(of article: Article, body: ArticleBody) -> String {
+        article.description ?? body.tldr?.text ?? ""
+    }
+
+    /// `index.html`: the site countdown and the latest articles.
+    package func home() -> String {
+        let latest = (0..<min(Self.homeCount, site.articles.count)).map(listItem)
+        let page = sitePage([
+            "title": site.config.title,
+            "description": site.config.description,
+            "canonical": site.config.baseURL,
+            "type": "website",
+        ])
+        var context: [String: Any] = ["page": page, "articles": latest]
+        if site.articles.count > Self.homeCount { context["more"] = true }
+        return render("home", context)
+    }
+
+    /// Every page of the paginated lists: `articles/`, `articles/page/2/`, …, then each tag's
+    /// `tags/<slug>/`, `tags/<slug>/page/2/`, … (rendered later, each on its own, by `render(_:)`).
+    package func listPages() -> [ListPage] {
+        var pages = paginate(Array(site.articles.indices), folder: "articles/", heading: "All articles")
+        for tag in site.tags {
+            pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: "Tagged “\(tag.name)”")
+        }
+        for (key, articles) in site.byAuthor.sorted(by: { $0.key < $1.key }) {
+            guard let author = site.config.authors[key] else { continue }
+            pages += paginate(articles, folder: "authors/\(key)/", heading: "Articles by \(author.name)").map {
+                var page = $0
+                page.intro = author.bio
+                page.avatar = avatars[key]
+                return page
+            }
+        }
+        return pages
+    }
+
+    /// `tags/index.html`: every tag with its count.
+    package func tagIndex() -> String {
+        let tags = site.tags.map { tag -> [String: Any] in
+            ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": tag.articles.count, "one": tag.articles.count == 1]
+        }
+        let page = sitePage([
+            "title": "Tags · \(site.config.title)",
+            "description": "Every tag on \(site.config.title).",
+            "canonical": site.absolute(site.config.basePath + "tags/"),
+            "type": "website",
+        ])
+        return render("tags", ["page": page, "tags": tags])
+    }
+
+    /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
+    /// `search/index.html`: the search page (search.js fills it; without JavaScript it points to the lists).
+    package func searchPage() -> String {
+        let page = sitePage([
+            "title": "Search · \(site.config.title)",
+            "description": site.config.description,
+            "canonical": site.absolute(site.config.basePath + "search/"),
+            "type": "website",
+            "noindex": true,
+        ])
+        return render("search", ["page": page])
+    }
+
+    package func notFound() -> String {
+        let page = sitePage([
+            "title": "Page not found · \(site.config.title)",
+            "description": site.config.description,
+            "canonical": site.config.baseURL,
+            "type": "website",
+            "noindex": true,
+        ])
+        return render("404", ["page": page])
+    }
+
+    /// Splits `items` into pages of `per_page`.
+    func paginate(_ items: [Int], folder: String, heading: String) -> [ListPage] {
+        let perPage = site.config.perPage
+        let count = max(1, (items.count + perPage - 1) / perPage)
+        return (1...count).map { number in
+            ListPage(
+                folder: folder, number: number, count: count, heading: heading,
+                items: Array(items.dropFirst((number - 1) * perPage).prefix(perPage)), members: items)
+        }
+    }
+
+    /// One page of a list, with previous/next links.
+    package func render(_ list: ListPage) -> String {
+        let base = site.config.basePath
+        var pagination: [String: Any] = ["current": list.number, "total": list.count]
+        if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
+        if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
+        let suffix = list.number > 1 ? " (page \(list.number) of \(list.count))" : ""
+        let page = sitePage([
+            "title": "\(list.heading)\(suffix) · \(site.config.title)",
+            "description": site.config.description,
+            "canonical": site.absolute(base + list.folderPath(list.number)),
+            "type": "website",
+        ])
+        let context: [String: Any] = [
+            "page": page, "heading": list.heading, "intro": list.intro ?? false, "avatar": list.avatar ?? false,
+            "articles": list.items.map(listItem),
+            "pagination": list.count > 1 ? pagination : false,
+        ]
+        return render("list", context)
+    }
+
+    // MARK: Rendering
+
+    func render(_ parts: [BodyPart]) -> String {
+        var html = ""
+        for part in parts {
+            switch part {
+            case .html(let text): html += text
+            case .heading(let heading): html += heading.html
+            case .tldr(let tldr): html += component(TLDR.template, tldr.context)
+            case .table(let table): html += component(Table.template, table.context)
+            case .faq(let faq): html += component(FAQ.template, faq.context)
+            case .sources(let sources): html += component(Sources.template, sources.context)
+            case .countdown(let widget): html += component(CountdownWidget.template, widget.context)
+            case .component(let placed): html += component(placed.template, placed.context)
+            }
+        }
+        return html
+    }
+
+    /// Renders a component's template with its own context only (components do not read `site`).
+    func component(_ template: String, _ context: [String: Any]) -> String {
+        renderTemplate(template, context)
+    }
+
+    /// Renders a template with the site context under `site`.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        var context = context
+        context["site"] = siteContext
+        return renderTemplate(template, context)
+    }
+
+    private func renderTemplate(_ name: String, _ context: [String: Any]) -> String {
+        if let compiled { return compiled.render(context, withTemplate: name) ?? "" }
+        return library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// One page of a paginated list of articles (all articles, or one tag's).
+package struct ListPage: Sendable {
+    /// `articles/` or `tags/<slug>/`
+    package var folder: String
+    /// 1-based page number, and the number of pages.
+    package var number: Int
+    package var count: Int
+    package var heading: String
+    /// The articles on this page, and in the whole list (positions in `Site.articles`).
+    package var items: [Int]
+    package var members: [Int]
+    /// A line under the heading (an author's bio), and an image beside it (their avatar's markup).
+    var intro: String?
+    var avatar: String?
+
+    /// `articles/`, `articles/page/2/`, …
+    package func folderPath(_ number: Int) -> String {
+        number == 1 ? folder : folder + "page/\(number)/"
+    }
+
+    package var path: String { folderPath(number) + "index.html" }
+}

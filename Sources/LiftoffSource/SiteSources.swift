@@ -1,0 +1,71 @@
+import Foundation
+import LiftoffModel
+
+/// Everything read from a site folder: the settings, the articles' bytes and the other files.
+public struct SiteSources: Sendable {
+    /// The site root, as given.
+    public var root: URL
+    public var configText: String
+    /// Markdown files under `content/`, with paths relative to the root.
+    public var markdown: [(path: String, data: [UInt8])]
+    /// Every other file under `content/`, relative to the root (`content/diagram.svg`).
+    public var files: Set<String>
+    public var problems: [Diagnostic]
+    /// The stamp of every file read, by path relative to the root (for the build manifest).
+    public var stamps: [String: FileStamp]
+    /// The site root held open: every later read of a site file goes through it.
+    public var folder: SiteFolder
+
+    /// Reads `site.yml` and every file under `content/`.
+    /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
+    public static func load(from root: URL) throws(BuildFailure) -> SiteSources {
+        let rootPath = FileTree.realPath(root.path) ?? root.path
+        // What is below `content/` and `theme/` is checked as it is listed; these three are checked here.
+        let outside = ["site.yml", "content", "theme"].compactMap { name -> Diagnostic? in
+            guard let target = FileTree.linkOutside(root.appendingPathComponent(name).path, root: rootPath) else { return nil }
+            return .error(name, 0, "symbolic link points outside the site (\(target)); copy it into the site instead")
+        }
+        guard outside.isEmpty else { throw BuildFailure(outside) }
+        let configURL = root.appendingPathComponent("site.yml")
+        guard let folder = SiteFolder(root: root.path) else {
+            throw BuildFailure(.error(root.path, 0, "no such folder; pass the site root with --source"))
+        }
+        let configData: [UInt8]
+        do {
+            configData = try folder.read("site.yml")
+        } catch .system(ENOENT) {
+            throw BuildFailure(.error("site.yml", 0, "missing site.yml: every site needs one with at least `title:` and `base_url:`"))
+        } catch {
+            throw BuildFailure(.error("site.yml", 0, error.description))
+        }
+        guard let configText = String(validating: configData, as: UTF8.self) else {
+            throw BuildFailure(.error("site.yml", 1, "file is not valid UTF-8; save it as UTF-8"))
+        }
+        var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [], stamps: [:], folder: folder)
+        sources.stamps["site.yml"] = FileStamp.of(configURL.path)
+        var paths: [String] = []
+        let listing = FileTree.listing(under: root.appendingPathComponent("content").path, inside: rootPath)
+        for problem in listing.problems {
+            sources.problems.append(.error("content/" + problem.path, 0, problem.message))
+        }
+        for entry in listing.entries {
+            let path = "content/" + entry.path
+            sources.stamps[path] = entry.stamp
+            paths.append(path)
+        }
+        let files = paths
+        let loaded = parallelMap(files.count) { index -> (String, Result<[UInt8], SiteFolder.Refusal>?) in
+            let path = files[index]
+            guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return (path, nil) }
+            return (path, Result { () throws(SiteFolder.Refusal) in try folder.read(path) })
+        }
+        for (path, data) in loaded {
+            switch data {
+            case .success(let bytes): sources.markdown.append((path, bytes))
+            case .failure(let refusal): sources.problems.append(.error(path, 0, refusal.description))
+            case nil: sources.files.insert(path)
+            }
+        }
+        return sources
+    }
+}
