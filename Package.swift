@@ -1,6 +1,10 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// The pipeline's targets are compiled with cross-module optimization in release builds: without
+/// it, small generic and hashing helpers of LiftoffModel are called, not inlined, from every stage.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Liftoff",
     platforms: [.macOS(.v14)],
@@ -28,17 +32,17 @@ let package = Package(
         .target(name: "CLiftoffVips", linkerSettings: [.linkedLibrary("dl")]),
         // The pipeline, one target a stage; each may use only the targets below it.
         // The model: the site, its articles and pages, settings, diagnostics, files read beneath the site.
-        .target(name: "LiftoffModel", dependencies: ["CLiftoffSystem"]),
+        .target(name: "LiftoffModel", dependencies: ["CLiftoffSystem"], swiftSettings: optimized),
         // Reading site.yml, front matter and the content tree (YAML).
-        .target(name: "LiftoffSource", dependencies: ["LiftoffModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "LiftoffSource", dependencies: ["LiftoffModel", .product(name: "Yams", package: "Yams")], swiftSettings: optimized),
         // Markdown to HTML blocks, through cmark-gfm only.
-        .target(name: "LiftoffMarkdown", dependencies: ["LiftoffModel", "CMarkGFM"]),
+        .target(name: "LiftoffMarkdown", dependencies: ["LiftoffModel", "CMarkGFM"], swiftSettings: optimized),
         // Images and share cards, through libvips only.
-        .target(name: "LiftoffMedia", dependencies: ["LiftoffModel", "CLiftoffVips"]),
+        .target(name: "LiftoffMedia", dependencies: ["LiftoffModel", "CLiftoffVips"], swiftSettings: optimized),
         // Code blocks highlighted by Pygments.
-        .target(name: "LiftoffHighlight", dependencies: ["LiftoffModel"]),
+        .target(name: "LiftoffHighlight", dependencies: ["LiftoffModel"], swiftSettings: optimized),
         // The search index and its tokenizer.
-        .target(name: "LiftoffSearch", dependencies: ["LiftoffModel", "LiftoffMarkdown"]),
+        .target(name: "LiftoffSearch", dependencies: ["LiftoffModel", "LiftoffMarkdown"], swiftSettings: optimized),
         // Templates, page contexts, components.
         .target(
             name: "LiftoffRender",
@@ -46,7 +50,8 @@ let package = Package(
                 "LiftoffModel", "LiftoffSource", "LiftoffMarkdown", "LiftoffMedia",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: optimized
         ),
         // The build: its steps, the incremental state (cache, manifest, page keys) and the output.
         .target(
@@ -55,7 +60,8 @@ let package = Package(
                 "LiftoffModel", "LiftoffSource", "LiftoffMarkdown", "LiftoffMedia", "LiftoffHighlight", "LiftoffSearch",
                 "LiftoffRender", "CLiftoffSystem",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: optimized
         ),
         .target(
             name: "LiftoffPreview",

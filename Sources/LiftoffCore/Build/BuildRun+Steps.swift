@@ -1,0 +1,203 @@
+import Foundation
+import LiftoffHighlight
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffModel
+import LiftoffRender
+import LiftoffSearch
+import LiftoffSource
+
+extension BuildRun {
+    /// Reads `site.yml`, every file under `content/` and the theme.
+    func load() throws(BuildFailure) {
+        sources = try SiteSources.load(from: root)
+        themeResult = Theme.load(from: root, folder: sources.folder)
+        problems = sources.problems
+    }
+
+    /// Settings, the theme, standalone pages and every article's front matter (Markdown comes once
+    /// links can resolve). SVGs that could run code are refused here.
+    func parse() {
+        let (config, configProblems) = SiteConfigParser.read(sources.configText)
+        self.config = config
+        problems += configProblems
+        if let baseURL = options.baseURL { self.config?.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
+        switch themeResult! {
+        case .success(let value): theme = value
+        case .failure(let failure): problems += failure.diagnostics
+        }
+        if let config, !config.markdown.unsafeHTML { problems += SVGSafety.problems(in: sources.files, folder: sources.folder) }
+        // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
+        articleFiles = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) }
+        for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
+            switch StandalonePage.parse(data: file.data, path: file.path) {
+            case .success(let page): if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
+        let files = articleFiles, previous = previous
+        let digests = parallelMap(files.count) { index -> Digest in
+            var hasher = StableHasher()
+            hasher.combine(files[index].data)
+            return hasher.finalize()
+        }
+        let parsed = parallelMap(files.count) { index -> Result<Article, BuildFailure> in
+            let file = files[index]
+            if let known = previous?.articles[file.path], known.digest == digests[index] { return .success(known.article) }
+            return FrontMatterParser.parse(data: file.data, path: file.path)
+        }
+        for (index, result) in parsed.enumerated() {
+            switch result {
+            case .success(let article):
+                articles.append(article)
+                parsedArticles[article.path] = (digests[index], article)
+            case .failure(let failure):
+                problems += failure.diagnostics
+                let stem = FrontMatterParser.fileStem(files[index].path)
+                unparsedSlugs.insert(Slug.make(FrontMatterParser.splitDatePrefix(stem).1))
+            }
+        }
+    }
+
+    /// The site graph (slugs, tags, related reads, pages) and where every link leads.
+    func resolve() throws(BuildFailure) {
+        guard let config, let theme else { throw failure }
+        if config.search, theme.templateTexts["search"] == nil {
+            problems.append(.error("theme/templates/search.mustache", 0, "missing template 'search' (the search page): add it, or set `search: false` in site.yml"))
+        }
+        var (resolved, resolveProblems) = Resolver.resolve(
+            config: config, articles: articles, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
+        problems += resolveProblems
+        resolved.pages = Builder.checkPages(standalone, drafts: draftPages, menu: config.menu, problems: &problems)
+        site = resolved
+        var byPath: [String: Article] = [:]
+        for article in articles { byPath[article.path] = article }
+        links = LinkResolver(
+            site: resolved, articlesByPath: byPath, files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
+            pageURLs: Dictionary((resolved.pages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
+            draftPages: Set(draftPages.map(\.path)))
+    }
+
+    /// What rendering needs: assets, the image pipeline and heroes, share images, avatars, the
+    /// templates, the Markdown renderer, and each page's key (what decides that it is made again).
+    func prepare() throws(BuildFailure) {
+        guard let config, let theme else { throw failure }
+        assets = FingerprintedAssets(theme.assets)
+        let kept = KeptFiles.folderProblems([options.imageCache, options.codeCache])
+        guard kept.isEmpty else { throw BuildFailure(Builder.sorted(problems + kept)) }
+        if options.imageCache == nil { scratch = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-images-\(UUID().uuidString)") }
+        images = ImagePipeline(
+            root: root, folder: sources.folder, settings: config.images, basePath: config.basePath, cacheFolder: options.imageCache ?? scratch!,
+            stamps: sources.stamps)
+        highlighter = Highlighter(cacheFolder: options.codeCache, enabled: config.markdown.highlight)
+        // Heroes first: lists, cards and pages show them, and page keys include them.
+        share = ShareImages(site: site, root: root, images: images)
+        let links = links!
+        let heroProblems = share.problems + share.prepareHeroes { path, article in
+            let (rewrite, asset) = links.rewrite(path, isImage: true, in: article)
+            if case .error(let message) = rewrite { return (message, nil) }
+            return (nil, asset)
+        }
+        problems += heroProblems.filter { $0.severity == .error }
+        warnings += heroProblems.filter { $0.severity != .error }
+        avatars = Builder.publishAvatars(config: config, files: sources.files, images: images, problems: &problems)
+        renderer = PageRenderer(
+            site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering)
+        markdown = MarkdownRenderer(
+            smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, collectsText: config.search,
+            keepsText: FAQ.matches)
+        var siteKey = StableHasher()
+        siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
+        siteKey.combine(share.digest)
+        for (key, html) in avatars.html.sorted(by: { $0.key < $1.key }) {
+            siteKey.combine(key)
+            siteKey.combine(html)
+        }
+        keys = PageKeys(
+            site: site, siteKey: siteKey.finalize(), sources: parsedArticles.mapValues(\.digest), heroes: share.heroes.mapValues(\.identity))
+        reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
+        published.validUntil = site.validUntil
+        published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
+        published.cache.articles = parsedArticles
+        published.cache.urls = Builder.movedURLs(site: site, previous: previous, warnings: &warnings)
+        published.cache.search.stored = reusable?.search.stored
+    }
+
+    /// Every article's page, rendered or carried over from the last build, in parallel.
+    func renderArticles() {
+        let site = site!, keys = keys!, reusable = reusable, links = links!, images = images!, share = share!, sink = sink
+        let highlighter = highlighter!, markdown = markdown!, renderer = renderer!
+        let outcomes = parallelMap(site.articles.count) { position -> Builder.ArticleOutcome in
+            let path = site.pagePath(of: site.articles[position])
+            let key = keys.article(position)
+            // The feed's articles are always rendered: the feed carries their HTML.
+            if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
+               let outcome = Builder.carryOver(
+                page, hasTerms: reusable?.search.contains(path, key: key) ?? false, position: position, site: site, links: links, images: images,
+                share: share, sink: sink) {
+                return outcome
+            }
+            return Builder.renderArticle(
+                position, key: key, site: site, links: links, images: images, share: share, highlighter: highlighter,
+                markdown: markdown, renderer: renderer, terms: reusable?.search, sink: sink)
+        }
+        published.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count)
+        for (position, outcome) in outcomes.enumerated() {
+            let article = site.articles[position], path = site.pagePath(of: article)
+            if let page = outcome.page { published.cache.pages[path] = page }
+            if site.config.search, let page = outcome.page {
+                // Its terms: made now, or the last build's (kept in memory by the preview, in the search cache by `build`).
+                if let document = outcome.search {
+                    published.cache.search.made[path] = (page.key, document)
+                } else if let kept = reusable?.search.made[path] {
+                    published.cache.search.made[path] = kept
+                }
+                published.indexed[position] = SearchIndex.Entry(path: path, key: page.key)
+            }
+            if outcome.rendered { published.renderedPages.append(path) } else { published.carriedOver += 1 }
+            absorb(outcome, from: article.path)
+            if let content = outcome.feedContent {
+                published.feedEntries.append(AtomFeed.Entry(article: article, description: outcome.description, html: content))
+            }
+        }
+    }
+
+    /// Standalone pages (rendered every build) and authors' avatars.
+    func renderPages() {
+        for (source, target) in avatars.files { published.imageFiles[target] = source }
+        for (source, line) in avatars.uses { published.imageUses[source, default: []].append(("site.yml", line, source)) }
+        for page in site.pages {
+            let outcome = Builder.renderPage(
+                page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
+            absorb(outcome, from: page.path)
+            published.pageTerms[page.outputPath] = outcome.search
+            published.renderedPages.append(page.outputPath)
+        }
+    }
+
+    /// What a page's outcome brings to the site: problems, files, image uses, how long it stays true.
+    func absorb(_ outcome: Builder.ArticleOutcome, from source: String) {
+        published.validUntil = min(published.validUntil, outcome.validUntil)
+        problems += outcome.errors
+        warnings += outcome.warnings
+        for (file, target) in outcome.assets { published.copied[target] = file }
+        for (file, target) in outcome.images { published.imageFiles[target] = file }
+        for use in outcome.imageUses { published.imageUses[use.source, default: []].append((source, use.line, use.url)) }
+    }
+
+    /// Encodes every image the cache lacks; their errors go to each line that shows them.
+    func encodeImages() {
+        var cacheFailure: ImageError?
+        for (source, failure) in images.encodeMissing().sorted(by: { $0.key < $1.key }) {
+            if failure.aboutCache { cacheFailure = cacheFailure ?? failure; continue }
+            for use in published.imageUses[source] ?? [] { problems.append(.error(use.path, use.line, "image '\(use.url)': \(failure.message)")) }
+        }
+        if let cacheFailure { problems.append(.error(images.cache.folderPath, 0, cacheFailure.message)) }
+    }
+
+    /// Draws every share card and hero crop the cache lacks.
+    func drawCards() {
+        if let image = share.siteImage { published.imageFiles[image.file.target] = image.file.source }
+        problems += share.drawMissing()
+    }
+}

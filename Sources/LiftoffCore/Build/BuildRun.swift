@@ -1,0 +1,89 @@
+import Foundation
+import LiftoffHighlight
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffModel
+import LiftoffRender
+import LiftoffSearch
+import LiftoffSource
+
+/// One build as it runs: what the steps read, what they made, and every problem found so far.
+/// Each step reads what the steps before it left here (`Builder.build` lists them in order).
+final class BuildRun {
+    let root: URL
+    let sink: any PageSink
+    let options: BuildOptions
+    let previous: BuildCache?
+
+    var problems: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+
+    // load
+    var sources: SiteSources!
+    var themeResult: Result<Theme, BuildFailure>!
+    // parse
+    var config: SiteConfig?
+    var theme: Theme?
+    var articleFiles: [(path: String, data: [UInt8])] = []
+    var standalone: [StandalonePage] = []
+    /// Draft pages: not published, but where links to them will lead.
+    var draftPages: [StandalonePage] = []
+    var articles: [Article] = []
+    var parsedArticles: [String: (digest: Digest, article: Article)] = [:]
+    var unparsedSlugs: Set<String> = []
+    // resolve
+    var site: Site!
+    var links: LinkResolver!
+    // prepare
+    var assets: FingerprintedAssets!
+    var images: ImagePipeline!
+    var highlighter: Highlighter!
+    var share: ShareImages!
+    var avatars: (html: [String: String], files: [(String, String)], uses: [(String, Int)])!
+    var renderer: PageRenderer!
+    var markdown: MarkdownRenderer!
+    var keys: PageKeys!
+    /// The previous build's cache, when it applies to this build (same site key, still valid).
+    var reusable: BuildCache?
+    var scratch: URL?
+    // what the pages bring to the site
+    var published = PublishedSite()
+
+    init(root: URL, sink: any PageSink, options: BuildOptions, previous: BuildCache?) {
+        self.root = root
+        self.sink = sink
+        self.options = options
+        self.previous = previous
+    }
+
+    deinit {
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+    }
+
+    /// Every problem so far, sorted, as the build's failure.
+    var failure: BuildFailure { BuildFailure(Builder.sorted(problems)) }
+
+    var hasErrors: Bool { problems.contains { $0.severity == .error } }
+}
+
+/// What every page of the site brings to it, merged page by page (`absorb`).
+struct PublishedSite {
+    /// Output path → content file copied there (files pages link to, then every other file).
+    var copied: [String: String] = [:]
+    /// Output path → cached image file published there.
+    var imageFiles: [String: String] = [:]
+    /// Image source → where it is shown (for errors found when it is encoded).
+    var imageUses: [String: [(path: String, line: Int, url: String)]] = [:]
+    var feedEntries: [AtomFeed.Entry] = []
+    var validUntil: Int64 = .max
+    var renderedPages: [String] = []
+    var carriedOver = 0
+    var cache = BuildCache(siteKey: Digest.zero, builtAt: 0, validUntil: .max)
+    /// Standalone pages' terms (they are rendered every build).
+    var pageTerms: [String: SearchDocument] = [:]
+    /// Each article's entry in the search index, when it has terms.
+    var indexed: [SearchIndex.Entry?] = []
+    var pages = 0
+    var searchFiles: [String] = []
+    var searchStages: [(name: String, seconds: Double)] = []
+}
