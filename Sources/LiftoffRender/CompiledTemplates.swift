@@ -26,6 +26,42 @@ struct CompiledTemplates: @unchecked Sendable {
         self.templates = compiled
     }
 
+    /// The first template (by name) this renderer cannot read, and why; nil when it reads them all.
+    static func unsupported(_ templates: [String: MustacheTemplate]) -> (template: String, reason: String)? {
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) where Node(template) == nil {
+            return (name, reason(template) ?? "it holds a token this renderer does not read")
+        }
+        return nil
+    }
+
+    /// Why `template` cannot be read: its first token (at any depth) that is not handled.
+    private static func reason(_ template: MustacheTemplate) -> String? {
+        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any] else {
+            return "swift-mustache's parsed templates are not what this renderer reads (a swift-mustache other than 2.1)"
+        }
+        for token in tokens where Token(token) == nil {
+            guard let (label, value) = Mirror(reflecting: token).children.first.map({ ($0.label ?? "", $0.value) }) else { continue }
+            let fields = Mirror(reflecting: value).children.map(\.value)
+            switch label {
+            case "variable", "unescapedVariable", "section", "invertedSection":
+                let name = fields.first as? String ?? ""
+                if let transforms = fields.dropFirst().first as? [String], let unknown = transforms.first(where: { !Name.known.contains($0) }) {
+                    return "the transform '\(unknown)()' on '\(name)'"
+                }
+                if fields.count == 3, let nested = fields[2] as? MustacheTemplate, let inner = reason(nested) { return inner }
+                return "the tag '\(name)'"
+            case "blockExpansion":
+                if let nested = fields.dropFirst().first as? MustacheTemplate, let inner = reason(nested) { return inner }
+            case "partial":
+                for nested in (fields.last as? [String: MustacheTemplate] ?? [:]).values { if let inner = reason(nested) { return inner } }
+                return "the partial '\(fields.first as? String ?? "")'"
+            case "contentType": return "the content type \(type(of: value))"
+            default: return "a '\(label)' token (a swift-mustache other than 2.1?)"
+            }
+        }
+        return nil
+    }
+
     /// Renders the template `name` with `object` as its context; nil when there is no such template.
     func render(_ object: Any, withTemplate name: String) -> String? {
         guard let template = templates[name] else { return nil }

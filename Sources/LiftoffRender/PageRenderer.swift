@@ -13,6 +13,8 @@ package struct PageRenderer: @unchecked Sendable {
     let library: MustacheLibrary
     /// The same templates, rendered without swift-mustache's dynamic casts (nil: the library renders).
     let compiled: CompiledTemplates?
+    /// Why the theme's pages are rendered the slow way (nil: they are not).
+    package var slowRendering: String?
     /// The parts of every page's context that do not change from page to page.
     let siteContext: [String: Any]
     /// Each article as lists show it: its summary and its card (`partials/card`), made once, when
@@ -46,6 +48,9 @@ package struct PageRenderer: @unchecked Sendable {
         assetURLs = assets.paths.mapValues { site.config.basePath + $0 }
         library = theme.library
         compiled = libraryRendering ? nil : CompiledTemplates(theme.templates)
+        if !libraryRendering, compiled == nil, let (template, reason) = CompiledTemplates.unsupported(theme.templates) {
+            slowRendering = "theme/templates/\(template).mustache: rendered by swift-mustache itself, several times slower, because of \(reason)"
+        }
         let config = site.config
         let base = config.basePath
         var context: [String: Any] = [

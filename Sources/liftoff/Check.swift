@@ -24,6 +24,7 @@ struct Check: ParsableCommand {
             throw ExitCode(1)
         }
         Liftoff.report(report.warnings)
+        for note in report.notes { print("Note: \(note)") }
         print("No errors in \(report.articles) article\(report.articles == 1 ? "" : "s") (drafts and future posts included).")
     }
 }

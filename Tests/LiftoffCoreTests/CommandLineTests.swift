@@ -180,6 +180,22 @@ import Yams
         #expect(run.output.contains("; 1 draft, 2 scheduled: next due 2026-12-05 16:00 UTC)."), "\(run.output)")
     }
 
+    @Test func checkSaysWhenAThemeIsRenderedTheSlowWayAndWhy() throws {
+        let site = try TestSite(["content/a.md": article("A", extra: "tags: [b, a]\n")])
+        defer { site.remove() }
+        let plain = try liftoff(["check", "--source", site.root.path])
+        #expect(plain.status == 0 && !plain.output.contains("Note:"), "\(plain.output)")
+        // `reversed()` is swift-mustache's, not a transform the fast renderer knows.
+        let template = site.root.appendingPathComponent("theme/templates/article.mustache")
+        try (String(contentsOf: template, encoding: .utf8) + "{{#reversed(article.tags)}}{{.}}{{/reversed(article.tags)}}\n")
+            .write(to: template, atomically: true, encoding: .utf8)
+        let slow = try liftoff(["check", "--source", site.root.path])
+        #expect(slow.status == 0, "\(slow.errors)")
+        #expect(slow.output.contains(
+            "Note: theme/templates/article.mustache: rendered by swift-mustache itself, several times slower, because of the transform 'reversed()' on 'article.tags'"),
+            "\(slow.output)")
+    }
+
     @Test func checkReportsProblemsWithoutWriting() throws {
         let site = try TestSite(["content/a.md": article("A", extra: "relatd: [b]\n")])
         defer { site.remove() }

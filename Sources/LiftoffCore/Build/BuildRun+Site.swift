@@ -101,6 +101,6 @@ extension BuildRun {
             warnings: Builder.sorted(warnings + problems), stages: clock.stages, validUntil: published.validUntil,
             inputs: sources.stamps.merging(theme!.stamps) { $1 }.merging(share.inputs) { $1 },
             renderedPages: published.renderedPages.sorted(), carriedOver: published.carriedOver, cache: published.cache,
-            assets: assets.paths, images: images.statistics, heldBack: site.heldBack)
+            assets: assets.paths, images: images.statistics, heldBack: site.heldBack, notes: renderer.slowRendering.map { [$0] } ?? [])
     }
 }

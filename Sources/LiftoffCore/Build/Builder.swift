@@ -31,6 +31,8 @@ public struct BuildReport: Sendable {
     public var images: (read: Int, encoded: Int, shared: Int) = (0, 0, 0)
     /// Drafts and scheduled articles left out, and when the first scheduled one falls due.
     public var heldBack = Site.HeldBack()
+    /// Worth knowing, not a problem: why the theme renders the slow way, when it does.
+    public var notes: [String] = []
 }
 
 /// Runs the pipeline, a step at a time (each step is a method of `BuildRun`, which owns the state).
