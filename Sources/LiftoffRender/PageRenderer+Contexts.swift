@@ -57,7 +57,7 @@ extension PageRenderer {
     func breadcrumbs(_ article: Article) -> [String: Any] {
         let trail = [
             (site.config.title, site.config.baseURL),
-            ("Articles", site.absolute(site.config.basePath + "articles/")),
+            ("Articles", site.absolute(site.config.basePath + SiteLayout.articlesFolder)),
             (article.title, site.absolute(site.url(of: article))),
         ]
         return [

@@ -62,7 +62,7 @@ package struct PageRenderer: @unchecked Sendable {
             "base": base,
             "url": config.baseURL,
             "home_url": base,
-            "articles_url": base + "articles/",
+            "articles_url": base + SiteLayout.articlesFolder,
             "tags_url": base + "tags/",
             "feed_url": base + "feed.xml",
             "assets": assets.context(basePath: base),
@@ -195,7 +195,7 @@ package struct PageRenderer: @unchecked Sendable {
     /// Every page of the paginated lists: `articles/`, `articles/page/2/`, …, then each tag's
     /// `tags/<slug>/`, `tags/<slug>/page/2/`, … (rendered later, each on its own, by `render(_:)`).
     package func listPages() -> [ListPage] {
-        var pages = paginate(Array(site.articles.indices), folder: "articles/", heading: "All articles")
+        var pages = paginate(Array(site.articles.indices), folder: SiteLayout.articlesFolder, heading: "All articles")
         for tag in site.tags {
             pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: "Tagged “\(tag.name)”")
         }

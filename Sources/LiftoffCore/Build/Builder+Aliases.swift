@@ -23,7 +23,7 @@ extension Builder {
     static func movedURLs(site: Site, previous: BuildCache?, warnings: inout [Diagnostic]) -> [String: String] {
         var urls: [String: String] = [:]
         for article in site.articles {
-            let path = "/articles/\(article.slug)/"
+            let path = "/" + article.folder
             urls[article.path] = path
             if let before = previous?.urls[article.path], before != path, !article.aliases.contains(before) {
                 warnings.append(.warning(article.path, article.slugLine,

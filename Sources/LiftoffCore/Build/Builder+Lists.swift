@@ -36,11 +36,11 @@ extension Builder {
             positions.map { site.articles[$0].updated ?? site.articles[$0].date }.max()
         }
         var sitemap = [Sitemap.Page(path: base, lastModified: newest)]
-        for list in lists where list.folder == "articles/" {
+        for list in lists where list.folder == SiteLayout.articlesFolder {
             sitemap.append(Sitemap.Page(path: base + list.folderPath(list.number), lastModified: newest))
         }
         sitemap.append(Sitemap.Page(path: base + "tags/", lastModified: newest))
-        for list in lists where list.folder != "articles/" {
+        for list in lists where list.folder != SiteLayout.articlesFolder {
             sitemap.append(Sitemap.Page(path: base + list.folderPath(list.number), lastModified: lastModified(list.members)))
         }
         for article in site.articles {

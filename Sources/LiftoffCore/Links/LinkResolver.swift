@@ -106,7 +106,7 @@ final class LinkResolver: Sendable {
             let published = String(target.dropFirst("content/".count))
             return (.replace(site.config.basePath + published + suffix), (target, published))
         }
-        let pagePath = (folder ?? "articles/\(article.slug)/") + (Self.normalize(decoded) ?? decoded)
+        let pagePath = (folder ?? article.folder) + (Self.normalize(decoded) ?? decoded)
         return (.keep, (target, pagePath))
     }
 

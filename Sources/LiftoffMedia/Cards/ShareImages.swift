@@ -113,7 +113,7 @@ package final class ShareImages: @unchecked Sendable {
         return articleImages.value(at: position) {
             let article = site.articles[position]
             let card = ShareCard(title: article.title, siteTitle: site.config.title, date: article.date.longDay, countdown: countdownLine(article.countdown))
-            return self.card(card, at: "articles/\(article.slug)/card", for: article.path)
+            return self.card(card, at: article.folder + "card", for: article.path)
         }
     }
 

@@ -62,6 +62,10 @@ public struct Article: Sendable {
         self.image = image
     }
 
+    /// The article's folder in the published tree, `articles/<slug>/`: its page, its files, its
+    /// card; every address of the article is made from it.
+    public var folder: String { SiteLayout.articlesFolder + slug + "/" }
+
     /// A hero image: a file next to the article (a path as in a Markdown image), its alt text, the line of `image:`.
     public struct Hero: Sendable, Hashable {
         public var path: String

@@ -40,12 +40,12 @@ public struct Site: Sendable {
 
     /// `/articles/<slug>/`, under the base path.
     public func url(of article: Article) -> String {
-        config.basePath + "articles/\(article.slug)/"
+        config.basePath + article.folder
     }
 
     /// `articles/<slug>/index.html`: where an article's page is written in the output.
     public func pagePath(of article: Article) -> String {
-        "articles/\(article.slug)/index.html"
+        article.folder + "index.html"
     }
 
     public func url(ofTag slug: String) -> String {
