@@ -2,13 +2,6 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
-@testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// Bylines from site.yml's `authors:`: on articles and cards, author pages, JSON-LD and the feed.
 @Suite struct AuthorTests {

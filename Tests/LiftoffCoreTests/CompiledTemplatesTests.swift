@@ -3,13 +3,7 @@ import Mustache
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
-@testable import LiftoffModel
 @testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// `CompiledTemplates` renders exactly what swift-mustache renders: the same templates and
 /// contexts both ways, compared byte for byte.

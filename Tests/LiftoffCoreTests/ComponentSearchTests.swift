@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// What search reads of a theme's component: its prose, not a value its schema marks `search: false`.
 @Suite struct ComponentSearchTests {

@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// Each component: the Markdown in, the HTML out (structure, not whitespace).
 @Suite struct ComponentTests {

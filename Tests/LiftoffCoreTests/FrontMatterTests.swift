@@ -1,12 +1,7 @@
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
 @testable import LiftoffSource
 
 @Suite struct FrontMatterTests {

@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
-@testable import LiftoffModel
 @testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// Inputs that once crashed (saved by `make fuzz` in Fuzz/regressions/) and the seed corpus
 /// must go through every parsing stage without a crash; and a short seeded mutation run.

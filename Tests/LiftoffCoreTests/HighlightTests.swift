@@ -2,13 +2,8 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
+@testable import LiftoffHighlight
 
 /// Code coloured at build time by Pygments through one helper process, cached between builds.
 @Suite struct HighlightTests {

@@ -2,13 +2,8 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
+@testable import LiftoffMedia
 
 /// Images an article shows: resized, converted, stripped of metadata, with their size in the markup.
 @Suite struct ImageTests {

@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
-@testable import LiftoffModel
 @testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// A build killed at any moment leaves `output/` either exactly as it was or exactly as a
 /// complete new build: never a mix, never half-written.

@@ -2,13 +2,6 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
-@testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// Attacks through what a build keeps beside its output (caches, staging folders) and through the
 /// site folder's own top: a link planted there must neither publish a file from outside the site

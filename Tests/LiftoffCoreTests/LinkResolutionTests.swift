@@ -1,9 +1,9 @@
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffMarkdown
 @testable import LiftoffModel
 @testable import LiftoffSource
+@testable import LiftoffMarkdown
 
 /// Where a link written in an article leads, alone (no site built): table-driven, exact values.
 @Suite struct LinkResolutionTests {

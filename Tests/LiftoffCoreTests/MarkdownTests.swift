@@ -2,13 +2,8 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
+@testable import LiftoffMarkdown
 
 @Suite struct MarkdownTests {
     let markdown = MarkdownRenderer()

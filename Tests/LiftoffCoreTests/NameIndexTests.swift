@@ -1,13 +1,7 @@
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// "Did you mean": the index answers as comparing the typo with every name would, and a site
 /// full of broken links gets a suggestion for each.

@@ -2,13 +2,8 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
 @testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// The search index: terms as the reader's script makes them, the published format read back and
 /// queried as `search.js` queries it, incremental builds equal to clean ones.

@@ -2,13 +2,8 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
+@testable import LiftoffMedia
 
 /// Drawing one card: the title's size, escaping, other scripts, a logo and a font file.
 @Suite struct ShareCardDrawingTests {

@@ -2,13 +2,9 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
 @testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
+@testable import LiftoffMedia
 
 /// What a shared link shows: every page's og:image, heroes, cards that carry the countdown, and
 /// cards drawn once for as long as what they show stays the same.

@@ -2,13 +2,8 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
 @testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// Builds that meet at one output folder: two at once, or one through a symbolic link. Either
 /// way every build that says it published leaves a complete site, and no folder is emptied.

@@ -3,13 +3,7 @@ import FoundationXML
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// The deployable tree: lists, tags, feed, sitemap, robots, 404, metadata, base URL.
 @Suite struct SiteOutputTests {

@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// Pages that are not articles (`content/pages/`), and the menu that links them.
 @Suite struct StandalonePageTests {

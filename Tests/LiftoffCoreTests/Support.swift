@@ -2,13 +2,9 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
 @testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
+@testable import LiftoffMedia
 
 /// The repository root (for the theme and the sample site).
 let repositoryRoot = URL(fileURLWithPath: #filePath)

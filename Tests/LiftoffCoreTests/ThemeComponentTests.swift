@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// Components placed with ```` ```{name} ```` blocks: values checked against the schema beside the
 /// theme's template, images through the images pipeline, links resolved; the built-in compare,

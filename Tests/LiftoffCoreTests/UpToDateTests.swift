@@ -2,13 +2,6 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
-@testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// A build with nothing to do stops at once, and never when something would change the output.
 @Suite struct UpToDateTests {

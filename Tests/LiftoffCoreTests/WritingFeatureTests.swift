@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import LiftoffCore
-@testable import LiftoffHighlight
-@testable import LiftoffMarkdown
-@testable import LiftoffMedia
 @testable import LiftoffModel
-@testable import LiftoffRender
-@testable import LiftoffSearch
-@testable import LiftoffSource
 
 /// What writers expect of Markdown beyond CommonMark: footnotes, callouts, figures, a table of
 /// contents, and a word when raw HTML is dropped.
