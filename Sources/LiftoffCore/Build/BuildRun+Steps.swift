@@ -127,7 +127,7 @@ extension BuildRun {
     func renderArticles() {
         let site = site!, keys = keys!, reusable = reusable, links = links!, images = images!, share = share!, sink = sink
         let highlighter = highlighter!, markdown = markdown!, renderer = renderer!
-        let outcomes = parallelMap(site.articles.count) { position -> Builder.ArticleOutcome in
+        let outcomes = parallelMap(site.articles.count) { position -> PageOutcome in
             let path = site.pagePath(of: site.articles[position])
             let key = keys.article(position)
             // The feed's articles are always rendered: the feed carries their HTML.
@@ -144,8 +144,8 @@ extension BuildRun {
         published.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count)
         for (position, outcome) in outcomes.enumerated() {
             let article = site.articles[position], path = site.pagePath(of: article)
-            if let page = outcome.page { published.cache.pages[path] = page }
-            if site.config.search, let page = outcome.page {
+            if let page = outcome.page.cached { published.cache.pages[path] = page }
+            if site.config.search, let page = outcome.page.cached {
                 // Its terms: made now, or the last build's (kept in memory by the preview, in the search cache by `build`).
                 if let document = outcome.search {
                     published.cache.search.made[path] = (page.key, document)
@@ -154,10 +154,10 @@ extension BuildRun {
                 }
                 published.indexed[position] = SearchIndex.Entry(path: path, key: page.key)
             }
-            if outcome.rendered { published.renderedPages.append(path) } else { published.carriedOver += 1 }
+            if outcome.page.rendered { published.renderedPages.append(path) } else { published.carriedOver += 1 }
             absorb(outcome, from: article.path)
-            if let content = outcome.feedContent {
-                published.feedEntries.append(AtomFeed.Entry(article: article, description: outcome.description, html: content))
+            if let content = outcome.page.feedContent {
+                published.feedEntries.append(AtomFeed.Entry(article: article, description: outcome.page.description, html: content))
             }
         }
     }
@@ -176,13 +176,13 @@ extension BuildRun {
     }
 
     /// What a page's outcome brings to the site: problems, files, image uses, how long it stays true.
-    func absorb(_ outcome: Builder.ArticleOutcome, from source: String) {
-        published.validUntil = min(published.validUntil, outcome.validUntil)
-        problems += outcome.errors
-        warnings += outcome.warnings
-        for (file, target) in outcome.assets { published.copied[target] = file }
-        for (file, target) in outcome.images { published.imageFiles[target] = file }
-        for use in outcome.imageUses { published.imageUses[use.source, default: []].append((source, use.line, use.url)) }
+    func absorb(_ outcome: PageOutcome, from source: String) {
+        published.validUntil = min(published.validUntil, outcome.page.validUntil)
+        problems += outcome.report.errors
+        warnings += outcome.report.warnings
+        for (file, target) in outcome.files.assets { published.copied[target] = file }
+        for (file, target) in outcome.files.images { published.imageFiles[target] = file }
+        for use in outcome.files.imageUses { published.imageUses[use.source, default: []].append((source, use.line, use.url)) }
     }
 
     /// Encodes every image the cache lacks; their errors go to each line that shows them.

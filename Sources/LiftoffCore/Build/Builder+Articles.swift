@@ -9,37 +9,15 @@ import LiftoffRender
 
 /// One article's page: rendered, or carried over from the previous build.
 extension Builder {
-    struct ArticleOutcome: Sendable {
-        var errors: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        /// (content file, output path) to copy beside the page.
-        var assets: [(String, String)] = []
-        /// Image files to publish: (file, output path).
-        var images: [(source: String, target: String)] = []
-        /// The images the article shows, in order, with their alt text (for templates).
-        var pictures: [(picture: Picture, alt: String)] = []
-        /// Where each image is shown (for errors found when it is encoded; its original is not published).
-        var imageUses: [(source: String, line: Int, url: String)] = []
-        var description = ""
-        var validUntil: Int64 = .max
-        /// The article's content HTML, kept for the feed's latest articles only.
-        var feedContent: String?
-        /// What the next build needs to carry the page over (nil when it failed).
-        var page: BuildCache.Page?
-        /// The page's terms for the search index, when rendered (nil: carried over, search is off, or the page failed).
-        var search: SearchDocument?
-        var rendered = true
-    }
-
     /// The outcome of an article whose page is carried over, or nil when its links now resolve
     /// differently (or the old page is gone) and it must be rendered.
     static func carryOver(
         _ page: BuildCache.Page, hasTerms: Bool, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
         share: ShareImages, sink: any PageSink
-    ) -> ArticleOutcome? {
+    ) -> PageOutcome? {
         guard page.bodyValidUntil > links.site.now.seconds else { return nil }
         let article = site.articles[position], path = site.pagePath(of: article)
-        var outcome = ArticleOutcome()
+        var outcome = PageOutcome()
         if site.config.search {
             // Its terms stay in the search cache, its text file comes from the last output.
             guard hasTerms, sink.reuse(SearchDocument.textPath(ofPage: path)) else { return nil }
@@ -53,10 +31,10 @@ extension Builder {
         }
         guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
         addShareImages(position, article: article, share: share, outcome: &outcome)
-        outcome.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
-        outcome.validUntil = page.bodyValidUntil
-        outcome.page = page
-        outcome.rendered = false
+        outcome.report.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
+        outcome.page.validUntil = page.bodyValidUntil
+        outcome.page.cached = page
+        outcome.page.rendered = false
         return outcome
     }
 
@@ -65,9 +43,9 @@ extension Builder {
     static func renderArticle(
         _ position: Int, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages,
         highlighter: Highlighter, markdown: MarkdownRenderer, renderer: PageRenderer, terms: SearchTerms?, sink: any PageSink
-    ) -> ArticleOutcome {
+    ) -> PageOutcome {
         let article = site.articles[position]
-        var outcome = ArticleOutcome()
+        var outcome = PageOutcome()
         var uses: [BuildCache.LinkUse] = []
         var linkHasher = StableHasher()
         // A hero is the article's first image: the body's are all lazy.
@@ -79,15 +57,15 @@ extension Builder {
             linkHasher.combine(rewrite, asset)
         }
         if blocks.isEmpty {
-            outcome.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
+            outcome.report.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
         } else if article.description == nil, body.tldr == nil {
-            outcome.warnings.append(.warning(article.path, 1,
+            outcome.report.warnings.append(.warning(article.path, 1,
                 "no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)"))
         }
-        guard outcome.errors.isEmpty else { return outcome }
+        guard outcome.report.errors.isEmpty else { return outcome }
         addShareImages(position, article: article, share: share, outcome: &outcome)
         do {
-            let images = outcome.pictures.map { picture, alt in picture.context.merging(["alt": alt]) { $1 } }
+            let images = outcome.files.pictures.map { picture, alt in picture.context.merging(["alt": alt]) { $1 } }
             let (page, content) = renderer.article(position, body: body, images: images)
             try write(page, to: site.pagePath(of: article), sink)
             if site.config.search {
@@ -102,16 +80,16 @@ extension Builder {
                         written: article.description != nil, blocks: blocks, body: body, page: path, sink: sink)
                 }
             }
-            outcome.page = BuildCache.Page(
+            outcome.page.cached = BuildCache.Page(
                 key: key, links: uses, linkKey: linkHasher.finalize(),
-                warnings: outcome.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },
+                warnings: outcome.report.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },
                 bodyValidUntil: body.validUntil)
             if position < AtomFeed.limit {
-                outcome.feedContent = content
-                outcome.description = renderer.description(of: article, body: body)
+                outcome.page.feedContent = content
+                outcome.page.description = renderer.description(of: article, body: body)
             }
         } catch {
-            outcome.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
+            outcome.report.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
         }
         return outcome
     }
@@ -121,7 +99,7 @@ extension Builder {
     /// - Parameter firstImage: whether the body's first image is the page's first (fetched at once).
     static func body(
         of article: Article, folder: String? = nil, site: Site, links: LinkResolver, images: ImagePipeline, highlighter: Highlighter,
-        markdown: MarkdownRenderer, components: ComponentCatalog, firstImage: Bool = true, outcome: inout ArticleOutcome,
+        markdown: MarkdownRenderer, components: ComponentCatalog, firstImage: Bool = true, outcome: inout PageOutcome,
         observe: (MarkdownLink, LinkRewrite, (source: String, target: String)?) -> Void = { _, _, _ in }
     ) -> (blocks: [MarkdownBlock], body: ArticleBody) {
         var shown = firstImage ? 0 : 1
@@ -130,11 +108,11 @@ extension Builder {
             observe(link, rewrite, asset)
             return rewrite
         }
-        outcome.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
-        outcome.warnings += markdownWarnings.map { .warning(article.path, $0.line, $0.message) }
+        outcome.report.errors += linkProblems.map { .error(article.path, $0.line, $0.message) }
+        outcome.report.warnings += markdownWarnings.map { .warning(article.path, $0.line, $0.message) }
         // Most articles hold no code: their blocks are not copied.
         let hasCode = parsed.contains { if case .code = $0.kind { true } else { false } }
-        let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.warnings) } : parsed
+        let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.report.warnings) } : parsed
         let body = ArticleBody(blocks: blocks, path: article.path, now: site.now) { block in
             // A component's images and links resolve as the Markdown's do (and are remembered with them).
             components.place(block, path: article.path, markdown: markdown) { link in
@@ -143,9 +121,9 @@ extension Builder {
                 return rewrite
             }
         }
-        outcome.errors += body.errors
-        outcome.warnings += body.warnings
-        outcome.validUntil = body.validUntil
+        outcome.report.errors += body.errors
+        outcome.report.warnings += body.warnings
+        outcome.page.validUntil = body.validUntil
         return (blocks, body)
     }
 
@@ -172,13 +150,13 @@ extension Builder {
     }
 
     /// The hero's files (and where it is used, for encoding errors) and the share image's file.
-    static func addShareImages(_ position: Int, article: Article, share: ShareImages, outcome: inout ArticleOutcome) {
+    static func addShareImages(_ position: Int, article: Article, share: ShareImages, outcome: inout PageOutcome) {
         if let hero = share.heroes[position], let field = article.image {
-            outcome.images += hero.published.files
-            if let original = hero.published.original { outcome.assets.append(original) }
-            outcome.imageUses.append((hero.source, field.line, field.path))
+            outcome.files.images += hero.published.files
+            if let original = hero.published.original { outcome.files.assets.append(original) }
+            outcome.files.imageUses.append((hero.source, field.line, field.path))
         }
-        if let image = share.image(forArticle: position) { outcome.images.append(image.file) }
+        if let image = share.image(forArticle: position) { outcome.files.images.append(image.file) }
     }
 
     /// One link or image of an article: destinations through `LinkResolver`; an image under
@@ -186,12 +164,12 @@ extension Builder {
     /// `shown` counts the article's images so far: the first one is not lazy.
     static func resolve(
         _ link: MarkdownLink, in article: Article, folder: String? = nil, links: LinkResolver, images: ImagePipeline,
-        outcome: inout ArticleOutcome, shown: inout Int
+        outcome: inout PageOutcome, shown: inout Int
     ) -> (LinkRewrite, asset: (source: String, target: String)?) {
         let (rewrite, asset) = links.rewrite(link.url, isImage: link.isImage, in: article, folder: folder)
         guard let asset else { return (rewrite, nil) }
         guard link.isImage, ImagePipeline.handles(asset.source) else {
-            outcome.assets.append((asset.source, asset.target))
+            outcome.files.assets.append((asset.source, asset.target))
             return (rewrite, asset)
         }
         shown += 1
@@ -200,14 +178,14 @@ extension Builder {
         case .failure(let error):
             return (.error("\(name): \(error.message)"), asset)
         case .success(let published):
-            outcome.images += published.files
-            if let original = published.original { outcome.assets.append(original) }
-            outcome.pictures.append((published.picture, link.alt))
-            outcome.imageUses.append((asset.source, link.line, link.url))
-            outcome.warnings += published.warnings.map { .warning(article.path, link.line, "\(name): \($0)") }
+            outcome.files.images += published.files
+            if let original = published.original { outcome.files.assets.append(original) }
+            outcome.files.pictures.append((published.picture, link.alt))
+            outcome.files.imageUses.append((asset.source, link.line, link.url))
+            outcome.report.warnings += published.warnings.map { .warning(article.path, link.line, "\(name): \($0)") }
             if link.alt.isEmpty, link.line > 0 {
                 let advice = link.altKey.map { "in `\($0):`" } ?? "between the brackets, ![what it shows](\(link.url))"
-                outcome.warnings.append(.warning(article.path, link.line, "\(name) has no alt text: say what it shows \(advice)"))
+                outcome.report.warnings.append(.warning(article.path, link.line, "\(name) has no alt text: say what it shows \(advice)"))
             }
             return (.picture(published.picture), asset)
         }

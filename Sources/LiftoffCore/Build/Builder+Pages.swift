@@ -40,12 +40,12 @@ extension Builder {
     static func renderPage(
         _ page: StandalonePage, site: Site, links: LinkResolver, images: ImagePipeline, highlighter: Highlighter,
         markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
-    ) -> ArticleOutcome {
-        var outcome = ArticleOutcome()
+    ) -> PageOutcome {
+        var outcome = PageOutcome()
         let (blocks, body) = self.body(
             of: page.asArticle, folder: "\(page.slug)/", site: site, links: links, images: images, highlighter: highlighter,
             markdown: markdown, components: renderer.components, outcome: &outcome)
-        guard outcome.errors.isEmpty else { return outcome }
+        guard outcome.report.errors.isEmpty else { return outcome }
         do {
             try write(renderer.standalone(page, body: body), to: page.outputPath, sink)
             if site.config.search {
@@ -54,7 +54,7 @@ extension Builder {
                     body: body, page: page.outputPath, sink: sink)
             }
         } catch {
-            outcome.errors.append(.error(page.path, 0, "cannot write its page: \(error)"))
+            outcome.report.errors.append(.error(page.path, 0, "cannot write its page: \(error)"))
         }
         return outcome
     }
