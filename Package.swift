@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CLiftoffSystem"),
         // libvips (Debian libvips-dev), opened on first use: see liftoff_vips.c.
         .target(name: "CLiftoffVips", linkerSettings: [.linkedLibrary("dl")]),
-        // The pipeline, one target a stage; each may use only the targets below it.
+        // The pipeline, one target a stage; each may use only targets listed before it.
         // The model: the site, its articles and pages, settings, diagnostics, files read beneath the site.
         .target(name: "LiftoffModel", dependencies: ["CLiftoffSystem"], swiftSettings: optimized),
         // Reading site.yml, front matter and the content tree (YAML).
