@@ -1,6 +1,5 @@
 import Foundation
 import LiftoffCore
-import LiftoffModel
 
 /// Adds the reload script to every HTML page on its way to the output.
 struct InjectingSink: PageSink {

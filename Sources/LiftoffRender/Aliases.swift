@@ -1,6 +1,3 @@
-import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
 
 /// Old URLs that keep working: each `aliases:` path of an article gets a small page sending readers
 /// to the article (meta refresh, a visible link, `rel=canonical`, `noindex`), and `_redirects`

@@ -1,7 +1,6 @@
 import LiftoffModel
 import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// Checks one article on its own (no site around it): front matter, Markdown and components.
 ///

@@ -1,6 +1,4 @@
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
 
 /// Theme assets published under `assets/` with a content hash in their names.
 package struct FingerprintedAssets {

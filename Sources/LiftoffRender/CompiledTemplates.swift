@@ -1,7 +1,4 @@
 import Mustache
-import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
 
 /// The theme's templates, as swift-mustache parsed them, rendered without its per-lookup
 /// dynamic casts: a quarter of a clean build went to casting every context value to

@@ -1,6 +1,4 @@
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
 
 /// The Atom feed: the latest articles with their full HTML.
 package enum AtomFeed {

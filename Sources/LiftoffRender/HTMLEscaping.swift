@@ -1,6 +1,5 @@
 import Mustache
 import LiftoffModel
-import LiftoffMedia
 
 /// swift-mustache's own HTML escaping walks every value character by character with a dictionary
 /// lookup per character: about a tenth of a whole build. This one scans bytes and returns most

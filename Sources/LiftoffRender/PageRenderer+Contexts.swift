@@ -1,6 +1,4 @@
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
 
 /// What templates read of articles and pages: summaries, share images, JSON-LD.
 extension PageRenderer {

@@ -1,6 +1,5 @@
 import Mustache
 import LiftoffModel
-import LiftoffSource
 import LiftoffMedia
 
 /// Renders pages through the theme's templates.

@@ -1,9 +1,6 @@
 import Foundation
 import Mustache
 import LiftoffModel
-import LiftoffSource
-import LiftoffMarkdown
-import LiftoffMedia
 
 /// The theme: compiled Mustache templates and the static assets (CSS, JS, icons).
 public struct Theme: Sendable {

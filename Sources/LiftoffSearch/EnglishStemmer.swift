@@ -1,4 +1,3 @@
-import LiftoffModel
 
 /// The Snowball English ("Porter2") stemmer, as Snowball 3 defines it, for words of lower-case ASCII
 /// letters: `limited`, `limits` and `limit` are one term, `pricing` is `price`. `search.js` has the

@@ -1,5 +1,4 @@
 import Foundation
-import LiftoffModel
 
 /// Splits text into search terms exactly as the reader's `search.js` does (the two share
 /// `Tests/SearchVectors/tokenizer.json`):

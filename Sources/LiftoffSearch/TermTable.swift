@@ -1,5 +1,4 @@
 import Foundation
-import LiftoffModel
 
 /// Distinct terms (UTF-8 bytes) in the order first seen, found again by their bytes: an
 /// open-addressing table over one byte buffer (no `String` made for a term).

@@ -1,8 +1,6 @@
 import Foundation
-import LiftoffMedia
 import LiftoffModel
 import LiftoffRender
-import LiftoffSearch
 
 extension BuildRun {
     /// Home, lists, tags, the search page and index, 404, feed, sitemap, robots, headers, theme

@@ -1,9 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
-import LiftoffHighlight
-import LiftoffSearch
 import LiftoffRender
 
 /// Files for hosts and old URLs: `_headers`, alias pages and `_redirects`, and a warning when an

@@ -1,6 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
 import LiftoffMarkdown
 import LiftoffMedia
 import LiftoffHighlight

@@ -1,6 +1,4 @@
 import LiftoffModel
-import LiftoffMedia
-import LiftoffSearch
 import LiftoffRender
 
 /// The list pages (all articles, each tag; paginated) and the sitemap.

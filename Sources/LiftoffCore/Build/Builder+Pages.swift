@@ -1,10 +1,8 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
 import LiftoffMarkdown
 import LiftoffMedia
 import LiftoffHighlight
-import LiftoffSearch
 import LiftoffRender
 
 /// Standalone pages (`content/pages/about.md` → `/about/`) and the menu that links them.

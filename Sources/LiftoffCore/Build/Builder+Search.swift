@@ -1,7 +1,6 @@
 import LiftoffModel
 import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
 import LiftoffSearch
 import LiftoffRender
 

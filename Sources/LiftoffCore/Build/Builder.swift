@@ -1,11 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMarkdown
-import LiftoffMedia
-import LiftoffHighlight
-import LiftoffSearch
-import LiftoffRender
 
 /// What a build did.
 public struct BuildReport: Sendable {

@@ -1,10 +1,6 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// Rewrites relative links in an article: `other.md#part` → that article's URL, and
 /// files next to the article → copied beside its page. A class: every link of every article

@@ -1,8 +1,4 @@
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// What a broken link probably meant, from indexes made once (on the first broken link) and
 /// shared by every article: each broken link costs about the same whatever the site's size.

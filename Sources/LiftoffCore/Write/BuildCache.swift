@@ -1,10 +1,6 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMarkdown
-import LiftoffMedia
 import LiftoffSearch
-import LiftoffRender
 
 /// What the previous build rendered and from which inputs, so that the next build carries an
 /// unchanged page over (a hard link to the old file) instead of rendering it again.

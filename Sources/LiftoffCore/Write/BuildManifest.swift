@@ -1,9 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// What the last successful build read and until when its output stays right, so that a build
 /// with nothing to do can stop at once.

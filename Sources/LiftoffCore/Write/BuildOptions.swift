@@ -1,9 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// Options that decide which articles a build publishes.
 public struct BuildOptions: Sendable {

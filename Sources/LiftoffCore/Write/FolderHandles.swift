@@ -1,10 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
-import LiftoffHighlight
-import LiftoffSearch
-import LiftoffRender
 
 /// Open folders by path, for `linkat`: a file's name is looked up from a held folder instead of
 /// its whole path being walked again (a site of 1,000 images links 8,000 files a build, a warm

@@ -1,9 +1,3 @@
-import LiftoffModel
-import LiftoffSource
-import LiftoffMarkdown
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// The paths a build makes itself (pages, feed, sitemap, theme assets), so that a file copied
 /// from `content/` can never replace one: `content/index.html` beside a generated home page is

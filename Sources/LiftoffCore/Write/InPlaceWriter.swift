@@ -1,9 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// Updates a served tree in place, for the preview: a build's pages are held back until it
 /// succeeds, then each changed file is replaced in one `rename` (a reader sees the old page or

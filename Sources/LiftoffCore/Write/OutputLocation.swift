@@ -1,8 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// Where a build publishes: `--output` with a symbolic link resolved, refused where publishing
 /// would feed the output back into the site or replace the site's own sources.

@@ -1,8 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffMedia
-import LiftoffSearch
-import LiftoffRender
 
 /// One build of an output folder at a time: an advisory lock (`flock`) on a file beside it,
 /// held until the lock is released or the process ends, however it ends.

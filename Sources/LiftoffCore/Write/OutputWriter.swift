@@ -1,12 +1,6 @@
 import CLiftoffSystem
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMarkdown
-import LiftoffMedia
-import LiftoffHighlight
-import LiftoffSearch
-import LiftoffRender
 
 /// Where rendered pages go: a folder on disk, or memory in tests and `liftoff check`.
 public protocol PageSink: Sendable {

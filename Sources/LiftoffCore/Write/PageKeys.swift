@@ -1,9 +1,6 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
-import LiftoffSearch
 import LiftoffRender
 
 /// The digests of what each page is made from (see `BuildCache`), computed before any page is

@@ -1,11 +1,5 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
-import LiftoffMarkdown
-import LiftoffMedia
-import LiftoffHighlight
-import LiftoffSearch
-import LiftoffRender
 
 /// Publishes a site into an output folder as `liftoff build` does: nothing at all when the
 /// manifest says the output is current; otherwise a build that carries unchanged pages over

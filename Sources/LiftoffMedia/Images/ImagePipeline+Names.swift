@@ -1,5 +1,4 @@
 import Foundation
-import LiftoffModel
 
 /// Addresses, names and words about images.
 extension ImagePipeline {

@@ -1,5 +1,4 @@
 import Foundation
-import LiftoffModel
 
 /// The size an SVG file declares on its root element: `width`/`height`, else its `viewBox`.
 enum SVGSize {

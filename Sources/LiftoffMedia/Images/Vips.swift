@@ -1,6 +1,5 @@
 import CLiftoffVips
 import Foundation
-import LiftoffModel
 
 /// libvips, the only user of the C library: header reads and resize-and-save.
 enum Vips {

@@ -2,7 +2,6 @@ import Yams
 import LiftoffModel
 import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// The components a theme offers writers. A fenced block whose info string is `{name}` places
 /// one; its body is YAML, read against `theme/templates/components/<name>.yml` and rendered with

@@ -1,8 +1,6 @@
 import Yams
 import LiftoffModel
 import LiftoffSource
-import LiftoffMarkdown
-import LiftoffMedia
 
 /// What a component accepts: its parameters, declared in `theme/templates/components/<name>.yml`
 /// beside its template.

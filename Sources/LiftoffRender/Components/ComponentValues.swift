@@ -2,7 +2,6 @@ import Yams
 import LiftoffModel
 import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// Reads a placed component's YAML against its declared parameters into the context its
 /// template is rendered with; every problem is collected at its line.

@@ -1,8 +1,6 @@
 import Foundation
 import LiftoffModel
-import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// A piece of an article body: plain cmark HTML, or a component built from its blocks.
 enum BodyPart {

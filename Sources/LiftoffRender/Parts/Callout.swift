@@ -1,6 +1,4 @@
-import LiftoffModel
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// GitHub's alerts (`> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`) as labelled
 /// callouts around cmark-gfm's HTML of the quote's content.

@@ -2,7 +2,6 @@ import Yams
 import LiftoffModel
 import LiftoffSource
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// The time left to a launch, written at build time and kept live by `countdown.js`.
 struct CountdownWidget {

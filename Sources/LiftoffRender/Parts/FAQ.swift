@@ -1,7 +1,5 @@
 import Foundation
-import LiftoffModel
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// A `## FAQ` section: each `###` heading is a question, the blocks under it (deeper headings
 /// too) its answer.

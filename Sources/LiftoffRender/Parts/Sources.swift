@@ -1,5 +1,4 @@
 import Foundation
-import LiftoffModel
 import LiftoffMarkdown
 
 /// A `## Sources` section, rendered as a styled reference list.

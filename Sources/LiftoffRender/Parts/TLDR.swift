@@ -1,6 +1,4 @@
-import LiftoffModel
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// A paragraph that begins with `TL;DR:`, set apart as an `<aside>`.
 package struct TLDR {

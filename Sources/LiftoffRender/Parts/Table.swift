@@ -1,4 +1,3 @@
-import LiftoffModel
 import LiftoffMarkdown
 
 /// A GFM table, wrapped so that it scrolls sideways on a narrow screen.

@@ -1,7 +1,5 @@
 import Foundation
-import LiftoffModel
 import LiftoffMarkdown
-import LiftoffMedia
 
 /// GFM task-list items (`- [ ] …`, `- [x] …`): cmark-gfm renders their checkboxes without a
 /// name, and a form control without one is announced as a bare "checkbox" (axe: `label`).
