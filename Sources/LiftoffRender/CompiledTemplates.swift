@@ -8,55 +8,43 @@ import Mustache
 /// Parsing stays swift-mustache's (same whitespace, standalone-line, partial-indentation and
 /// inheritance rules): its token tree is read once through reflection. A template using
 /// anything this renderer does not do (lambdas, dynamic partials, unknown transforms, another
-/// content type) makes `init?` return nil, and the library renders everything as before. The
+/// content type) fails `compile` with what it uses, and the library renders everything as before. The
 /// tests render the same contexts both ways and compare the bytes.
 struct CompiledTemplates: @unchecked Sendable {
     private var templates: [String: Node]
 
-    /// Compiles every template of `library`; nil when one uses what this renderer does not do.
-    init?(_ templates: [String: MustacheTemplate]) {
+    /// What a template uses that this renderer does not do; the library renders the theme then.
+    struct Unsupported: Error {
+        /// The template (by name: `article`, `partials/card`).
+        var template = ""
+        /// What it uses: "the transform 'reversed()' on 'article.tags'".
+        var reason: String
+
+        /// swift-mustache's parsed template is not shaped as this renderer reads it.
+        static let otherVersion = Unsupported(reason: "swift-mustache's parsed templates, which are not what this renderer reads (a swift-mustache other than 2.1?)")
+    }
+
+    /// Compiles every template; the first (by name) this renderer cannot read fails it, with why.
+    static func compile(_ templates: [String: MustacheTemplate]) -> Result<CompiledTemplates, Unsupported> {
         var compiled: [String: Node] = [:]
-        for (name, template) in templates {
-            guard let node = Node(template) else { return nil }
-            compiled[name] = node
-        }
-        self.templates = compiled
-    }
-
-    /// The first template (by name) this renderer cannot read, and why; nil when it reads them all.
-    static func unsupported(_ templates: [String: MustacheTemplate]) -> (template: String, reason: String)? {
-        for (name, template) in templates.sorted(by: { $0.key < $1.key }) where Node(template) == nil {
-            return (name, reason(template) ?? "it holds a token this renderer does not read")
-        }
-        return nil
-    }
-
-    /// Why `template` cannot be read: its first token (at any depth) that is not handled.
-    private static func reason(_ template: MustacheTemplate) -> String? {
-        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any] else {
-            return "swift-mustache's parsed templates are not what this renderer reads (a swift-mustache other than 2.1)"
-        }
-        for token in tokens where Token(token) == nil {
-            guard let (label, value) = Mirror(reflecting: token).children.first.map({ ($0.label ?? "", $0.value) }) else { continue }
-            let fields = Mirror(reflecting: value).children.map(\.value)
-            switch label {
-            case "variable", "unescapedVariable", "section", "invertedSection":
-                let name = fields.first as? String ?? ""
-                if let transforms = fields.dropFirst().first as? [String], let unknown = transforms.first(where: { !Name.known.contains($0) }) {
-                    return "the transform '\(unknown)()' on '\(name)'"
-                }
-                if fields.count == 3, let nested = fields[2] as? MustacheTemplate, let inner = reason(nested) { return inner }
-                return "the tag '\(name)'"
-            case "blockExpansion":
-                if let nested = fields.dropFirst().first as? MustacheTemplate, let inner = reason(nested) { return inner }
-            case "partial":
-                for nested in (fields.last as? [String: MustacheTemplate] ?? [:]).values { if let inner = reason(nested) { return inner } }
-                return "the partial '\(fields.first as? String ?? "")'"
-            case "contentType": return "the content type \(type(of: value))"
-            default: return "a '\(label)' token (a swift-mustache other than 2.1?)"
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                compiled[name] = try Node(template)
+            } catch {
+                return .failure(Unsupported(template: name, reason: error.reason))
             }
         }
-        return nil
+        return .success(CompiledTemplates(templates: compiled))
+    }
+
+    /// Compiles every template; nil when one uses what this renderer does not do (see `compile`).
+    init?(_ templates: [String: MustacheTemplate]) {
+        guard case .success(let compiled) = Self.compile(templates) else { return nil }
+        self = compiled
+    }
+
+    private init(templates: [String: Node]) {
+        self.templates = templates
     }
 
     /// Renders the template `name` with `object` as its context; nil when there is no such template.
@@ -77,15 +65,12 @@ struct CompiledTemplates: @unchecked Sendable {
             self.tokens = tokens
         }
 
-        /// Reads `MustacheTemplate.tokens`; nil for a token this renderer does not handle.
-        convenience init?(_ template: MustacheTemplate) {
+        /// Reads `MustacheTemplate.tokens`; throws at the first token this renderer does not handle.
+        convenience init(_ template: MustacheTemplate) throws(Unsupported) {
             guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any]
-            else { return nil }
+            else { throw .otherVersion }
             var decoded: [Token] = []
-            for token in tokens {
-                guard let value = Token(token) else { return nil }
-                decoded.append(value)
-            }
+            for token in tokens { decoded.append(try Token(token)) }
             self.init(tokens: decoded)
         }
     }
@@ -98,37 +83,34 @@ struct CompiledTemplates: @unchecked Sendable {
         case partial(String, indentation: String?, overrides: [String: Node]?)
         case escaping(Escaping)
 
-        init?(_ token: Any) {
-            guard let (label, value) = Mirror(reflecting: token).children.first.map({ ($0.label, $0.value) }), let label else { return nil }
+        init(_ token: Any) throws(Unsupported) {
+            guard let (label, value) = Mirror(reflecting: token).children.first.map({ ($0.label, $0.value) }), let label else {
+                throw .otherVersion
+            }
             let fields = Mirror(reflecting: value).children.map(\.value)
             switch label {
             case "text":
-                guard let text = value as? String else { return nil }
+                guard let text = value as? String else { throw .otherVersion }
                 self = .text(text)
             case "variable", "unescapedVariable":
-                guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                      let parsed = Name(name, transforms)
-                else { return nil }
-                self = .variable(parsed, escaped: label == "variable")
+                guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String] else { throw .otherVersion }
+                self = .variable(try Name(name, transforms), escaped: label == "variable")
             case "section", "invertedSection":
                 guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                      let parsed = Name(name, transforms), let template = fields[2] as? MustacheTemplate, let node = Node(template)
-                else { return nil }
-                self = .section(parsed, node, inverted: label == "invertedSection")
+                      let template = fields[2] as? MustacheTemplate
+                else { throw .otherVersion }
+                self = .section(try Name(name, transforms), try Node(template), inverted: label == "invertedSection")
             case "blockExpansion":
-                guard fields.count == 3, let name = fields[0] as? String, let template = fields[1] as? MustacheTemplate,
-                      let node = Node(template)
-                else { return nil }
-                self = .block(name, node, indentation: fields[2] as? String)
+                guard fields.count == 3, let name = fields[0] as? String, let template = fields[1] as? MustacheTemplate else {
+                    throw .otherVersion
+                }
+                self = .block(name, try Node(template), indentation: fields[2] as? String)
             case "partial":
-                guard fields.count == 3, let name = fields[0] as? String else { return nil }
+                guard fields.count == 3, let name = fields[0] as? String else { throw .otherVersion }
                 var overrides: [String: Node]?
                 if let templates = fields[2] as? [String: MustacheTemplate] {
                     overrides = [:]
-                    for (block, template) in templates {
-                        guard let node = Node(template) else { return nil }
-                        overrides![block] = node
-                    }
+                    for (block, template) in templates { overrides![block] = try Node(template) }
                 }
                 self = .partial(name, indentation: fields[1] as? String, overrides: overrides)
             case "contentType":
@@ -138,10 +120,10 @@ struct CompiledTemplates: @unchecked Sendable {
                 } else if typeName == "TextContentType" {
                     self = .escaping(.none)
                 } else {
-                    return nil
+                    throw Unsupported(reason: "the content type \(typeName)")
                 }
             default:
-                return nil
+                throw Unsupported(reason: "a '\(label)' token (a swift-mustache other than 2.1?)")
             }
         }
     }
@@ -174,8 +156,10 @@ struct CompiledTemplates: @unchecked Sendable {
             "lowercased", "uppercased", "equalzero", "plusone", "minusone",
         ]
 
-        init?(_ name: String, _ transforms: [String]) {
-            guard transforms.allSatisfy(Self.known.contains) else { return nil }
+        init(_ name: String, _ transforms: [String]) throws(Unsupported) {
+            if let unknown = transforms.first(where: { !Self.known.contains($0) }) {
+                throw Unsupported(reason: "the transform '\(unknown)()' on '\(name)'")
+            }
             self.transforms = transforms
             if name == "." {
                 start = .current

@@ -46,9 +46,12 @@ package struct PageRenderer: @unchecked Sendable {
         components = theme.components
         assetURLs = assets.paths.mapValues { site.config.basePath + $0 }
         library = theme.library
-        compiled = libraryRendering ? nil : CompiledTemplates(theme.templates)
-        if !libraryRendering, compiled == nil, let (template, reason) = CompiledTemplates.unsupported(theme.templates) {
-            slowRendering = "theme/templates/\(template).mustache: rendered by swift-mustache itself, several times slower, because of \(reason)"
+        switch libraryRendering ? nil : CompiledTemplates.compile(theme.templates) {
+        case .success(let templates): compiled = templates
+        case .failure(let unsupported):
+            compiled = nil
+            slowRendering = "theme/templates/\(unsupported.template).mustache: rendered by swift-mustache itself, several times slower, because of \(unsupported.reason)"
+        case nil: compiled = nil
         }
         let config = site.config
         let base = config.basePath
