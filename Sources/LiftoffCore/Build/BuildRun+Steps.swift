@@ -187,12 +187,11 @@ extension BuildRun {
 
     /// Encodes every image the cache lacks; their errors go to each line that shows them.
     func encodeImages() {
-        var cacheFailure: ImageError?
-        for (source, failure) in images.encodeMissing().sorted(by: { $0.key < $1.key }) {
-            if failure.aboutCache { cacheFailure = cacheFailure ?? failure; continue }
+        let failures = images.encodeMissing().sorted { $0.key < $1.key }
+        for (source, failure) in failures where !failure.aboutCache {
             for use in published.imageUses[source] ?? [] { problems.append(.error(use.path, use.line, "image '\(use.url)': \(failure.message)")) }
         }
-        if let cacheFailure { problems.append(.error(images.cache.folderPath, 0, cacheFailure.message)) }
+        if let problem = images.cache.problem(among: failures.map(\.value)) { problems.append(problem) }
     }
 
     /// Draws every share card and hero crop the cache lacks.

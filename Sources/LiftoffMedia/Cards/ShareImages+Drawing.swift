@@ -93,7 +93,7 @@ extension ShareImages {
         }
         images.cache.makeFolder()
         let logoImage = decodedLogo
-        let failures = parallelMap(jobs.count) { index -> Diagnostic? in
+        let failures = parallelMap(jobs.count) { index -> ImageError? in
             let (key, job) = jobs[index]
             let suffix = ".tmp-\(getpid())-\(index)"
             var file = ""
@@ -116,15 +116,17 @@ extension ShareImages {
                 return nil
             } catch {
                 unlink(file + suffix)
-                if error.aboutCache { return .error(images.cache.folderPath, 0, error.message) }
-                switch job {
-                case .card(let card, let path): return .error(path, 1, "share card '\(ShareCard.shortened(card.title, to: 60))': \(error.message)")
-                case .crop(_, let path, let line, let name): return .error(path, line, "image '\(name)': \(error.message)")
-                }
+                return error
             }
         }
-        // A cache that cannot be written is said once, not for every card.
-        var seen = Set<String>()
-        return failures.compactMap { $0 }.filter { $0.line != 0 || seen.insert($0.message).inserted }
+        var problems: [Diagnostic] = zip(jobs, failures).compactMap { job, failure in
+            guard let failure, !failure.aboutCache else { return nil }
+            switch job.1 {
+            case .card(let card, let path): return .error(path, 1, "share card '\(ShareCard.shortened(card.title, to: 60))': \(failure.message)")
+            case .crop(_, let path, let line, let name): return .error(path, line, "image '\(name)': \(failure.message)")
+            }
+        }
+        if let problem = images.cache.problem(among: failures.compactMap { $0 }) { problems.append(problem) }
+        return problems
     }
 }

@@ -24,6 +24,12 @@ package final class ImageCache: @unchecked Sendable {
     private static let formatLine = "liftoff-images 2"
 
     /// Opens the cache in `folder` (made when something is first written); an unreadable index is an empty cache.
+    /// One problem at the cache's folder for the first of `failures` that is the cache's own: a
+    /// full disk fails every image alike, and is said once, not at every page.
+    package func problem(among failures: some Sequence<ImageError>) -> Diagnostic? {
+        failures.first(where: \.aboutCache).map { .error(folderPath, 0, $0.message) }
+    }
+
     init(folder: URL) {
         self.folder = folder
         folderPath = folder.path
