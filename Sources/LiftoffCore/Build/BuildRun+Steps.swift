@@ -11,31 +11,29 @@ extension BuildRun {
     /// Reads `site.yml`, every file under `content/` and the theme.
     func load() throws(BuildFailure) {
         sources = try SiteSources.load(from: root)
-        themeResult = Theme.load(from: root, folder: sources.folder)
         problems = sources.problems
+        switch Theme.load(from: root, folder: sources.folder) {
+        case .success(let value): theme = value
+        case .failure(let failure): problems += failure.diagnostics
+        }
     }
 
-    /// Settings, the theme, standalone pages and every article's front matter (Markdown comes once
+    /// Settings, standalone pages and every article's front matter (Markdown comes once
     /// links can resolve). SVGs that could run code are refused here.
     func parse() {
         let (config, configProblems) = SiteConfigParser.read(sources.configText)
         self.config = config
         problems += configProblems
         if let baseURL = options.baseURL { self.config?.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
-        switch themeResult! {
-        case .success(let value): theme = value
-        case .failure(let failure): problems += failure.diagnostics
-        }
         if let config, !config.markdown.unsafeHTML { problems += SVGSafety.problems(in: sources.files, folder: sources.folder) }
         // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
-        articleFiles = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) }
+        let files = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) }, previous = previous
         for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
             switch StandalonePage.parse(data: file.data, path: file.path) {
             case .success(let page): if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
             case .failure(let failure): problems += failure.diagnostics
             }
         }
-        let files = articleFiles, previous = previous
         let digests = parallelMap(files.count) { index -> Digest in
             var hasher = StableHasher()
             hasher.combine(files[index].data)
@@ -70,10 +68,8 @@ extension BuildRun {
         problems += resolveProblems
         resolved.pages = Builder.checkPages(standalone, drafts: draftPages, menu: config.menu, problems: &problems)
         site = resolved
-        var byPath: [String: Article] = [:]
-        for article in articles { byPath[article.path] = article }
         links = LinkResolver(
-            site: resolved, articlesByPath: byPath, files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
+            site: resolved, articlesByPath: parsedArticles.mapValues(\.article), files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
             pageURLs: Dictionary((resolved.pages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
             draftPages: Set(draftPages.map(\.path)))
     }

@@ -20,11 +20,9 @@ final class BuildRun {
 
     // load
     var sources: SiteSources!
-    var themeResult: Result<Theme, BuildFailure>!
+    var theme: Theme?
     // parse
     var config: SiteConfig?
-    var theme: Theme?
-    var articleFiles: [(path: String, data: [UInt8])] = []
     var standalone: [StandalonePage] = []
     /// Draft pages: not published, but where links to them will lead.
     var draftPages: [StandalonePage] = []
