@@ -154,32 +154,34 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
             throw BuildFailure(.error(output.path, 0, "cannot write the output: \(String(cString: strerror((error as? POSIXError)?.code.rawValue ?? EIO)))"))
         }
         // The folder at the staging path must still be the one this build filled.
-        guard isStaging(staging.path) else {
-            throw BuildFailure(.error(staging.path, 0,
-                "the build's staging folder was moved or replaced while the build ran; nothing was published (is another program writing beside the output?)"))
-        }
+        guard isStaging(staging.path) else { throw replacedStaging }
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else { throw failure("cannot move the new output into place") }
             return
         }
-        if liftoff_exchange_paths(staging.path, output.path) == 0, !isStaging(output.path) {
-            // Replaced between the check and the exchange: put things back as they were.
-            _ = liftoff_exchange_paths(staging.path, output.path)
-            throw BuildFailure(.error(staging.path, 0,
-                "the build's staging folder was replaced while the build ran; nothing was published (is another program writing beside the output?)"))
-        } else if !isStaging(output.path) {
-            // A file system without RENAME_EXCHANGE: two renames, a moment apart.
-            let old = Self.beside(output, "old-\(getpid())")
-            guard rename(output.path, old.path) == 0 else { throw failure("cannot move the old output aside") }
-            guard rename(staging.path, output.path) == 0 else {
-                _ = rename(old.path, output.path)
-                throw failure("cannot move the new output into place")
+        if liftoff_exchange_paths(staging.path, output.path) == 0 {
+            guard isStaging(output.path) else {
+                // Replaced between the check and the exchange: put things back as they were.
+                _ = liftoff_exchange_paths(staging.path, output.path)
+                throw replacedStaging
             }
-            Self.removeTree(old.path)
+            Self.removeTree(staging.path)  // now holds the old tree
             return
         }
-        Self.removeTree(staging.path)  // now holds the old tree
+        // A file system without RENAME_EXCHANGE: two renames, a moment apart.
+        let old = Self.beside(output, "old-\(getpid())")
+        guard rename(output.path, old.path) == 0 else { throw failure("cannot move the old output aside") }
+        guard rename(staging.path, output.path) == 0 else {
+            _ = rename(old.path, output.path)
+            throw failure("cannot move the new output into place")
+        }
+        Self.removeTree(old.path)
+    }
+
+    private var replacedStaging: BuildFailure {
+        BuildFailure(.error(staging.path, 0,
+            "the build's staging folder was moved or replaced while the build ran; nothing was published (is another program writing beside the output?)"))
     }
 
     /// Whether the folder at `path` (not followed if a link) is the staging folder this writer made.
