@@ -143,7 +143,7 @@ package enum FileTree {
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard let target = FileTree.realPath(path), stat(path, &info) == 0 else { return }  // dangling
                 if let root, !FileTree.isInside(target, root) {
-                    listing.problems.append((relative, "symbolic link points outside the site (\(target)); copy the file into the site instead"))
+                    listing.problems.append((relative, SiteFolder.Refusal.outside(target: target).description))
                     return
                 }
                 linkTarget = target
