@@ -68,19 +68,24 @@ private func aliasExpansionLine(_ node: Node) -> Int? {
     var repeated = 0
     /// The values `node` stands for (at most `cap`); copies met inside add to `repeated`.
     func size(_ node: Node) -> Int {
-        let children: [Node]
-        switch node {
-        case .scalar, .alias: return 1
-        case .sequence(let sequence): children = Array(sequence)
-        case .mapping(let mapping): children = mapping.flatMap { [$0.key, $0.value] }
-        }
+        if case .scalar = node { return 1 }
+        if case .alias = node { return 1 }
         let position = node.mark.map { Position(line: $0.line, column: $0.column) }
         if let position, let known = sizes[position] {
             repeated = min(repeated + known, cap)
             return known
         }
         var total = 1
-        for child in children where repeated < cap { total = min(total + size(child), cap) }
+        func add(_ child: Node) {
+            if repeated < cap { total = min(total + size(child), cap) }
+        }
+        if let sequence = node.sequence { for child in sequence { add(child) } }
+        if let mapping = node.mapping {
+            for (key, value) in mapping {
+                add(key)
+                add(value)
+            }
+        }
         if let position { sizes[position] = total }
         return total
     }

@@ -47,7 +47,7 @@ package struct NameIndex: Sendable {
                 Self.fill(row: depth, of: &rows, width: width, query: query, name: candidate)
                 if rowMinimum.count <= depth { rowMinimum.append(0) }
                 rowMinimum[depth] = rows[(depth * width)..<((depth + 1) * width)].min()!
-                // No longer name starting so can come within the limit (a swap reaches back two rows).
+                // No name with this prefix can come within the limit (a swap reaches back two rows).
                 if rowMinimum[depth] > limit, rowMinimum[depth - 1] + 1 > limit {
                     pruned = depth
                     break
