@@ -88,7 +88,7 @@ package final class ImagePipeline: @unchecked Sendable {
             let data: [UInt8]
             do { data = try folder.read(source) } catch { return .failure(ImageError(error.description)) }
             // Without a size, browsers show an SVG at the default object size, 300 × 150.
-            let size = SVGSize.of(Data(data))
+            let size = SVGSize.of(data)
             let picture = Picture(src: address(target), width: size?.width ?? 300, height: size?.height ?? 150, eager: eager)
             let warnings = size == nil ? ["the SVG has no size: browsers show it at 300 × 150; give its <svg> element a viewBox"] : []
             return .success(Published(picture: picture, files: [], original: (source, target), warnings: warnings))

@@ -3,7 +3,7 @@ import Foundation
 /// The size an SVG file declares on its root element: `width`/`height`, else its `viewBox`.
 enum SVGSize {
     /// nil when the file has no `<svg` element with a usable size.
-    static func of(_ data: Data) -> (width: Int, height: Int)? {
+    static func of(_ data: [UInt8]) -> (width: Int, height: Int)? {
         // The root element's start tag is near the top (after an XML declaration, comments, a doctype).
         let head = String(decoding: data.prefix(16_384), as: UTF8.self)
         guard let open = head.range(of: "<svg", options: .caseInsensitive),
