@@ -24,16 +24,11 @@ import Testing
     }
 
     @Test func theServedFolderIsReadableByItsUserOnly() async throws {
-        let root = try PreviewFixture.makeSite()
-        let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: Self.now)
-        defer {
-            site.removeOutput()
-            try? FileManager.default.removeItem(at: root)
+        try await withPreview { site, _ in
+            var info = stat()
+            #expect(stat(site.output.path, &info) == 0)
+            #expect(info.st_mode & 0o777 == 0o700, "drafts are served from a folder of mode \(String(info.st_mode & 0o777, radix: 8))")
         }
-        #expect(await site.rebuild().succeeded)
-        var info = stat()
-        #expect(stat(site.output.path, &info) == 0)
-        #expect(info.st_mode & 0o777 == 0o700, "drafts are served from a folder of mode \(String(info.st_mode & 0o777, radix: 8))")
     }
 
     @Test func aSiteThatHasNotBuiltYetAnswersWithAPageThatReloadsOnceItDoes() async throws {
