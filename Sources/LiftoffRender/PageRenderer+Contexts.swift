@@ -13,9 +13,10 @@ extension PageRenderer {
     }
 
     /// A page of the site as a whole (home, lists, tags, 404), shared with the site's card.
-    func sitePage(_ page: [String: Any]) -> [String: Any] {
-        guard let image = share?.siteImage else { return page }
-        return page.merging(["image": image.context]) { $1 }
+    func sitePage(_ page: PageHead) -> PageHead {
+        var page = page
+        page.image = share?.siteImage
+        return page
     }
 
     /// What lists and cards show of an article.

@@ -21,6 +21,9 @@ package struct PageRenderer: @unchecked Sendable {
     /// tag page and related-reads block (a card reads only its article and `site`).
     private let listItems: Memo<[String: Any]>
 
+    /// Where the contexts templates get are recorded (nil: nowhere).
+    let contextLog: TemplateContextLog?
+
     /// Heroes and share images (nil: pages have none).
     let share: ShareImages?
 
@@ -38,9 +41,10 @@ package struct PageRenderer: @unchecked Sendable {
 
     package init(
         site: Site, theme: Theme, assets: FingerprintedAssets, share: ShareImages? = nil, avatars: [String: String] = [:],
-        libraryRendering: Bool = false
+        libraryRendering: Bool = false, contextLog: TemplateContextLog? = nil
     ) {
         self.site = site
+        self.contextLog = contextLog
         self.share = share
         self.avatars = avatars
         components = theme.components
@@ -126,22 +130,17 @@ package struct PageRenderer: @unchecked Sendable {
         }
         var jsonLD = [JSONLD.script(articleObject), JSONLD.script(breadcrumbs(article))]
         if let faq = body.faq { jsonLD.append(JSONLD.script(faq.jsonLD)) }
-        var page: [String: Any] = [
-            "title": "\(article.title) · \(site.config.title)",
+        let page = PageHead(
+            title: "\(article.title) · \(site.config.title)",
             // Link previews show the site's name apart (og:site_name): the title alone.
-            "share_title": article.title,
+            shareTitle: article.title,
             // An article without one (a warning) is described by the site, as pages are.
-            "description": description.isEmpty ? site.config.description : description,
-            "canonical": site.absolute(site.url(of: article)),
-            "type": "article",
-            "published": article.date.iso8601,
-            "jsonld": jsonLD,
-        ]
-        if let updated = article.updated { page["modified"] = updated.iso8601 }
-        if article.draft || article.date > site.now { page["preview"] = true }
-        if let shareImage { page["image"] = shareImage.context }
-        if !body.scripts.isEmpty { page["scripts"] = body.scripts.compactMap { assetURLs[$0] } }
-        return (render("article", ["page": page, "article": summary]), (tldrHTML ?? "") + bodyHTML)
+            description: description.isEmpty ? site.config.description : description,
+            canonical: site.absolute(site.url(of: article)), kind: .article,
+            published: article.date.iso8601, modified: article.updated?.iso8601,
+            preview: article.draft || article.date > site.now, image: shareImage,
+            jsonLD: jsonLD, scripts: body.scripts.compactMap { assetURLs[$0] })
+        return (render("article", ["page": page.context, "article": summary]), (tldrHTML ?? "") + bodyHTML)
     }
 
     /// `<slug>/index.html` of a standalone page (`page.mustache`).
@@ -155,16 +154,12 @@ package struct PageRenderer: @unchecked Sendable {
             content["updated_display"] = updated.longDay
         }
         if let toc = tableOfContents(body, asked: page.toc) { content["toc"] = toc }
-        var head = sitePage([
-            "title": "\(page.title) · \(site.config.title)",
-            "share_title": page.title,
-            "description": page.description ?? body.tldr?.text ?? site.config.description,
-            "canonical": site.absolute(site.url(of: page)),
-            "type": "website",
-        ])
-        if page.draft { head["preview"] = true }
-        if !body.scripts.isEmpty { head["scripts"] = body.scripts.compactMap { assetURLs[$0] } }
-        return render("page", ["page": head, "standalone": content])
+        let head = sitePage(PageHead(
+            title: "\(page.title) · \(site.config.title)", shareTitle: page.title,
+            description: page.description ?? body.tldr?.text ?? site.config.description,
+            canonical: site.absolute(site.url(of: page)),
+            preview: page.draft, scripts: body.scripts.compactMap { assetURLs[$0] }))
+        return render("page", ["page": head.context, "standalone": content])
     }
 
     /// `toc`: the h2/h3 headings, when the front matter (else site.yml's `toc:`) asks and there are two or more.
@@ -183,13 +178,8 @@ package struct PageRenderer: @unchecked Sendable {
     /// `index.html`: the site countdown and the latest articles.
     package func home() -> String {
         let latest = (0..<min(Self.homeCount, site.articles.count)).map(listItem)
-        let page = sitePage([
-            "title": site.config.title,
-            "description": site.config.description,
-            "canonical": site.config.baseURL,
-            "type": "website",
-        ])
-        var context: [String: Any] = ["page": page, "articles": latest]
+        let page = sitePage(PageHead(title: site.config.title, description: site.config.description, canonical: site.config.baseURL))
+        var context: [String: Any] = ["page": page.context, "articles": latest]
         if site.articles.count > Self.homeCount { context["more"] = true }
         return render("home", context)
     }
@@ -218,37 +208,26 @@ package struct PageRenderer: @unchecked Sendable {
         let tags = site.tags.map { tag -> [String: Any] in
             ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": tag.articles.count, "one": tag.articles.count == 1]
         }
-        let page = sitePage([
-            "title": "Tags · \(site.config.title)",
-            "description": "Every tag on \(site.config.title).",
-            "canonical": site.absolute(site.config.basePath + "tags/"),
-            "type": "website",
-        ])
-        return render("tags", ["page": page, "tags": tags])
+        let page = sitePage(PageHead(
+            title: "Tags · \(site.config.title)", description: "Every tag on \(site.config.title).",
+            canonical: site.absolute(site.config.basePath + "tags/")))
+        return render("tags", ["page": page.context, "tags": tags])
+    }
+
+    /// `search/index.html`: the search page (search.js fills it; without JavaScript it points to the lists).
+    package func searchPage() -> String {
+        let page = sitePage(PageHead(
+            title: "Search · \(site.config.title)", description: site.config.description,
+            canonical: site.absolute(site.config.basePath + "search/"), noindex: true))
+        return render("search", ["page": page.context])
     }
 
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
-    /// `search/index.html`: the search page (search.js fills it; without JavaScript it points to the lists).
-    package func searchPage() -> String {
-        let page = sitePage([
-            "title": "Search · \(site.config.title)",
-            "description": site.config.description,
-            "canonical": site.absolute(site.config.basePath + "search/"),
-            "type": "website",
-            "noindex": true,
-        ])
-        return render("search", ["page": page])
-    }
-
     package func notFound() -> String {
-        let page = sitePage([
-            "title": "Page not found · \(site.config.title)",
-            "description": site.config.description,
-            "canonical": site.config.baseURL,
-            "type": "website",
-            "noindex": true,
-        ])
-        return render("404", ["page": page])
+        let page = sitePage(PageHead(
+            title: "Page not found · \(site.config.title)", description: site.config.description,
+            canonical: site.config.baseURL, noindex: true))
+        return render("404", ["page": page.context])
     }
 
     /// Splits `items` into pages of `per_page`.
@@ -269,14 +248,11 @@ package struct PageRenderer: @unchecked Sendable {
         if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
         if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
         let suffix = list.number > 1 ? " (page \(list.number) of \(list.count))" : ""
-        let page = sitePage([
-            "title": "\(list.heading)\(suffix) · \(site.config.title)",
-            "description": site.config.description,
-            "canonical": site.absolute(base + list.folderPath(list.number)),
-            "type": "website",
-        ])
+        let page = sitePage(PageHead(
+            title: "\(list.heading)\(suffix) · \(site.config.title)", description: site.config.description,
+            canonical: site.absolute(base + list.folderPath(list.number))))
         let context: [String: Any] = [
-            "page": page, "heading": list.heading, "intro": list.intro ?? false, "avatar": list.avatar ?? false,
+            "page": page.context, "heading": list.heading, "intro": list.intro ?? false, "avatar": list.avatar ?? false,
             "articles": list.items.map(listItem),
             "pagination": list.count > 1 ? pagination : false,
         ]
@@ -315,6 +291,7 @@ package struct PageRenderer: @unchecked Sendable {
     }
 
     private func renderTemplate(_ name: String, _ context: [String: Any]) -> String {
+        contextLog?.record(name, context)
         if let compiled { return compiled.render(context, withTemplate: name) ?? "" }
         return library.render(context, withTemplate: name) ?? ""
     }

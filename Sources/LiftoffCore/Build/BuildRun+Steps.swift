@@ -98,7 +98,8 @@ extension BuildRun {
         warnings += heroProblems.filter { $0.severity != .error }
         avatars = Builder.publishAvatars(config: config, files: sources.files, images: images, problems: &problems)
         renderer = PageRenderer(
-            site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering)
+            site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering,
+            contextLog: options.contextLog)
         markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, collectsText: config.search,
             keepsText: FAQ.matches)

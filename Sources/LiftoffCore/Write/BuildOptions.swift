@@ -1,5 +1,6 @@
 import Foundation
 import LiftoffModel
+import LiftoffRender
 
 /// Options that decide which articles a build publishes.
 public struct BuildOptions: Sendable {
@@ -11,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Render through swift-mustache itself instead of `CompiledTemplates` (the tests compare both).
     var libraryRendering = false
+    /// Records every template's context (the theme reference's test reads them).
+    var contextLog: TemplateContextLog?
     /// Where processed images are kept between builds (beside the output); nil: a scratch folder.
     public var imageCache: URL?
     /// Remove cached images this build did not use (`liftoff build` does; the preview does not).
