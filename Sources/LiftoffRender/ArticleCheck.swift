@@ -8,16 +8,13 @@ import LiftoffMarkdown
 public enum ArticleCheck {
     /// Every problem found in `data`, read as the file at `path`.
     public static func diagnostics(for data: [UInt8], path: String = "content/article.md", now: Timestamp = Timestamp(seconds: 0)) -> [Diagnostic] {
-        switch FrontMatterParser.parse(data: data, path: path) {
-        case .failure(let failure):
-            return failure.diagnostics
-        case .success(let article):
-            let (blocks, problems, warnings) = MarkdownRenderer().blocks(article.body, lineOffset: article.bodyLine - 1) { link in
-                link.url.hasSuffix(".md") ? .replace("/articles/x/") : .keep
-            }
-            let body = ArticleBody(blocks: blocks, path: path, now: now)
-            return problems.map { .error(path, $0.line, $0.message) } + body.errors + body.warnings
-                + warnings.map { .warning(path, $0.line, $0.message) }
+        let (read, frontMatterProblems) = FrontMatterParser.read(data: data, path: path)
+        guard let article = read else { return frontMatterProblems }
+        let (blocks, problems, warnings) = MarkdownRenderer().blocks(article.body, lineOffset: article.bodyLine - 1) { link in
+            link.url.hasSuffix(".md") ? .replace("/articles/x/") : .keep
         }
+        let body = ArticleBody(blocks: blocks, path: path, now: now)
+        return frontMatterProblems + problems.map { .error(path, $0.line, $0.message) } + body.errors + body.warnings
+            + warnings.map { .warning(path, $0.line, $0.message) }
     }
 }

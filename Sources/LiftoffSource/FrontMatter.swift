@@ -39,11 +39,24 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 package enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "image", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "image", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     package static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
-        split(data: data, path: path).flatMap { parse($0, path: path) }
+        let (article, problems) = read(data: data, path: path)
+        if let article, problems.isEmpty { return .success(article) }
+        return .failure(BuildFailure(problems))
+    }
+
+    /// The problems of a Markdown file, and the article as far as its front matter could be read:
+    /// with a key misspelt or a value of the wrong kind, the article with its valid keys, so that its
+    /// body is checked too and every problem of the file is reported at once. Nil when the front
+    /// matter cannot be read at all (not UTF-8, not closed, not YAML) or gives the article no address.
+    package static func read(data: [UInt8], path: String) -> (article: Article?, problems: [Diagnostic]) {
+        switch split(data: data, path: path) {
+        case .failure(let failure): return (nil, failure.diagnostics)
+        case .success(let split): return read(split, path: path)
+        }
     }
 
     /// A Markdown file's bytes as UTF-8 text (BOM dropped, CRLF made LF), cut into front matter and body.
@@ -65,10 +78,10 @@ package enum FrontMatterParser {
         }
     }
 
-    static func parse(_ split: FrontMatterSplit, path: String) -> Result<Article, BuildFailure> {
+    static func read(_ split: FrontMatterSplit, path: String) -> (article: Article?, problems: [Diagnostic]) {
         let node: Node
         switch compose(split, path: path, empty: "add `title:` and `date:`") {
-        case .failure(let failure): return .failure(failure)
+        case .failure(let failure): return (nil, failure.diagnostics)
         case .success(let value): node = value
         }
         var fields = YAMLFields(node, known: keys, path: path, lineOffset: 1, what: "front matter")
@@ -94,22 +107,24 @@ package enum FrontMatterParser {
         if let custom = fields.string("slug") {
             if let problem = Slug.problem(custom) {
                 fields.fail("slug", "slug '\(custom)' \(problem)")
+                slug = Slug.make(nameSlug, limit: Slug.maxLength)
+            } else {
+                slug = custom
             }
-            slug = custom
         } else if Slug.problem(slug) != nil {
             let suggestion = Slug.make(slug, limit: Slug.maxLength)
             if suggestion.isEmpty {
                 fields.fail("slug", "cannot make a slug from the file name '\(fileName)'; add `slug:` with lower-case letters, digits and '-'")
-            } else {
-                slug = suggestion
             }
+            slug = suggestion
         }
 
         let countdown = CountdownParser.parse(&fields, key: "countdown", defaultLabel: title ?? "Launch")
         var article = Article(
             path: path,
             slug: slug,
-            title: title ?? "",
+            // Without a title (an error) the file's name stands in while the rest is checked.
+            title: title.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 } ?? nameSlug,
             // `description: ""` says nothing: as good as none (lists fall back to the TL;DR, else a warning).
             description: fields.string("description").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 },
             date: date ?? Timestamp(seconds: 0),
@@ -148,6 +163,10 @@ package enum FrontMatterParser {
                 else { article.aliases.append(alias) }
             }
         }
+        for (index, old) in (fields.stringList("retired", example: "/articles/old-slug/") ?? []).enumerated() {
+            if let problem = AliasRule.problem(old) { fields.fail("retired", item: index, "retired path '\(old)' \(problem)") }
+            else { article.retired.append(old) }
+        }
         let image = fields.string("image"), imageAlt = fields.string("image_alt")
         if let image {
             if image.trimmingSpaces.isEmpty { fields.fail("image", "'image' is empty: name an image file next to the article, like `image: hero.jpg`") }
@@ -155,7 +174,7 @@ package enum FrontMatterParser {
         } else if imageAlt != nil {
             fields.fail("image_alt", "'image_alt' describes the `image:`, and there is none: add `image: hero.jpg` or remove it")
         }
-        return fields.diagnostics.isEmpty ? .success(article) : .failure(BuildFailure(fields.diagnostics))
+        return (slug.isEmpty ? nil : article, fields.diagnostics)
     }
 
     /// `content/2026-11-24-countdown.md` → `2026-11-24-countdown`; `content/countdown/index.md` → `countdown`.

@@ -45,7 +45,8 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("Waiting for another build of \(displayPath(givenOutput)) to finish…\n".utf8))
         }
         switch try Publisher.publish(root: site.root, output: outputURL, options: options, waiting: waiting) {
-        case .upToDate:
+        case .upToDate(let warnings):
+            if !warnings.isEmpty { FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n").utf8)) }
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             print("Nothing changed since the last build: \(displayPath(givenOutput)) is up to date (\(milliseconds) ms).")
             return

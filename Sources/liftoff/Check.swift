@@ -18,7 +18,9 @@ struct Check: ParsableCommand {
         options.keepCaches(besideOutput: site.root.appendingPathComponent("output"))
         let report: BuildReport
         do {
-            report = try Builder.build(root: site.root, into: MemorySink(), options: options)
+            // The last build's URLs: an article's URL that moved is a warning until it is handled.
+            let history = BuildCache.urlHistory(from: BuildCache.location(for: site.root.appendingPathComponent("output")))
+            report = try Builder.build(root: site.root, into: MemorySink(), options: options, previous: history)
         } catch {
             Liftoff.report(error.diagnostics, failed: true, publishing: false)
             throw ExitCode(1)

@@ -68,14 +68,39 @@ import Testing
         ])
     }
 
-    @Test func aURLThatMovedSinceTheLastBuildIsAWarningUntilItHasAnAlias() throws {
-        let site = try TestSite(["content/post.md": article("Post", extra: "slug: first-name\n")])
+    static func moved(_ old: String, _ new: String, line: Int = 5) -> String {
+        "content/post.md:\(line): warning: URL changed from \(old) to \(new): links to the old one lead nowhere; add `aliases: [\(old)]` to send readers on, or `retired: [\(old)]` to let it go"
+    }
+
+    @Test func aURLThatMovedWarnsOnEveryBuildUntilAnAliasOrRetiredHandlesIt() throws {
+        let site = try TestSite(["content/post.md": article("Post", extra: "slug: first-name\n"), "content/other.md": article("Other")])
         defer { site.remove() }
         #expect(try Self.publish(site).warnings.isEmpty)
         try site.write("content/post.md", article("Post", extra: "slug: second-name\n"))
-        let moved = try Self.publish(site).warnings.map(\.description)
-        #expect(moved == ["content/post.md:5: warning: URL changed from /articles/first-name/ to /articles/second-name/; add `aliases: [/articles/first-name/]` so shared links keep working"])
-        try site.write("content/post.md", article("Post", extra: "slug: third-name\naliases: [/articles/second-name/]\n"))
+        #expect(try Self.publish(site).warnings.map(\.description) == [Self.moved("/articles/first-name/", "/articles/second-name/")])
+        // The next build, for another edit, still says so; and so does a strict check.
+        try site.write("content/other.md", article("Other", body: "Edited."))
+        #expect(try Self.publish(site).warnings.map(\.description) == [Self.moved("/articles/first-name/", "/articles/second-name/")])
+        var strict = BuildOptions(now: testNow, strict: true)
+        strict.keepCaches(besideOutput: site.output)
+        let history = BuildCache.urlHistory(from: BuildCache.location(for: site.output))
+        #expect(throws: BuildFailure.self) { try Builder.build(root: site.root, into: MemorySink(), options: strict, previous: history) }
+        // Moved again: both old URLs are lost until each is handled.
+        try site.write("content/post.md", article("Post", extra: "slug: third-name\naliases: [/articles/second-name]\n"))
+        #expect(try Self.publish(site).warnings.map(\.description) == [Self.moved("/articles/first-name/", "/articles/third-name/")])
+        try site.write("content/post.md", article("Post", extra: "slug: third-name\naliases: [/articles/second-name]\nretired: [/articles/first-name/]\n"))
         #expect(try Self.publish(site).warnings.isEmpty)
+        try site.write("content/other.md", article("Other", body: "Edited again."))
+        #expect(try Self.publish(site).warnings.isEmpty)
+    }
+
+    @Test func anOldURLPublishedAgainNeedsNothing() throws {
+        let site = try TestSite(["content/post.md": article("Post", extra: "slug: first-name\n")])
+        defer { site.remove() }
+        _ = try Self.publish(site)
+        try site.write("content/post.md", article("Post", extra: "slug: second-name\n"))
+        #expect(try Self.publish(site).warnings.count == 1)
+        try site.write("content/new.md", article("New", extra: "slug: first-name\n"))
+        #expect(try Self.publish(site).warnings.isEmpty, "another article lives at the old URL now")
     }
 }

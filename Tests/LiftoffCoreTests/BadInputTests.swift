@@ -60,6 +60,19 @@ import Testing
         Case(name: "UTF-8 byte order mark", files: ["content/a.md": "\u{FEFF}" + article("A")], status: 0, messages: []),
         Case(name: "countdown target not a date", files: ["content/a.md": article("A", extra: "countdown:\n  target: soon\n")], status: 1,
              messages: ["content/a.md:6: front matter: countdown: 'target' is not a valid date: 'soon' (use YYYY-MM-DD or ISO 8601 such as 2026-12-01T17:00:00Z)"]),
+        Case(name: "a front-matter error hides none of the file's other problems", files: [
+            "content/hero.jpg": "not read: only its name is suggested",
+            "content/a.md": article("A", extra: "updatd: 2026-11-25\nimage: hreo.jpg\nimage_alt: The hero\n",
+                                    body: "![A chart](chrt.png)\n\nSee [one](vaild.md) and [two](nowhere.md)."),
+        ], status: 1, messages: [
+            "content/a.md:5: front matter: unknown key 'updatd'; did you mean 'updated'?",
+            "content/a.md:6: image: image 'hreo.jpg' not found next to the article; did you mean 'hero.jpg'?",
+            "content/a.md:10: image 'chrt.png' not found next to the article",
+            "content/a.md:12: link to missing article 'nowhere.md'",
+            "content/a.md:12: link to missing article 'vaild.md'; did you mean 'valid.md'?",
+        ]),
+        Case(name: "a link up a folder", files: ["content/guides/a.md": article("A", body: "See [it](../vaild.md).")], status: 1,
+             messages: ["content/guides/a.md:7: link to missing article '../vaild.md'; did you mean '../valid.md'?"]),
         Case(name: "template syntax error", files: ["theme/templates/partials/card.mustache": "<article>\n{{#title}}\n</article>\n"], status: 1,
              messages: ["theme/templates/partials/card.mustache:4: template syntax error: a section is never closed ({{/name}} is missing)"]),
     ]

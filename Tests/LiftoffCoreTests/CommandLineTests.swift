@@ -62,11 +62,14 @@ import Yams
         let run = try liftoff(["build", "--source", site.root.path])
         #expect(run.status == 1)
         #expect(run.errors == """
+            content/a.md:1: warning: no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)
             content/a.md:4: front matter: 'tags' must be a list of names, like `tags: [launch, countdown]`
+            content/a.md:6: link to missing article 'x.md'; did you mean 'b.md'?
             content/b.md:1: front matter: missing key 'date' (e.g. `date: 2026-11-24`), or name the file `YYYY-MM-DD-b.md`
+            content/b.md:3: warning: the article has no text after its front matter
             content/c.md:1: warning: no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)
-            content/c.md:5: link to missing article 'x.md'
-            3 errors, 1 warning; nothing was published.
+            content/c.md:5: link to missing article 'x.md'; did you mean 'a.md'?
+            4 errors, 3 warnings; nothing was published.
 
             """)
         #expect(try Data(contentsOf: site.output.appendingPathComponent("articles/a/index.html")) == before)

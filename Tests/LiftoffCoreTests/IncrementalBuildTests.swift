@@ -32,7 +32,7 @@ import Testing
     @discardableResult
     func publish(_ site: TestSite, into output: URL? = nil, now: Timestamp = testNow) throws -> BuildReport {
         switch try Publisher.publish(root: site.root, output: output ?? site.output, options: BuildOptions(now: now)) {
-        case .upToDate: throw BuildFailure(.error("test", 0, "expected a build"))
+        case .upToDate(_): throw BuildFailure(.error("test", 0, "expected a build"))
         case .built(let report, _, _): return report
         }
     }

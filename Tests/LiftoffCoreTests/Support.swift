@@ -83,7 +83,7 @@ struct TestSite {
     func publishReport(now: Timestamp = testNow) throws -> BuildReport {
         switch try Publisher.publish(root: root, output: output, options: BuildOptions(now: now)) {
         case .built(let report, _, _): return report
-        case .upToDate: Issue.record("the build did nothing"); throw CancellationError()
+        case .upToDate(_): Issue.record("the build did nothing"); throw CancellationError()
         }
     }
 

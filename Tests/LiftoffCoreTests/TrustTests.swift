@@ -86,8 +86,12 @@ import Testing
                ],
                status: 1,
                messages: [
+                   // Every problem of each file: the body is checked too.
+                   "content/a.md:1: warning: no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)",
                    "content/a.md:2: front matter: missing key 'title'",
+                   "content/b.md:1: warning: no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)",
                    "content/b.md:2: front matter: missing key 'title'",
+                   "content/c.md:1: warning: no description: add `description:` or a `TL;DR:` paragraph (lists, the feed and link previews show it)",
                    "content/c.md:3: front matter: missing key 'date' (e.g. `date: 2026-11-24`), or name the file `YYYY-MM-DD-c.md`",
                ]),
         Attack(name: "10. a SOURCE_DATE_EPOCH past year 9999 is a usage error",

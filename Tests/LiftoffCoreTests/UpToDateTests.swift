@@ -28,6 +28,22 @@ import Testing
         #expect(try tree(site) == before)
     }
 
+    @Test func aBuildWithNothingToDoSaysTheWarningsAgainAndCheckSaysAMovedURL() throws {
+        let site = try TestSite(["content/a.md": article("A", description: nil)])
+        defer { site.remove() }
+        let now = "2026-11-24T17:00:00Z"
+        let first = try command.liftoff(["build", "--source", site.root.path, "--now", now])
+        let again = try command.liftoff(["build", "--source", site.root.path, "--now", now])
+        #expect(isNoOp(again.output))
+        #expect(!first.errors.isEmpty && again.errors == first.errors, "the warnings stay until fixed")
+
+        try site.write("content/a.md", article("A", extra: "slug: a-moved\n"))
+        #expect(try command.liftoff(["build", "--source", site.root.path, "--now", now]).status == 0)
+        let check = try command.liftoff(["check", "--strict", "--source", site.root.path, "--now", now])
+        #expect(check.status == 1)
+        #expect(check.errors.contains("content/a.md:5: warning: URL changed from /articles/a/ to /articles/a-moved/"))
+    }
+
     @Test func anyChangeThatMattersBuildsAgain() throws {
         let site = try TestSite([
             "content/a.md": article("A"),

@@ -39,18 +39,18 @@ extension BuildRun {
             hasher.combine(files[index].data)
             return hasher.finalize()
         }
-        let parsed = parallelMap(files.count) { index -> Result<Article, BuildFailure> in
+        let parsed = parallelMap(files.count) { index -> (article: Article?, problems: [Diagnostic]) in
             let file = files[index]
-            if let known = previous?.articles[file.path], known.digest == digests[index] { return .success(known.article) }
-            return FrontMatterParser.parse(data: file.data, path: file.path)
+            if let known = previous?.articles[file.path], known.digest == digests[index] { return (known.article, []) }
+            return FrontMatterParser.read(data: file.data, path: file.path)
         }
-        for (index, result) in parsed.enumerated() {
-            switch result {
-            case .success(let article):
+        for (index, (article, articleProblems)) in parsed.enumerated() {
+            problems += articleProblems
+            if let article {
+                // With a front-matter problem the build fails, but the body is still checked.
                 articles.append(article)
                 parsedArticles[article.path] = (digests[index], article)
-            case .failure(let failure):
-                problems += failure.diagnostics
+            } else {
                 let stem = FrontMatterParser.fileStem(files[index].path)
                 unparsedSlugs.insert(Slug.make(FrontMatterParser.splitDatePrefix(stem).1))
             }
@@ -116,7 +116,7 @@ extension BuildRun {
         published.validUntil = site.validUntil
         published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
         published.cache.articles = parsedArticles
-        published.cache.urls = Builder.movedURLs(site: site, previous: previous, warnings: &warnings)
+        (published.cache.urls, published.cache.moved) = Builder.movedURLs(site: site, previous: previous, warnings: &warnings)
         published.cache.search.stored = reusable?.search.stored
     }
 

@@ -14,19 +14,31 @@ extension Builder {
             + "\(basePath)search/terms-*\n  Cache-Control: public, max-age=31536000, immutable\n"
     }
 
-    /// Each published article's path on the site (below the base path), by source file; an article
-    /// whose path differs from the previous build's, with no alias for the old one, is a warning.
-    static func movedURLs(site: Site, previous: BuildCache?, warnings: inout [Diagnostic]) -> [String: String] {
-        var urls: [String: String] = [:]
+    /// Each published article's path on the site (below the base path), by source file, and its old
+    /// paths still unhandled: a path the article had in an earlier build is a warning on every build
+    /// until an alias covers it, `retired:` lets it go, or a page is published there again.
+    static func movedURLs(site: Site, previous: BuildCache?, warnings: inout [Diagnostic]) -> (urls: [String: String], moved: [String: [String]]) {
+        var urls: [String: String] = [:], moved: [String: [String]] = [:]
+        guard let previous else {
+            for article in site.articles { urls[article.path] = "/" + article.folder }
+            return (urls, moved)
+        }
+        let published = Set(site.articles.map { Aliases.file("/" + $0.folder) })
         for article in site.articles {
             let path = "/" + article.folder
             urls[article.path] = path
-            if let before = previous?.urls[article.path], before != path, !article.aliases.contains(before) {
+            var olds = previous.moved[article.path] ?? []
+            if let before = previous.urls[article.path], !olds.contains(before) { olds.append(before) }
+            let handled = Set((article.aliases + article.retired).map(Aliases.file)).union(published)
+            olds.removeAll { handled.contains(Aliases.file($0)) }
+            guard !olds.isEmpty else { continue }
+            moved[article.path] = olds
+            for old in olds {
                 warnings.append(.warning(article.path, article.slugLine,
-                    "URL changed from \(before) to \(path); add `aliases: [\(before)]` so shared links keep working"))
+                    "URL changed from \(old) to \(path): links to the old one lead nowhere; add `aliases: [\(old)]` to send readers on, or `retired: [\(old)]` to let it go"))
             }
         }
-        return urls
+        return (urls, moved)
     }
 
     /// Writes a page at every alias and `_redirects` (after the lines of a `content/_redirects`,

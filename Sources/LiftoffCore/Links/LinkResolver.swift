@@ -78,6 +78,8 @@ final class LinkResolver: Sendable {
                 var message = "link to missing article '\(url)'"
                 if let guess = suggestions.article(near: decoded, below: directory, besides: article.path) {
                     message += "; did you mean '\(guess)'?"
+                } else if let (prefix, guess) = nearInTargetFolder(target, written: decoded, besides: article.path) {
+                    message += "; did you mean '\(prefix)\(guess)'?"
                 } else if let elsewhere = suggestions.article(named: target, besides: article.path) {
                     message += "; links are relative to the article's folder (\(directory)/): did you mean '\(Self.relative(elsewhere, from: directory))'?"
                 }
@@ -104,6 +106,14 @@ final class LinkResolver: Sendable {
         }
         let pagePath = (folder ?? article.folder) + (Self.normalize(decoded) ?? decoded)
         return (.keep, (target, pagePath))
+    }
+
+    /// For a link that climbs (`../other-folder/typo.md`): the article in the target's own folder
+    /// it most likely meant, and the link as written up to that folder.
+    private func nearInTargetFolder(_ target: String, written: String, besides own: String) -> (String, String)? {
+        guard let slash = target.lastIndex(of: "/"), let writtenSlash = written.lastIndex(of: "/") else { return nil }
+        let folder = String(target[..<slash]), name = String(target[target.index(after: slash)...])
+        return suggestions.article(near: name, below: folder, besides: own).map { (String(written[...writtenSlash]), $0) }
     }
 
     /// `javascript:`, `vbscript:`, `file:` and `data:` (but images of `data:image/png`, `gif`,

@@ -15,7 +15,8 @@ final class LinkSuggestions: Sendable {
 
     /// The article below `directory` that `name` (relative to it) most likely meant, not `own`.
     func article(near name: String, below directory: String, besides own: String) -> String? {
-        articles.index(of: directory).closest(to: name, excluding: String(own.dropFirst(directory.count + 1)))
+        let ownName = own.hasPrefix(directory + "/") ? String(own.dropFirst(directory.count + 1)) : nil
+        return articles.index(of: directory).closest(to: name, excluding: ownName)
     }
 
     /// The file directly in `folder` that `name` most likely meant.

@@ -23,6 +23,9 @@ public struct BuildCache: Sendable {
     public var pages: [String: Page]
     /// Each published article's URL path by source path (the next build warns when one moves).
     public var urls: [String: String] = [:]
+    /// Each article's old URL paths that no alias covers and no `retired:` lets go, by source path:
+    /// warned about on every build until one does.
+    public var moved: [String: [String]] = [:]
     /// Parsed front matter by source path, with the digest of the file's bytes (memory only).
     var articles: [String: (digest: Digest, article: Article)] = [:]
     /// Pages' search terms by path and key (kept by `SearchCache`).
@@ -60,6 +63,15 @@ public struct BuildCache: Sendable {
     }
 
     /// Whether its pages may be carried over into a build with this key at `now`.
+    /// Only the articles' URLs and old URLs of the cache at `url` (for `liftoff check`: it carries
+    /// no page over, but says which URLs moved).
+    public static func urlHistory(from url: URL) -> BuildCache? {
+        guard let cache = read(from: url) else { return nil }
+        var history = BuildCache(siteKey: .zero, builtAt: 0, validUntil: 0)
+        (history.urls, history.moved) = (cache.urls, cache.moved)
+        return history
+    }
+
     func applies(siteKey: Digest, now: Timestamp) -> Bool {
         siteKey == self.siteKey && builtAt <= now.seconds && now.seconds < validUntil
     }
@@ -108,6 +120,8 @@ public struct BuildCache: Sendable {
                 current!.page.warnings.append(Warning(line: line, message: unescape(text(parts[2])[...])))
             case (UInt8(ascii: "U"), 3):
                 cache.urls[unescape(text(parts[1])[...])] = unescape(text(parts[2])[...])
+            case (UInt8(ascii: "M"), 3):
+                cache.moved[unescape(text(parts[1])[...]), default: []].append(unescape(text(parts[2])[...]))
             default:
                 return nil
             }
@@ -139,6 +153,9 @@ public struct BuildCache: Sendable {
             for warning in page.warnings { text += "W\t\(warning.line)\t\(Self.escape(warning.message))\n" }
         }
         for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
+        for (path, olds) in moved.sorted(by: { $0.key < $1.key }) {
+            for old in olds { text += "M\t\(Self.escape(path))\t\(Self.escape(old))\n" }
+        }
         try? text.write(to: url, atomically: true, encoding: .utf8)
     }
 

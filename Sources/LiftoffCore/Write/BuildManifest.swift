@@ -18,8 +18,11 @@ public struct BuildManifest: Sendable, Equatable {
     public var outputInode: UInt64
     /// Every file read, relative to the site root.
     public var files: [String: FileStamp]
+    /// The build's warnings, as printed: a build that finds nothing changed prints them again.
+    public var warnings: [String]
 
-    public init(key: String, builtAt: Int64, validUntil: Int64, outputInode: UInt64, files: [String: FileStamp]) {
+    public init(key: String, builtAt: Int64, validUntil: Int64, outputInode: UInt64, files: [String: FileStamp], warnings: [String] = []) {
+        self.warnings = warnings
         self.key = key
         self.builtAt = builtAt
         self.validUntil = validUntil
@@ -69,17 +72,35 @@ public struct BuildManifest: Sendable, Equatable {
               let builtAt = field("now").flatMap({ Int64($0) }), let validUntil = field("valid-until").flatMap({ Int64($0) }),
               let inode = field("output").flatMap({ UInt64($0) })
         else { return nil }
-        var files: [String: FileStamp] = [:]
+        var files: [String: FileStamp] = [:], warnings: [String] = []
         for line in lines where !line.isEmpty {
+            if line.hasPrefix("warning ") {
+                warnings.append(unescape(line.dropFirst(8)))
+                continue
+            }
             let parts = line.split(separator: " ", maxSplits: 3)
             guard parts.count == 4, let size = Int64(parts[0]), let modified = Int64(parts[1]), let fileInode = UInt64(parts[2]) else { return nil }
             files[String(parts[3])] = FileStamp(size: size, modified: modified, inode: fileInode)
         }
-        return BuildManifest(key: String(key), builtAt: builtAt, validUntil: validUntil, outputInode: inode, files: files)
+        return BuildManifest(key: String(key), builtAt: builtAt, validUntil: validUntil, outputInode: inode, files: files, warnings: warnings)
+    }
+
+    /// `\\` → `\`, `\n` → a line break (a warning is one line of the manifest).
+    private static func unescape(_ text: Substring) -> String {
+        var result = "", escaped = false
+        for character in text {
+            if escaped { result.append(character == "n" ? "\n" : character); escaped = false }
+            else if character == "\\" { escaped = true }
+            else { result.append(character) }
+        }
+        return result
     }
 
     public func write(to url: URL) {
         var text = "liftoff-manifest 1\nkey \(key)\nnow \(builtAt)\nvalid-until \(validUntil)\noutput \(outputInode)\n"
+        for warning in warnings {
+            text += "warning " + warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") + "\n"
+        }
         for (path, stamp) in files.sorted(by: { $0.key < $1.key }) {
             text += "\(stamp.size) \(stamp.modified) \(stamp.inode) \(path)\n"
         }

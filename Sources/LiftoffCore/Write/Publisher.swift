@@ -6,8 +6,9 @@ import LiftoffModel
 /// from the previous output (`BuildCache`), swapped in atomically.
 public enum Publisher {
     public enum Outcome: Sendable {
-        /// The output was already what this build would make.
-        case upToDate
+        /// The output was already what this build would make; the warnings of the build that made it
+        /// (they stay until fixed).
+        case upToDate(warnings: [String])
         case built(BuildReport, written: Int, unchanged: Int)
     }
 
@@ -22,7 +23,7 @@ public enum Publisher {
         let key = BuildManifest.key(for: options)
         if let manifest = BuildManifest.read(from: manifestURL),
            manifest.isCurrent(root: root, output: output, key: key, now: options.now) {
-            return .upToDate
+            return .upToDate(warnings: manifest.warnings)
         }
         BuildManifest.remove(at: manifestURL)
         var reading = StageClock()
@@ -50,8 +51,10 @@ public enum Publisher {
             var cache = report.cache
             cache.outputInode = inode
             cache.write(to: cacheURL)
-            BuildManifest(key: key, builtAt: options.now.seconds, validUntil: report.validUntil, outputInode: inode, files: report.inputs)
-                .write(to: manifestURL)
+            BuildManifest(
+                key: key, builtAt: options.now.seconds, validUntil: report.validUntil, outputInode: inode, files: report.inputs,
+                warnings: report.warnings.map(\.description)
+            ).write(to: manifestURL)
         }
         writing.lap("write cache")
         report.stages = reading.stages + report.stages + swapping.stages + writing.stages

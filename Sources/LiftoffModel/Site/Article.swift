@@ -27,6 +27,8 @@ public struct Article: Sendable {
     /// `aliases:`: old paths of the article (site paths, `/articles/old-slug/`), each sent to its URL.
     public var aliases: [String] = []
     public var aliasesLine = 1
+    /// `retired:`: old paths of the article let go on purpose (no page, no warning).
+    public var retired: [String] = []
     /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
     public var toc: Bool?
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
