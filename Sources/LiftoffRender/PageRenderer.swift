@@ -75,7 +75,12 @@ package struct PageRenderer: @unchecked Sendable {
             "year": String(site.now.civil.year),
         ]
         if config.search { context["search"] = ["url": base + SiteLayout.searchFolder, "index": base + SiteLayout.searchFolder] }
-        if let action = config.newsletterAction { context["newsletter"] = ["action": action] }
+        if let form = config.newsletter {
+            context["newsletter"] = [
+                "action": form.action, "method": form.method, "email_field": form.emailField,
+                "hidden": form.hidden.map { ["name": $0.name, "value": $0.value] }, "title": form.title, "text": form.text, "button": form.button,
+            ] as [String: Any]
+        }
         let menu = config.menu.compactMap { item -> [String: Any]? in
             let page = item.page.flatMap { name in site.pages.first { $0.isNamed(name) } }
             guard let url = page.map(site.url(of:)) ?? item.url else { return nil }

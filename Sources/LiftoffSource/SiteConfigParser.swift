@@ -44,14 +44,9 @@ package enum SiteConfigParser {
             markdown.highlight = nested.bool("highlight") ?? true
             fields.absorb(nested)
         }
-        var newsletter: String?
-        if var nested = fields.nested("newsletter", known: ["action"], what: "site.yml: newsletter") {
-            if let action = nested.string("action") {
-                newsletter = SiteURLs.formAction(action)
-                if newsletter == nil {
-                    nested.fail("action", "'action' must be an http:// or https:// URL or a path on this site, such as https://example.org/subscribe or /subscribe; got '\(action)'")
-                }
-            }
+        var newsletter: Newsletter?
+        if var nested = fields.nested("newsletter", known: Newsletter.keys, what: "site.yml: newsletter") {
+            newsletter = Newsletter.read(&nested)
             fields.absorb(nested)
         }
         var images = ImageSettings()
@@ -70,7 +65,7 @@ package enum SiteConfigParser {
             countdown: countdown,
             perPage: fields.int("per_page", in: 1...10_000) ?? 20,
             markdown: markdown,
-            newsletterAction: newsletter,
+            newsletter: newsletter,
             footer: fields.string("footer") ?? ""
         )
         config.images = images

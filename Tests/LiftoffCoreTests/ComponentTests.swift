@@ -140,7 +140,8 @@ import Testing
     @Test func aDeeperHeadingIsPartOfTheAnswerAndEveryFAQSectionIsInTheFAQPage() throws {
         let body = "## FAQ\n\n### Does it ship in December?\n\n#### Short answer\n\nProbably.\n\n## Frequently asked questions\n\n### Is it free?\n\nNo.\n"
         let html = try page("a", ["content/a.md": article("A", body: body)])
-        #expect(html.components(separatedBy: "<summary>").count == 3, "two questions")
+        let main = try #require(between("<main", "</main>", in: html))
+        #expect(main.components(separatedBy: "<summary>").count == 3, "two questions")
         #expect(compact(html).contains("<div class=\"faq-answer\"><h4>Short answer</h4><p>Probably.</p></div>"))
         let faq = try #require(try jsonLD(html).first { $0["@type"] as? String == "FAQPage" })
         let questions = try #require(faq["mainEntity"] as? [[String: Any]])
@@ -266,6 +267,9 @@ import Testing
         #expect(widget.contains("<p class=\"countdown-text\" aria-live=\"polite\">\(text)</p>"))
         #expect(widget.contains("data-target=\"2026-12-01T17:00:00Z\""))
         #expect(widget.hasPrefix(" is-launched") == launched)
+        // Once launched the widget says so once, then since when.
+        #expect(widget.components(separatedBy: "Launched").count - 1 == (launched ? 1 : 0))
+        #expect(widget.contains(launched ? "Since</span><time datetime=\"2026-12-01T17:00:00Z\">" : "Target:</span><time datetime="))
     }
 
     @Test func siteCountdownIsInTheHeaderOfEveryPageAndOnTheHome() throws {

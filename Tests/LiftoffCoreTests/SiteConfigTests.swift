@@ -3,6 +3,7 @@ import Testing
 
 @testable import LiftoffCore
 @testable import LiftoffSource
+import LiftoffModel
 
 @Suite struct SiteConfigTests {
     @Test func decodesEveryKey() throws {
@@ -34,8 +35,36 @@ import Testing
         #expect(config.perPage == 5)
         #expect(config.markdown.unsafeHTML)
         #expect(!config.markdown.smartPunctuation)
-        #expect(config.newsletterAction == "https://example.org/subscribe")
+        #expect(config.newsletter == Newsletter(action: "https://example.org/subscribe"))
         #expect(config.footer == "Not affiliated.")
+    }
+
+    @Test func theNewsletterFormTakesWhatAnyListProviderNeeds() throws {
+        let yaml = """
+            title: T
+            base_url: https://example.org
+            newsletter:
+              action: https://buttondown.example/api/emails/embed-subscribe/launch
+              method: GET
+              email_field: EMAIL
+              hidden: {u: 8f1d, "list[id]": 42}
+              title: Follow the launch
+              text: One email when the date moves.
+              button: Sign up
+            """
+        let form = try #require(try SiteConfigParser.parse(yaml).get().newsletter)
+        #expect(form.action == "https://buttondown.example/api/emails/embed-subscribe/launch")
+        #expect(form.method == "get" && form.emailField == "EMAIL")
+        #expect(form.hidden.map(\.name) == ["u", "list[id]"] && form.hidden.map(\.value) == ["8f1d", "42"])
+        #expect((form.title, form.text, form.button) == ("Follow the launch", "One email when the date moves.", "Sign up"))
+
+        let bad = "title: T\nbase_url: https://example.org\nnewsletter:\n  action: /subscribe\n  method: put\n  email_field: e mail\n  hidden: [a]\n"
+        guard case .failure(let failure) = SiteConfigParser.parse(bad) else { Issue.record("should fail"); return }
+        #expect(failure.diagnostics.map(\.description) == [
+            "site.yml:5: site.yml: newsletter: 'method' must be post or get; got 'put'",
+            "site.yml:6: site.yml: newsletter: 'email_field' must be a form field's name (letters, digits, _ - . [ ]), such as email or EMAIL; got 'e mail'",
+            "site.yml:7: site.yml: newsletter: 'hidden' must be a mapping of field names to values, like `hidden: {list: launch}`",
+        ])
     }
 
     @Test func defaultsForEveryOptionalKey() throws {
@@ -43,7 +72,7 @@ import Testing
         #expect(config.language == "en")
         #expect(config.perPage == 20)
         #expect(config.countdown == nil)
-        #expect(config.newsletterAction == nil)
+        #expect(config.newsletter == nil)
         #expect(!config.markdown.unsafeHTML)
         #expect(config.markdown.smartPunctuation)
         #expect(config.basePath == "/")

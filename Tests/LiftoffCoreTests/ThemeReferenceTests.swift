@@ -37,8 +37,8 @@ import Testing
         var foundWritten: [String: Set<String>] = [:]
     }
 
-    /// The sample site with a draft, a list long enough to paginate and a page with a TL;DR and a
-    /// table of contents, built with every template's context recorded.
+    /// The sample site with a draft, a list long enough to paginate, a page with a TL;DR and a
+    /// table of contents and a hidden newsletter field, built with every template's context recorded.
     static func reading() throws -> Reading {
         let config = try String(contentsOf: repositoryRoot.appendingPathComponent("site.yml"), encoding: .utf8)
         var files = [
@@ -58,7 +58,9 @@ import Testing
         ]
         // More articles than the home page shows.
         for number in 1...5 { files["content/more-\(number).md"] = article("More \(number)", date: "2026-10-0\(number)") }
-        let site = try TestSite(files, siteYML: config.replacingOccurrences(of: "per_page: 20", with: "per_page: 2"))
+        let siteYML = config.replacingOccurrences(of: "per_page: 20", with: "per_page: 2")
+            .replacingOccurrences(of: "  action: https://example.org/subscribe\n", with: "  action: https://example.org/subscribe\n  hidden: {list: launch}\n")
+        let site = try TestSite(files, siteYML: siteYML)
         defer { site.remove() }
         for name in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("content").path) {
             try FileManager.default.copyItem(

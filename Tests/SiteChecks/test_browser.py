@@ -263,3 +263,17 @@ def test_screenshots(server, clock_driver):
         reset_viewport(browser)
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     print(f"screenshots in {SCREENSHOTS}: {', '.join(written)}")
+
+
+def test_cards_are_as_tall_as_what_they_hold(server, browser):
+    """A text-only card beside one with an image keeps its own height: no empty area under its text."""
+    browser.get(server + "/")
+    gaps = browser.execute_script("""
+        return [...document.querySelectorAll('.card-grid .card')].map(card => {
+          const last = card.lastElementChild.getBoundingClientRect(), box = card.getBoundingClientRect();
+          return [card.querySelector('.card-title').textContent.trim(), Math.round(box.bottom - last.bottom)];
+        });
+    """)
+    assert len(gaps) >= 3
+    for title, gap in gaps:
+        assert gap <= 32, f"{title!r}: {gap} px of empty card under its text"

@@ -89,6 +89,23 @@ def test_the_slider_follows_a_finger_on_a_phone(server):
         driver.quit()
 
 
+def test_the_slider_shows_each_caption_below_it(server, browser):
+    browser.get(server + RELEASE)
+    grid = scroll_to_compare(browser)
+    figure = browser.find_element(By.CSS_SELECTOR, ".compare")
+    range_input = figure.find_element(By.CSS_SELECTOR, "input.compare-range")
+    lines = figure.find_elements(By.CSS_SELECTOR, ".compare-captions p")
+    assert [line.text for line in lines] == [
+        "Current model Warm sky, strong orange band at the horizon.",
+        "Preview build Cooler sky; the same composition.",
+    ]
+    for line in lines:
+        assert line.is_displayed() and line.rect["y"] >= range_input.rect["y"] + range_input.rect["height"] - 1, "below the slider"
+    covered = [c for c in figure.find_elements(By.CSS_SELECTOR, ".compare-item .compare-caption") if c.is_displayed()]
+    assert not covered, "a caption drawn over the images"
+    assert grid.rect["height"] > 100
+
+
 def test_without_javascript_both_images_show_side_by_side(server):
     driver = make_driver(javascript=False)
     try:
@@ -102,6 +119,8 @@ def test_without_javascript_both_images_show_side_by_side(server):
         assert first["y"] == second["y"] and second["x"] >= first["x"] + first["width"], f"not side by side: {first} {second}"
         labels = [label.text for label in figure.find_elements(By.CSS_SELECTOR, ".compare-label")]
         assert labels == ["Current model", "Preview build"]
+        captions = [c.text for c in figure.find_elements(By.CSS_SELECTOR, ".compare-caption") if c.is_displayed()]
+        assert captions == ["Warm sky, strong orange band at the horizon.", "Cooler sky; the same composition."]
         assert figure.find_element(By.CSS_SELECTOR, ".compare-prompt").text.startswith("PROMPT")
     finally:
         driver.quit()

@@ -1,7 +1,8 @@
 // Turns a two-image comparison marked data-compare-slider into a before/after slider: the two
 // images stacked, the second revealed from the split. The split follows a range input (arrow
 // keys, Home/End, Page Up/Down) and a drag anywhere on the images (mouse, pen, touch).
-// Without this script both images are shown side by side.
+// The images' captions, which the stacked images would cover, are listed below the slider.
+// Without this script both images are shown side by side, each with its caption.
 (function () {
   "use strict";
   var figures = document.querySelectorAll("[data-compare-slider]");
@@ -22,6 +23,21 @@
     range.className = "compare-range";
     range.setAttribute("aria-label", "Split between " + labels[0] + " (left) and " + labels[1] + " (right)");
     grid.insertAdjacentElement("afterend", range);
+    var captions = document.createElement("div");
+    captions.className = "compare-captions";
+    for (var k = 0; k < 2; k++) {
+      var caption = items[k].querySelector(".compare-caption");
+      if (!caption) continue;
+      var line = document.createElement("p");
+      var name = document.createElement("span");
+      name.className = "compare-label";
+      name.textContent = labels[k];
+      line.appendChild(name);
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(caption.cloneNode(true));
+      captions.appendChild(line);
+    }
+    if (captions.firstChild) range.insertAdjacentElement("afterend", captions);
     var divider = document.createElement("span");
     divider.className = "compare-divider";
     divider.setAttribute("aria-hidden", "true");

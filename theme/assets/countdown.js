@@ -38,7 +38,7 @@
       if (target <= now) {
         // The launched state, as the build writes it after the target.
         node.classList.add("is-launched");
-        if (targetLabel) targetLabel.textContent = "Launched";
+        if (targetLabel) targetLabel.textContent = "Since";
       } else running = true;
     }
     return running;

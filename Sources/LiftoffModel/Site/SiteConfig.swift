@@ -9,7 +9,7 @@ public struct SiteConfig: Sendable {
     public var countdown: Countdown?
     public var perPage: Int
     public var markdown: MarkdownSettings
-    public var newsletterAction: String?
+    public var newsletter: Newsletter?
     public var footer: String
     public var images = ImageSettings()
     public var cards = CardSettings()
@@ -23,7 +23,7 @@ public struct SiteConfig: Sendable {
 
     package init(
         title: String, description: String, baseURL: String, language: String, author: String, countdown: Countdown? = nil, perPage: Int,
-        markdown: MarkdownSettings, newsletterAction: String? = nil, footer: String, images: ImageSettings = ImageSettings(),
+        markdown: MarkdownSettings, newsletter: Newsletter? = nil, footer: String, images: ImageSettings = ImageSettings(),
         cards: CardSettings = CardSettings(), toc: Bool = false, search: Bool = true, authors: [String: Author] = [:], authorsLine: Int = 1,
         menu: [MenuItem] = []
     ) {
@@ -35,7 +35,7 @@ public struct SiteConfig: Sendable {
         self.countdown = countdown
         self.perPage = perPage
         self.markdown = markdown
-        self.newsletterAction = newsletterAction
+        self.newsletter = newsletter
         self.footer = footer
         self.images = images
         self.cards = cards
