@@ -6,7 +6,8 @@ import Glibc
 /// Editors save by writing a temporary file and renaming it over the original, which shows up
 /// as `MOVED_TO` only, and a watch on a file dies when the file is replaced: so folders are
 /// watched, `CLOSE_WRITE`, `MOVED_TO`, `MOVED_FROM`, `DELETE` and `CREATE` count as changes,
-/// and editor temp files are ignored.
+/// and editor temp files are ignored: those named as editors name them, and any file that
+/// appears and goes again within one read of events (`sed -i`'s, for one).
 final class SiteWatcher: @unchecked Sendable {
     private let descriptor: Int32
     private var folders: [Int32: String] = [:]
@@ -56,10 +57,19 @@ final class SiteWatcher: @unchecked Sendable {
     /// The names at the root that are inputs: the settings and the two folders read recursively.
     static let rootInputs: Set<String> = ["site.yml", "content", "theme"]
 
-    /// Whether a changed file or folder matters: not hidden, not an editor's temporary or backup file.
+    /// Whether a changed file or folder matters: not hidden, not an editor's temporary or backup
+    /// file (Vim's swap files and `4913` probe, Emacs' `#…#`, `~` backups, JetBrains' and Kate's
+    /// temp files, GNU sed's `sedXXXXXX`).
     static func isRelevant(_ name: String) -> Bool {
         !(name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || name.hasSuffix(".tmp") || name == "4913" || name.hasPrefix("#"))
+            || name.hasSuffix(".tmp") || name == "4913" || name.hasPrefix("#") || name.hasSuffix("___jb_tmp___")
+            || name.hasSuffix("___jb_old___") || name.hasSuffix(".kate-swp") || isSedTemporary(name))
+    }
+
+    /// `sed -i` writes the new text to `sed` and six letters or digits, then renames it.
+    static func isSedTemporary(_ name: String) -> Bool {
+        name.utf8.count == 9 && name.hasPrefix("sed")
+            && name.utf8.dropFirst(3).allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     /// Blocks until at least one relevant change; returns the changed paths, relative to the root.
@@ -72,6 +82,7 @@ final class SiteWatcher: @unchecked Sendable {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         guard count > 0 else { return [] }
         var changes: [String] = []
+        var appeared: Set<String> = []
         var offset = 0
         let headerSize = MemoryLayout<inotify_event>.size
         while offset + headerSize <= count {
@@ -90,7 +101,14 @@ final class SiteWatcher: @unchecked Sendable {
             if mask & UInt32(IN_ISDIR) != 0, mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
                 add(path, recursive: true)
             }
-            changes.append(String(path.dropFirst(root.count + 1)))
+            let relative = String(path.dropFirst(root.count + 1))
+            if mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 { appeared.insert(relative) }
+            if mask & (UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0, appeared.contains(relative) {
+                // Made and gone again: an editor's scratch file, not a change to the site.
+                changes.removeAll { $0 == relative }
+                continue
+            }
+            changes.append(relative)
         }
         return changes
     }
