@@ -9,6 +9,9 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev pkg-config \
              fonts-inter fonts-dejavu-core fonts-droid-fallback python3-pygments
 NOW       ?=
+# One compile for both `make` and `make test`: the release build is made testable (internal names
+# visible to the tests), with the same flags every time, so the tests compile only themselves.
+RELEASE   := -c release -Xswiftc -enable-testing
 
 # Values given to make (make new TITLE='Why `x` fails', DEPLOY_TARGET=…, PORT=…) reach a recipe
 # verbatim and only through the environment: every command-line variable is taken as written (make
@@ -34,15 +37,16 @@ deps:
 	fi
 
 $(LIFTOFF): $(SOURCES) | deps
-	"$$SWIFT" build -c release --product liftoff
+	"$$SWIFT" build $(RELEASE) --product liftoff
 	@touch "$$LIFTOFF"
 
 build: $(LIFTOFF)
 
-## make test: the Swift Testing suites (they also run the debug `liftoff` binary), then the site checks
+## make test: the Swift Testing suites, compiled against the release build `make` made (they also run
+## its `liftoff`), then the site checks
 test: deps
-	"$$SWIFT" build --build-tests
-	"$$SWIFT" test --skip-build
+	"$$SWIFT" build $(RELEASE) --build-tests
+	"$$SWIFT" test $(RELEASE) --skip-build
 	@$(MAKE) --no-print-directory site-check
 
 ## make site-check: the published sample site in the tools its readers use: the Nu Html Checker,

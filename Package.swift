@@ -1,6 +1,9 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// Tests compile fast rather than run fast: `make test` builds them against the release build.
+let quickToCompile: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
+
 /// The pipeline's targets are compiled with cross-module optimization in release builds: without
 /// it, small generic and hashing helpers of LiftoffModel are called, not inlined, from every stage.
 let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
@@ -94,7 +97,8 @@ let package = Package(
                 "LiftoffCore", "LiftoffModel", "LiftoffSource", "LiftoffMarkdown", "LiftoffMedia", "LiftoffHighlight",
                 "LiftoffSearch", "LiftoffRender", .product(name: "Yams", package: "Yams"),
             ],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures"],
+            swiftSettings: quickToCompile
         ),
         .testTarget(
             name: "LiftoffPreviewTests",
@@ -102,8 +106,12 @@ let package = Package(
                 "LiftoffPreview",
                 "LiftoffCore",
                 "LiftoffModel",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+                // No HummingbirdTesting: its HTTP client and TLS stack would double the tests' compile.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: quickToCompile
         ),
     ]
 )

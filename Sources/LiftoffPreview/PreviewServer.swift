@@ -55,12 +55,14 @@ public struct PreviewServer: Sendable {
 
     /// The server: it binds, builds the site with the port it got in its base URL, then serves it
     /// (connections wait in the listen queue for that first build) and rebuilds it on every save.
-    func application(serving site: PreviewSite, logger: Logger) throws -> some ApplicationProtocol {
+    /// - Parameter address: where to listen when not at `host` (the tests listen on localhost for a
+    ///   server that answers to another name).
+    func application(serving site: PreviewSite, logger: Logger, address: BindAddress? = nil) throws -> some ApplicationProtocol {
         let (firstBuild, firstBuilt) = AsyncStream<Void>.makeStream()
         let host = host, port = port
         return Application(
             router: Self.router(for: site),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Liftoff preview"),
+            configuration: .init(address: address ?? .hostname(host, port: port), serverName: "Liftoff preview"),
             services: [try WatchService(site: site, after: firstBuild)],
             onServerRunning: { channel in
                 site.setBaseURL(Self.baseURL(host: host, port: channel.localAddress?.port ?? port))

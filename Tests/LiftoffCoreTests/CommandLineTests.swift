@@ -10,9 +10,17 @@ import Yams
         var errors: String
     }
 
-    /// The debug build, or `LIFTOFF_BINARY` (to run these tests against another build of Liftoff).
+    /// The `liftoff` built beside these tests (release with `make test`, debug with `swift test`), or
+    /// `LIFTOFF_BINARY` (to run these tests against another build of Liftoff).
     static let binary = ProcessInfo.processInfo.environment["LIFTOFF_BINARY"].map(URL.init(fileURLWithPath:))
-        ?? repositoryRoot.appendingPathComponent(".build/debug/liftoff")
+        ?? built("liftoff")
+
+    /// A product of the build these tests belong to: beside the test bundle.
+    static func built(_ product: String) -> URL {
+        let beside = Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent(product) }
+        if let beside, FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return repositoryRoot.appendingPathComponent(".build/debug/\(product)")
+    }
 
     func liftoff(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 600) throws -> Run {
         try run(Self.binary, arguments, environment: environment, timeout: timeout)

@@ -24,7 +24,7 @@ import Testing
 
     @Test func seededMutationsDoNotCrash() throws {
         let run = try CommandLineTests().run(
-            repositoryRoot.appendingPathComponent(".build/debug/liftoff-fuzz"),
+            CommandLineTests.built("liftoff-fuzz"),
             ["3", "42", repositoryRoot.appendingPathComponent("Fuzz/corpus").path])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("without a crash"))

@@ -1,11 +1,10 @@
 import Foundation
-import HummingbirdTesting
+import Hummingbird
 import LiftoffCore
 import LiftoffModel
 import Logging
 import Testing
 
-@testable import Hummingbird
 @testable import LiftoffPreview
 
 /// The sample site copied to a temporary folder, built for preview and served to a test client.
@@ -23,9 +22,9 @@ enum PreviewFixture {
         return root
     }
 
-    /// Builds the sample site and runs `body` with the preview's router behind an in-memory test client.
+    /// Builds the sample site and runs `body` with the preview's router behind an in-memory client.
     static func withPreview(
-        now: Timestamp, _ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void
+        now: Timestamp, _ body: @escaping @Sendable (PreviewSite, RouterClient) async throws -> Void
     ) async throws {
         let root = try makeSite()
         let site = PreviewSite(root: root, baseURL: "http://127.0.0.1:8000/", now: now)
@@ -35,8 +34,7 @@ enum PreviewFixture {
         }
         let result = await site.rebuild()
         #expect(result.succeeded, "\(result.diagnostics)")
-        let app = Application(router: PreviewServer.router(for: site))
-        try await app.test(.router) { client in try await body(site, client) }
+        try await body(site, RouterClient(PreviewServer.router(for: site)))
     }
 
     /// Runs the preview of the sample site as `liftoff serve --host host --port 0` does, on a free
@@ -51,7 +49,17 @@ enum PreviewFixture {
             site.removeOutput()
             try? FileManager.default.removeItem(at: root)
         }
-        let app = try server.application(serving: site, logger: Logger(label: "preview-test"))
-        try await app.test(.live) { client in try await body(site, try #require(client.port)) }
+        let app = try server.application(serving: site, logger: Logger(label: "preview-test"), address: .hostname("127.0.0.1", port: 0))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            defer { group.cancelAll() }
+            // The server has its port once it has told the site its address (before the first build).
+            var port = 0
+            for _ in 0..<600 where port == 0 {
+                port = URLComponents(string: site.baseURL)?.port ?? 0
+                if port == 0 { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            try await body(site, try #require(port == 0 ? nil : port, "the server did not start"))
+        }
     }
 }

@@ -1,17 +1,16 @@
 import Foundation
-import HummingbirdTesting
+import Hummingbird
 import LiftoffCore
 import LiftoffModel
 import Testing
 
-@testable import Hummingbird
 @testable import LiftoffPreview
 
 /// The preview server, in memory: pages, types, 404, path safety, reload script and events.
 @Suite struct PreviewServerTests {
     static let now = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
 
-    func withPreview(_ body: @escaping @Sendable (PreviewSite, any TestClientProtocol) async throws -> Void) async throws {
+    func withPreview(_ body: @escaping @Sendable (PreviewSite, RouterClient) async throws -> Void) async throws {
         try await PreviewFixture.withPreview(now: Self.now, body)
     }
 
@@ -44,16 +43,14 @@ import Testing
         let failed = await site.rebuild()
         #expect(!failed.succeeded && !failed.serving)
         #expect(PreviewServer.report(failed).hasSuffix("Build failed (1 error); nothing to serve yet: open pages reload once the site builds."))
-        let app = Application(router: PreviewServer.router(for: site))
-        try await app.test(.router) { client in
-            try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.status == .notFound)
-                #expect(String(buffer: response.body).contains("<script src=\"/__liftoff/reload.js\"></script>"))
-            }
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            #expect(await site.rebuild().succeeded)
-            try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .ok) }
+        let client = RouterClient(PreviewServer.router(for: site))
+        try await client.execute(uri: "/", method: .get) { response in
+            #expect(response.status == .notFound)
+            #expect(String(buffer: response.body).contains("<script src=\"/__liftoff/reload.js\"></script>"))
         }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(await site.rebuild().succeeded)
+        try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .ok) }
     }
 
     @Test func servesPagesWithTheirTypesAndValidators() async throws {
@@ -133,16 +130,15 @@ import Testing
             router.get(RouterPath("/\(index)")) { _, _ in Response.redirect(to: target) }
         }
         router.get("/here") { _, _ in Response.redirect(to: "/articles/") }
-        try await Application(router: router).test(.router) { client in
-            for index in targets.indices {
-                try await client.execute(uri: "/\(index)", method: .get) { response in
-                    #expect(response.status == .notFound, "\(targets[index])")
-                    #expect(response.headers[.location] == nil, "\(targets[index])")
-                }
+        let client = RouterClient(router)
+        for index in targets.indices {
+            try await client.execute(uri: "/\(index)", method: .get) { response in
+                #expect(response.status == .notFound, "\(targets[index])")
+                #expect(response.headers[.location] == nil, "\(targets[index])")
             }
-            try await client.execute(uri: "/here", method: .get) { response in
-                #expect(response.headers[.location] == "/articles/")
-            }
+        }
+        try await client.execute(uri: "/here", method: .get) { response in
+            #expect(response.headers[.location] == "/articles/")
         }
     }
 
