@@ -289,3 +289,62 @@ def test_search_works_under_a_subpath(workdir):
             assert search and all(p.startswith("/news/search/") for p in search), search
         finally:
             driver.quit()
+
+
+RANKING = {
+    "live.md": ("GPT Image 2 Is Live: What Changed", "2026-11-23",
+                "Access opened this afternoon for Plus users. Pricing stays the same for now."),
+    "swap.md": ("How to Design Your SaaS for an Image API Swap", "2026-11-20",
+                " ".join(["GPT Image 2 will change how an image API swap goes: plan the fallback, keep the old "
+                          "provider on, test GPT Image 2 against your prompts. Customers' livelihoods depend on "
+                          "uptime; a lively rollout lives or dies by its fallback, and liveness checks help."] * 12)),
+    "pricing.md": ("Image API pricing, compared", "2026-11-10",
+                   "GPT Image 2 pricing is not announced. Image pricing of the current models, compared; "
+                   "a swap of providers changes the bill."),
+}
+
+
+@pytest.fixture(scope="module")
+def ranking_site(workdir):
+    """Three articles whose words overlap: titles, whole words and longer words starting alike."""
+    import shutil
+    import subprocess
+    from conftest import LIFTOFF, NOW
+    root = workdir / "ranking"
+    shutil.copytree(ROOT / "theme", root / "theme")
+    (root / "site.yml").write_text("title: Ranking\nbase_url: https://example.org/\n")
+    for name, (title, date, body) in RANKING.items():
+        (root / "content").mkdir(parents=True, exist_ok=True)
+        (root / "content" / name).write_text(f'---\ntitle: "{title}"\ndate: {date}\ndescription: "{title}."\n---\n\n{body}\n')
+    result = subprocess.run([str(LIFTOFF), "build", "--source", str(root), "--output", str(root / "output"), "--now", NOW],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    with serve(root / "output") as origin:
+        yield origin
+
+
+def settled_results(driver):
+    """The results once they stop changing (each keystroke renders its own)."""
+    last, results = None, wait_for(driver, RESULTS)
+    while results != last:
+        time.sleep(0.4)
+        last, results = results, driver.execute_script(RESULTS)
+    return results
+
+
+@pytest.mark.parametrize("query, expected", [
+    # A title holding every query word ranks first; a whole word before a longer one it starts.
+    ("GPT Image 2 live", "/articles/live/"),
+    ("live", "/articles/live/"),
+    ("image api swap", "/articles/swap/"),
+    ("image pricing", "/articles/pricing/"),
+])
+def test_relevance(ranking_site, query, expected):
+    driver = make_driver()
+    try:
+        driver.get(ranking_site + "/")
+        type_in_header(driver, query)
+        results = settled_results(driver)
+        assert results and results[0] == expected, f"{query!r}: {results}"
+    finally:
+        driver.quit()

@@ -264,7 +264,11 @@ export class Index {
     return this.cache.get(key);
   }
 
-  /** Per document: [words matched, score], for the query's words (the last one as a prefix unless `complete`). */
+  /**
+   * Documents in order: the most query words found, then the most found as whole words (`live`
+   * before a longer term it starts, `lives`), then BM25, then the newer; for the query's words (the
+   * last one as a prefix unless `complete`).
+   */
   async search(query, complete) {
     const seen = new Set(), asked = words(query).filter(([term]) => !seen.has(term) && seen.add(term));
     if (!asked.length) return { words: asked, ranked: [] };
@@ -273,27 +277,47 @@ export class Index {
     const found = new Map();
     await Promise.all(asked.map(async (word, index) => {
       const prefix = !complete && index === asked.length - 1;
-      // A document's score for the word: the sum over the terms it finds there.
-      const best = new Map();
+      // A document's score for the word (the sum over the terms it finds there), and whether it has the word itself.
+      const best = new Map(), whole = new Set();
       let expanded = 0;
       for (const number of this.shardsFor(manifest.shards, word, prefix)) {
         const lines = await this.shard(manifest, number);
         for (const [term, encoded, idf] of lines) {
           const weight = finds(term, word, prefix);
           if (!weight || (weight < 1 && expanded++ >= 64)) continue;
-          for (const [document, part] of postings(encoded)) best.set(document, (best.get(document) || 0) + idf * part * weight);
+          for (const [document, part] of postings(encoded)) {
+            best.set(document, (best.get(document) || 0) + idf * part * weight);
+            if (weight === 1) whole.add(document);
+          }
         }
       }
       for (const [document, score] of best) {
-        const entry = found.get(document) || [0, 0];
+        const entry = found.get(document) || [0, 0, 0];
         entry[0] += 1;
-        entry[1] += score;
+        if (whole.has(document)) entry[1] += 1;
+        entry[2] += score;
         found.set(document, entry);
       }
     }));
     // Ties: the newer article first (articles are numbered oldest first, after the pages).
-    const ranked = [...found].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || b[0] - a[0]);
+    const ranked = [...found].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || b[1][2] - a[1][2] || b[0] - a[0]);
     return { words: asked, manifest, ranked: ranked.map(([document]) => document) };
+  }
+
+  /**
+   * `ranked` with, among its first `count`, the documents whose title holds every query word first
+   * (in their order), and those documents' URL, title and date.
+   */
+  async titlesFirst(manifest, ranked, words, prefix, count) {
+    const head = ranked.slice(0, count);
+    const documents = await Promise.all(head.map((n) => this.document(manifest, n)));
+    const titled = head.map((n, i) => {
+      const titleWords = documents[i].title.match(TEXT_WORD) || [];
+      return words.every((w, k) => titleWords.some(finder([w], prefix && k === words.length - 1)));
+    });
+    const order = [...head.filter((_, i) => titled[i]), ...head.filter((_, i) => !titled[i]), ...ranked.slice(count)];
+    const byNumber = new Map(head.map((n, i) => [n, documents[i]]));
+    return { order, documents: byNumber };
   }
 
   /** URL, title and date of document `number` (from its pack). */
@@ -371,9 +395,11 @@ export function attach(form) {
     if (!query.trim()) { render(ticket, query, [], []); return; }
     try {
       const complete = /\s$/.test(query);
-      const { words, manifest, ranked } = await index.search(query, complete);
+      const { words, manifest, ranked: found } = await index.search(query, complete);
       if (ticket !== latest) return;
-      const top = await Promise.all(ranked.slice(0, limit).map((n) => index.document(manifest, n)));
+      const { order: ranked, documents } = await index.titlesFirst(manifest, found, words, !complete, limit * 2);
+      if (ticket !== latest) return;
+      const top = await Promise.all(ranked.slice(0, limit).map((n) => documents.get(n) || index.document(manifest, n)));
       if (ticket !== latest) return;
       render(ticket, query, top, ranked, { words, manifest, prefix: !complete });
     } catch (error) {
