@@ -97,6 +97,30 @@ lv_image *lv_thumbnail_fill(int descriptor, int width, int height, char *error, 
     return opaque_in_memory(thumbnail, white, error, length);
 }
 
+lv_image *lv_thumbnail_area(int descriptor, int box_width, int box_height, int left, int top, int width, int height,
+                            char *error, size_t length) {
+    VipsSource *source = p_vips_source_new_from_descriptor(descriptor);
+    if (!source) { lv_take_error(error, length); return NULL; }
+    VipsImage *scaled = NULL;
+    int status = p_vips_thumbnail_source(source, &scaled, box_width, "height", box_height, "size", SIZE_BOTH,
+                                         "option_string", "fail_on=error", NULL);
+    p_g_object_unref(source);
+    if (status) { lv_take_error(error, length); return NULL; }
+    int have_width = p_vips_image_get_width(scaled), have_height = p_vips_image_get_height(scaled);
+    if (width > have_width) width = have_width;
+    if (height > have_height) height = have_height;
+    if (left > have_width - width) left = have_width - width;
+    if (top > have_height - height) top = have_height - height;
+    if (left < 0) left = 0;
+    if (top < 0) top = 0;
+    VipsImage *area = NULL;
+    status = p_vips_extract_area(scaled, &area, left, top, width, height, NULL);
+    p_g_object_unref(scaled);
+    if (status) { lv_take_error(error, length); return NULL; }
+    static const double white[3] = { 255, 255, 255 };
+    return opaque_in_memory(area, white, error, length);
+}
+
 int lv_font_family(const char *path, char *family, size_t length) {
     int count = 0;
     void *pattern = p_FcFreeTypeQuery((const unsigned char *)path, 0, NULL, &count);

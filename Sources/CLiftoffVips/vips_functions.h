@@ -36,6 +36,7 @@ enum { MUX_OK = 1, MUX_ABI_VERSION = 0x0108 };
     X(int, vips_image_get_n_pages, (VipsImage *image)) \
     X(int, vips_image_get_page_height, (VipsImage *image)) \
     X(int, vips_image_get_width, (const VipsImage *image)) \
+    X(int, vips_extract_area, (VipsImage *in, VipsImage **out, int left, int top, int width, int height, ...)) \
     X(int, vips_image_get_height, (const VipsImage *image)) \
     X(int, vips_image_hasalpha, (VipsImage *image)) \
     X(void, g_object_unref, (void *object)) \

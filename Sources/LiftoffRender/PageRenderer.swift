@@ -159,12 +159,17 @@ package struct PageRenderer: @unchecked Sendable {
             content["updated_display"] = updated.longDay
         }
         if let toc = tableOfContents(body, asked: page.toc) { content["toc"] = toc }
-        let head = sitePage(PageHead(
+        let head = PageHead(
             title: "\(page.title) · \(site.config.title)", shareTitle: page.title,
             description: page.description ?? body.tldr?.text ?? site.config.description,
             canonical: site.absolute(site.url(of: page)),
-            preview: page.draft, scripts: body.scripts.compactMap { assetURLs[$0] }))
+            preview: page.draft, image: shareImage(of: page), scripts: body.scripts.compactMap { assetURLs[$0] })
         return render("page", ["page": head.context, "standalone": content])
+    }
+
+    /// A standalone page's share image: its own card.
+    package func shareImage(of page: StandalonePage) -> ShareImages.Image? {
+        share?.image(forPage: page)
     }
 
     /// `toc`: the h2/h3 headings, when the front matter (else site.yml's `toc:`) asks and there are two or more.

@@ -39,7 +39,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 package enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "image", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     package static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -167,12 +167,25 @@ package enum FrontMatterParser {
             if let problem = AliasRule.problem(old) { fields.fail("retired", item: index, "retired path '\(old)' \(problem)") }
             else { article.retired.append(old) }
         }
+        if let share = fields.string("share") {
+            if share == "card" { article.sharesCard = true }
+            else if share != "image" { fields.fail("share", "'share' is `card` (link previews show the drawn card) or `image` (the hero, the default); got '\(share)'") }
+        }
         let image = fields.string("image"), imageAlt = fields.string("image_alt")
         if let image {
             if image.trimmingSpaces.isEmpty { fields.fail("image", "'image' is empty: name an image file next to the article, like `image: hero.jpg`") }
             else { article.image = Article.Hero(path: image, alt: imageAlt ?? "", line: fields.line(of: "image")) }
         } else if imageAlt != nil {
             fields.fail("image_alt", "'image_alt' describes the `image:`, and there is none: add `image: hero.jpg` or remove it")
+        }
+        if let focus = fields.string("image_focus") {
+            if article.image == nil {
+                fields.fail("image_focus", "'image_focus' places the `image:` in its shared crop, and there is none: add `image: hero.jpg` or remove it")
+            } else if let point = Article.Focus(focus) {
+                article.image?.focus = point
+            } else {
+                fields.fail("image_focus", "'image_focus' is top, bottom, left, right, center, or a point across and down such as `30% 20%`; got '\(focus)'")
+            }
         }
         return (slug.isEmpty ? nil : article, fields.diagnostics)
     }

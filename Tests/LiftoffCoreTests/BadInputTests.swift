@@ -73,6 +73,13 @@ import Testing
         ]),
         Case(name: "a link up a folder", files: ["content/guides/a.md": article("A", body: "See [it](../vaild.md).")], status: 1,
              messages: ["content/guides/a.md:7: link to missing article '../vaild.md'; did you mean '../valid.md'?"]),
+        Case(name: "image focus not a place", files: ["content/hero.jpg": "x", "content/a.md": article("A", extra: "image: hero.jpg\nimage_alt: A\nimage_focus: 120% top\n")],
+             status: 1, messages: ["content/a.md:5: image 'hero.jpg': is not an image Liftoff can read (JPEG, PNG, WebP, GIF, AVIF or TIFF), or it is damaged",
+                                   "content/a.md:7: front matter: 'image_focus' is top, bottom, left, right, center, or a point across and down such as `30% 20%`; got '120% top'"]),
+        Case(name: "image focus without an image", files: ["content/a.md": article("A", extra: "image_focus: top\n")], status: 1,
+             messages: ["content/a.md:5: front matter: 'image_focus' places the `image:` in its shared crop, and there is none: add `image: hero.jpg` or remove it"]),
+        Case(name: "share neither card nor image", files: ["content/a.md": article("A", extra: "share: hero\n")], status: 1,
+             messages: ["content/a.md:5: front matter: 'share' is `card` (link previews show the drawn card) or `image` (the hero, the default); got 'hero'"]),
         Case(name: "template syntax error", files: ["theme/templates/partials/card.mustache": "<article>\n{{#title}}\n</article>\n"], status: 1,
              messages: ["theme/templates/partials/card.mustache:4: template syntax error: a section is never closed ({{/name}} is missing)"]),
     ]

@@ -67,3 +67,29 @@ import Testing
         #expect((Colour(hex: value) != nil) == valid)
     }
 }
+
+/// What a card's text and a hero's focus are made of.
+@Suite struct ShareTextTests {
+    @Test(arguments: [
+        ("Signals for GPT Image 2, and more", "Signals for GPT Image\u{00A0}2, and more"),
+        ("2026 is here", "2026 is here"),
+        ("Day  3 of 7", "Day  3 of\u{00A0}7"),
+        ("No numbers", "No numbers"),
+    ])
+    func aNumberStaysWithTheWordBeforeIt(text: String, kept: String) {
+        #expect(ShareCard.keepingNumbers(text) == kept)
+    }
+
+    @Test(arguments: [
+        ("top", 0.5, 0.0), ("Bottom", 0.5, 1.0), ("left", 0.0, 0.5), ("right", 1.0, 0.5), ("center", 0.5, 0.5), ("30% 20%", 0.3, 0.2),
+    ])
+    func aFocusIsAPlaceOrAPoint(text: String, x: Double, y: Double) throws {
+        let focus = try #require(Article.Focus(text))
+        #expect(abs(focus.x - x) < 1e-9 && abs(focus.y - y) < 1e-9)
+    }
+
+    @Test(arguments: ["", "middle", "30%", "30 20", "101% 0%", "-1% 5%", "30% 20% 10%"])
+    func anythingElseIsNoFocus(text: String) {
+        #expect(Article.Focus(text) == nil)
+    }
+}

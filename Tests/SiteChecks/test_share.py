@@ -116,3 +116,59 @@ def test_a_short_title_is_not_blown_up(tmp_path):
         columns = [x for x in range(88, 1112) if any(abs(gray.getpixel((x, y)) - background) > 80 for y in range(200, 420, 4))]
         assert columns and max(columns) - min(columns) < 600, "the short title spans too wide a box"
     shutil.copy(card, SCREENSHOTS / "card-short-title.png")
+
+
+@pytest.fixture(scope="module")
+def focus_site(workdir):
+    """A hero with its headline at the top (a red band over blue), shared three ways, and a page."""
+    root = workdir / "focus"
+    shutil.copytree(ROOT / "theme", root / "theme")
+    (root / "site.yml").write_text("title: Focus\nbase_url: https://example.org/\ndescription: Release window, access and pricing signals for GPT Image 2, and how to be ready on day one.\n")
+    content = root / "content"
+    (content / "pages").mkdir(parents=True)
+    hero = Image.new("RGB", (1200, 1800), (20, 40, 200))
+    hero.paste((220, 30, 30), (0, 0, 1200, 360))
+    hero.save(content / "headline.jpg", quality=90)
+    front = 'title: "{}"\ndate: 2026-11-20\ndescription: D.\nimage: headline.jpg\nimage_alt: A headline over a blue sky\n'
+    (content / "top.md").write_text("---\n" + front.format("Kept at the top") + "image_focus: top\n---\n\nText.\n")
+    (content / "centre.md").write_text("---\n" + front.format("Cut around the centre") + "---\n\nText.\n")
+    (content / "card.md").write_text("---\n" + front.format("Shared as its card") + "share: card\n---\n\nText.\n")
+    (content / "pages" / "about.md").write_text("---\ntitle: About this desk\n---\n\nWho we are.\n")
+    output = root / "output"
+    result = subprocess.run([str(LIFTOFF), "build", "--source", str(root), "--output", str(output), "--now", NOW],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def top_band(path):
+    """The average colour of the top tenth of an image."""
+    with Image.open(path) as image:
+        band = image.convert("RGB").crop((0, 0, image.width, image.height // 10)).resize((1, 1), Image.BOX)
+        return band.getpixel((0, 0))
+
+
+def test_a_focus_keeps_the_headline_in_the_shared_crop(focus_site):
+    top = local_file(focus_site, share_meta(focus_site / "articles/top/index.html")["og:image"])
+    centre = local_file(focus_site, share_meta(focus_site / "articles/centre/index.html")["og:image"])
+    red, _, blue = top_band(top)
+    assert red > 150 and blue < 100, f"image_focus: top shares {top_band(top)} at the top, not the headline"
+    red, _, blue = top_band(centre)
+    assert blue > 150 and red < 100, f"the centre crop shares {top_band(centre)} at the top"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shutil.copy(top, SCREENSHOTS / "share-focus-top.jpg")
+    shutil.copy(centre, SCREENSHOTS / "share-focus-centre.jpg")
+
+
+def test_share_card_and_pages_have_their_own_card(focus_site):
+    card = share_meta(focus_site / "articles/card/index.html")
+    assert card["og:image"].startswith(BASE + "articles/card/card.") and card["og:image:type"] == "image/png"
+    assert "shared as its card" in ocr(local_file(focus_site, card["og:image"]))
+    page = share_meta(focus_site / "about/index.html")["og:image"]
+    assert page.startswith(BASE + "about/card.") and page != share_meta(focus_site / "index.html")["og:image"]
+    assert "about this desk" in ocr(local_file(focus_site, page))
+    # The site card keeps a number with the word before it: "GPT Image 2," never starts a line.
+    site_card = local_file(focus_site, share_meta(focus_site / "index.html")["og:image"])
+    shutil.copy(site_card, SCREENSHOTS / "card-site.png")
+    lines = subprocess.run(["tesseract", str(site_card), "stdout", "--psm", "3"], capture_output=True, text=True).stdout.splitlines()
+    assert not any(re.match(r"\s*2\b", line) for line in lines), lines

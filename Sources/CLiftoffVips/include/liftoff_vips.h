@@ -57,5 +57,9 @@ int lv_save_png(lv_image *image, const char *path, int compression, char *error,
 int lv_font_family(const char *path, char *family, size_t length);
 /// The image open at `descriptor` scaled and cropped to fill `width` × `height` around its centre.
 lv_image *lv_thumbnail_fill(int descriptor, int width, int height, char *error, size_t length);
+/// The image open at `descriptor` scaled to fit `box_width` × `box_height` (one of them unbounded:
+/// it then covers the other), then the `width` × `height` area at `left`, `top` of it (kept inside).
+lv_image *lv_thumbnail_area(int descriptor, int box_width, int box_height, int left, int top, int width, int height,
+                            char *error, size_t length);
 
 #endif

@@ -46,6 +46,7 @@ extension Builder {
         guard outcome.report.errors.isEmpty else { return outcome }
         do {
             try write(renderer.standalone(page, body: body), to: page.outputPath, sink)
+            if let image = renderer.shareImage(of: page) { outcome.files.images.append(image.file) }
             if site.config.search {
                 outcome.search = try indexed(
                     title: page.title, description: page.description ?? body.tldr?.text ?? "", written: page.description != nil, blocks: blocks,

@@ -13,7 +13,7 @@ package struct ShareCard: Sendable, Hashable {
     package static let width = 1200
     package static let height = 630
     /// Changes whenever this code would draw a card differently.
-    static let drawingVersion = 3
+    static let drawingVersion = 4
 
     /// zlib's level: 1 deflates a card in a quarter of level 6's time, for a file about a quarter larger.
     static let compression = 1
@@ -67,7 +67,7 @@ package struct ShareCard: Sendable, Hashable {
     /// the largest size, a long one gets smaller; one over `titleLimit` characters is cut at a
     /// word, with an ellipsis), and that size.
     static func fittedTitle(_ title: String, font: Font) throws(ImageError) -> (text: Vips.Text, size: Int) {
-        let markup = escape(shortened(title))
+        let markup = escape(keepingNumbers(shortened(title)))
         var fitted: (text: Vips.Text, size: Int)?
         for size in titleSizes {
             let text = try Vips.Text(markup: markup, font: "\(font.family) Bold \(size)", fontFile: font.file, width: titleBox.width)
@@ -75,6 +75,19 @@ package struct ShareCard: Sendable, Hashable {
             if text.height <= titleBox.height, text.width <= titleBox.width { break }
         }
         return fitted!
+    }
+
+    /// `text` with a no-break space before each word that starts with a digit: "GPT Image 2," never
+    /// leaves "2," alone at the start of a line.
+    static func keepingNumbers(_ text: String) -> String {
+        var result: [Character] = []
+        for character in text {
+            if character.isNumber, result.count >= 2, result[result.count - 1] == " ", result[result.count - 2] != " " {
+                result[result.count - 1] = "\u{00A0}"
+            }
+            result.append(character)
+        }
+        return String(result)
     }
 
     /// `title`, or its first `limit` characters cut at the last space, with an ellipsis.

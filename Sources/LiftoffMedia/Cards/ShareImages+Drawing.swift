@@ -39,13 +39,13 @@ extension ShareImages {
             warnings.append(.warning(article.path, field.line, "\(name) has no alt text: add `image_alt:` saying what it shows"))
         }
         var share: Image?
-        if published.original == nil, case .success(let source) = images.processedSource(asset.source) {
+        if published.original == nil, !article.sharesCard, case .success(let source) = images.processedSource(asset.source) {
             let (width, height) = (source.header.width, source.header.height)
             if width < Self.minimumSize.width || height < Self.minimumSize.height {
                 warnings.append(.warning(article.path, field.line,
                     "\(name) is \(width) × \(height) pixels, too small to share (at least \(Self.minimumSize.width) × \(Self.minimumSize.height)); the article's card is shared instead"))
             } else {
-                share = crop(source, asset: asset, alt: field.alt.isEmpty ? article.title : field.alt, at: (article.path, field.line, field.path))
+                share = crop(source, asset: asset, alt: field.alt.isEmpty ? article.title : field.alt, focus: field.focus, at: (article.path, field.line, field.path))
             }
         }
         var hasher = StableHasher()
@@ -61,7 +61,8 @@ extension ShareImages {
 
     /// The hero cropped to the share size around its centre, as a JPEG beside the page.
     private func crop(
-        _ source: ImagePipeline.Processed, asset: (source: String, target: String), alt: String, at use: (path: String, line: Int, name: String)
+        _ source: ImagePipeline.Processed, asset: (source: String, target: String), alt: String, focus: Article.Focus?,
+        at use: (path: String, line: Int, name: String)
     ) -> Image {
         var hasher = StableHasher()
         hasher.combine("share-crop")
@@ -69,9 +70,17 @@ extension ShareImages {
         hasher.combine(ShareCard.width)
         hasher.combine(ShareCard.height)
         hasher.combine(ShareCard.drawingVersion)
+        if let focus {
+            hasher.combine("focus")
+            hasher.combine(Int(focus.x * 10_000))
+            hasher.combine(Int(focus.y * 10_000))
+        }
         let key = hasher.finalize()
         let file = images.cache.path(key.description, width: ShareCard.width, format: .jpeg)
-        if !images.useCached(key, file: file) { enqueue(key, .crop(source: asset.source, path: use.path, line: use.line, name: use.name)) }
+        let size = (width: source.header.width, height: source.header.height)
+        if !images.useCached(key, file: file) {
+            enqueue(key, .crop(source: asset.source, path: use.path, line: use.line, name: use.name, focus: focus, size: size))
+        }
         let target = ImagePipeline.variantPrefix(asset.target, key: key.description) + "share.jpg"
         return Image(url: site.absolute(site.config.basePath + target), alt: alt, type: "image/jpeg", file: (file, target))
     }
@@ -102,11 +111,16 @@ extension ShareImages {
                 case .card(let card, _):
                     file = images.cache.path(key.description, width: ShareCard.width, format: .png)
                     try card.draw(to: file + suffix, settings: settings, font: font, logo: logoImage)
-                case .crop(let source, _, _, _):
+                case .crop(let source, _, _, _, let focus, let size):
                     file = images.cache.path(key.description, width: ShareCard.width, format: .jpeg)
                     try images.opened(source) { descriptor throws(ImageError) in
-                        try Vips.fill(descriptor, width: ShareCard.width, height: ShareCard.height,
-                                      destination: file + suffix, format: .jpeg, quality: images.settings.quality)
+                        if let focus {
+                            try Vips.fill(descriptor, width: ShareCard.width, height: ShareCard.height, around: (focus.x, focus.y), size: size,
+                                          destination: file + suffix, format: .jpeg, quality: images.settings.quality)
+                        } else {
+                            try Vips.fill(descriptor, width: ShareCard.width, height: ShareCard.height,
+                                          destination: file + suffix, format: .jpeg, quality: images.settings.quality)
+                        }
                     }
                 }
                 guard rename(file + suffix, file) == 0 else {
@@ -123,7 +137,7 @@ extension ShareImages {
             guard let failure, !failure.aboutCache else { return nil }
             switch job.1 {
             case .card(let card, let path): return .error(path, 1, "share card '\(ShareCard.shortened(card.title, to: 60))': \(failure.message)")
-            case .crop(_, let path, let line, let name): return .error(path, line, "image '\(name)': \(failure.message)")
+            case .crop(_, let path, let line, let name, _, _): return .error(path, line, "image '\(name)': \(failure.message)")
             }
         }
         if let problem = images.cache.problem(among: failures.compactMap { $0 }) { problems.append(problem) }

@@ -35,7 +35,7 @@ package final class ShareImages: @unchecked Sendable {
     /// Something to draw into the cache, and the file (and line) its problems are reported at.
     enum Job {
         case card(ShareCard, path: String)
-        case crop(source: String, path: String, line: Int, name: String)
+        case crop(source: String, path: String, line: Int, name: String, focus: Article.Focus?, size: (width: Int, height: Int))
     }
 
     /// Shares smaller than this are shown small or not at all by the platforms (Facebook's minimum).
@@ -106,7 +106,8 @@ package final class ShareImages: @unchecked Sendable {
         self.inputs = inputs
     }
 
-    /// The share image of the article at `position`: its hero cropped, else its card; nil with cards off.
+    /// The share image of the article at `position`: its hero cropped (unless it says `share: card`),
+    /// else its card; nil with cards off.
     package func image(forArticle position: Int) -> Image? {
         if let share = heroes[position]?.share { return share }
         guard settings.enabled else { return nil }
@@ -115,6 +116,13 @@ package final class ShareImages: @unchecked Sendable {
             let card = ShareCard(title: article.title, siteTitle: site.config.title, date: article.date.longDay, countdown: countdownLine(article.countdown))
             return self.card(card, at: article.folder + "card", for: article.path)
         }
+    }
+
+    /// A standalone page's share image: its own card (its title); nil with cards off.
+    package func image(forPage page: StandalonePage) -> Image? {
+        guard settings.enabled else { return nil }
+        let card = ShareCard(title: page.title, siteTitle: site.config.title, date: nil, countdown: countdownLine(site.config.countdown))
+        return self.card(card, at: page.slug + "/card", for: page.path)
     }
 
     /// The site's share image (home, lists, tags, 404); nil with cards off.

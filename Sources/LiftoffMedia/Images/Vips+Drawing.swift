@@ -98,6 +98,29 @@ extension Vips {
         if let failure = ImageError.saving(lv_save(image, destination, format.rawValue, Int32(quality), &error, error.count), error) { throw failure }
     }
 
+    /// The image open at `descriptor` scaled to cover `width` × `height` and cut around `focus` (0…1
+    /// across and down; `size` is the image's, upright), saved as `format`.
+    static func fill(
+        _ descriptor: Int32, width: Int, height: Int, around focus: (x: Double, y: Double), size: (width: Int, height: Int),
+        destination: String, format: Format, quality: Int
+    ) throws(ImageError) {
+        try started()
+        var error = errorBuffer()
+        // Covered across (a wide image keeps the full height) or down.
+        let wide = size.width * height >= size.height * width
+        let scaled = wide
+            ? (width: Int((Double(size.width) * Double(height) / Double(size.height)).rounded()), height: height)
+            : (width: width, height: Int((Double(size.height) * Double(width) / Double(size.width)).rounded()))
+        let left = Int((focus.x * Double(scaled.width) - Double(width) / 2).rounded())
+        let top = Int((focus.y * Double(scaled.height) - Double(height) / 2).rounded())
+        let box = wide ? (Int32(10_000_000), Int32(height)) : (Int32(width), Int32(10_000_000))
+        guard let image = lv_thumbnail_area(descriptor, box.0, box.1, Int32(left), Int32(top), Int32(width), Int32(height), &error, error.count) else {
+            throw ImageError(message(error))
+        }
+        defer { lv_free(image) }
+        if let failure = ImageError.saving(lv_save(image, destination, format.rawValue, Int32(quality), &error, error.count), error) { throw failure }
+    }
+
     /// The family name a font file declares (for Pango's font description), or nil when it is not a font.
     static func fontFamily(of path: String) throws(ImageError) -> String? {
         try started()

@@ -29,6 +29,8 @@ public struct Article: Sendable {
     public var aliasesLine = 1
     /// `retired:`: old paths of the article let go on purpose (no page, no warning).
     public var retired: [String] = []
+    /// `share: card`: link previews show the drawn card even when there is a hero.
+    public var sharesCard = false
     /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
     public var toc: Bool?
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
@@ -73,11 +75,38 @@ public struct Article: Sendable {
         public var path: String
         public var alt: String
         public var line: Int
+        /// `image_focus:`: the point the shared crop keeps in view (0…1 across and down); nil: the centre.
+        public var focus: Focus?
 
-        package init(path: String, alt: String, line: Int) {
+        package init(path: String, alt: String, line: Int, focus: Focus? = nil) {
             self.path = path
             self.alt = alt
             self.line = line
+            self.focus = focus
+        }
+    }
+
+    /// A point of an image, 0…1 across and down.
+    public struct Focus: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+
+        /// `top`, `bottom`, `left`, `right`, `center`, or `X% Y%` (`30% 20%`); nil otherwise.
+        public init?(_ text: String) {
+            switch text.lowercased() {
+            case "top": (x, y) = (0.5, 0)
+            case "bottom": (x, y) = (0.5, 1)
+            case "left": (x, y) = (0, 0.5)
+            case "right": (x, y) = (1, 0.5)
+            case "center", "centre": (x, y) = (0.5, 0.5)
+            default:
+                let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+                guard parts.count == 2, parts.allSatisfy({ $0.hasSuffix("%") }),
+                      let across = Double(parts[0].dropLast()), let down = Double(parts[1].dropLast()),
+                      (0...100).contains(across), (0...100).contains(down)
+                else { return nil }
+                (x, y) = (across / 100, down / 100)
+            }
         }
     }
 }
