@@ -23,14 +23,16 @@ extension Builder {
             for article in site.articles { urls[article.path] = "/" + article.folder }
             return (urls, moved)
         }
-        let published = Set(site.articles.map { Aliases.file("/" + $0.folder) })
+        // Made only when some article has an old URL (most builds: none).
+        lazy var published = Set(site.articles.map { Aliases.file("/" + $0.folder) })
         for article in site.articles {
             let path = "/" + article.folder
             urls[article.path] = path
             var olds = previous.moved[article.path] ?? []
-            if let before = previous.urls[article.path], !olds.contains(before) { olds.append(before) }
-            let handled = Set((article.aliases + article.retired).map(Aliases.file)).union(published)
-            olds.removeAll { handled.contains(Aliases.file($0)) }
+            if let before = previous.urls[article.path], before != path, !olds.contains(before) { olds.append(before) }
+            guard !olds.isEmpty else { continue }
+            let handled = Set((article.aliases + article.retired).map(Aliases.file))
+            olds.removeAll { handled.contains(Aliases.file($0)) || published.contains(Aliases.file($0)) }
             guard !olds.isEmpty else { continue }
             moved[article.path] = olds
             for old in olds {
