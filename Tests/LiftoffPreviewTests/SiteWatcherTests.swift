@@ -87,16 +87,6 @@ import Testing
         #expect(seen.isEmpty, "\(seen.sorted())")
         #expect(watcher.watchedFolders == ["", "content", "content/notes", "theme", "theme/templates"])
 
-        // `sed -i` and other tools: a scratch file made, then renamed over the article.
-        let scratch = root.appendingPathComponent("content/notes/sedK3x9Qa")
-        try Data("b2".utf8).write(to: scratch)
-        let other = root.appendingPathComponent("content/notes/b.md.draft-7a1")
-        try Data("b3".utf8).write(to: other)
-        try FileManager.default.removeItem(at: other)
-        #expect(rename(scratch.path, root.appendingPathComponent("content/notes/b.md").path) == 0)
-        let edited = changes(watcher, until: "content/notes/b.md")
-        #expect(edited == ["content/notes/b.md"], "only the article, not the scratch files")
-
         try Data("title: U\n".utf8).write(to: root.appendingPathComponent("site.yml"))
         #expect(changes(watcher, until: "site.yml").contains("site.yml"))
     }
