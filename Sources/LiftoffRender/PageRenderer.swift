@@ -116,8 +116,14 @@ package struct PageRenderer: @unchecked Sendable {
         summary["body"] = bodyHTML
         if let tldrHTML { summary["tldr"] = tldrHTML }
         summary["reading_minutes"] = max(1, (body.wordCount + 219) / 220)
+        let launch = site.launch(of: article)
         if let countdown = article.countdown {
             summary["countdown"] = component(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
+        } else if let launch {
+            summary["countdown"] = component(CountdownWidget.template, CountdownWidget.context(of: launch, now: site.now))
+        }
+        if let launch {
+            summary["launch"] = ["name": launch.name, "url": site.url(of: launch), "status_line": LaunchClock(launch: launch, now: site.now).statusLine]
         }
         let related = site.related[position].map(listItem)
         summary["related"] = related

@@ -39,7 +39,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 package enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     package static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -166,6 +166,13 @@ package enum FrontMatterParser {
         for (index, old) in (fields.stringList("retired", example: "/articles/old-slug/") ?? []).enumerated() {
             if let problem = AliasRule.problem(old) { fields.fail("retired", item: index, "retired path '\(old)' \(problem)") }
             else { article.retired.append(old) }
+        }
+        if let launch = fields.string("launch") {
+            if launch.contains("/") || launch.hasSuffix(".md") {
+                fields.fail("launch", "'launch' names a launch by its key, the name of its file in content/launches/ (`launch: gpt-image-2`); got '\(launch)'")
+            } else {
+                (article.launch, article.launchLine) = (launch, fields.line(of: "launch"))
+            }
         }
         if let share = fields.string("share") {
             if share == "card" { article.sharesCard = true }

@@ -12,8 +12,8 @@ def public_articles():
     now = datetime.datetime.fromisoformat(NOW.replace("Z", "+00:00"))
     articles = {}
     for path in sorted((ROOT / "content").rglob("*.md")):
-        if path.parent == ROOT / "content" / "pages":
-            continue  # standalone pages: no date, not articles
+        if path.parent in (ROOT / "content" / "pages", ROOT / "content" / "launches"):
+            continue  # standalone pages and launches: not articles
         text = path.read_text(encoding="utf-8")
         match = re.match(r"---\n(.*?)\n---\n", text, re.S)
         assert match, f"{path}: no front matter"

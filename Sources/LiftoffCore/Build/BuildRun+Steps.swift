@@ -27,7 +27,15 @@ extension BuildRun {
         if let baseURL = options.baseURL { self.config?.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
         if let config, !config.markdown.unsafeHTML { problems += SVGSafety.problems(in: sources.files, folder: sources.folder) }
         // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
-        let files = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) }, previous = previous
+        let files = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) && !$0.path.hasPrefix(Launch.folder) }
+        let previous = previous
+        // Launches (`content/launches/`) are read apart too: articles point at them.
+        for file in sources.markdown where file.path.hasPrefix(Launch.folder) {
+            switch Launch.parse(data: file.data, path: file.path) {
+            case .success(let launch): launches[launch.key] = launch
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
         for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
             switch StandalonePage.parse(data: file.data, path: file.path) {
             case .success(let page): if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
@@ -67,10 +75,12 @@ extension BuildRun {
             config: config, articles: articles, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
         problems += resolveProblems
         resolved.pages = Builder.checkPages(standalone, drafts: draftPages, menu: config.menu, problems: &problems)
+        Builder.followLaunches(&resolved, launches: launches, problems: &problems)
         site = resolved
         links = LinkResolver(
             site: resolved, articlesByPath: parsedArticles.mapValues(\.article), files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
-            pageURLs: Dictionary((resolved.pages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
+            pageURLs: Dictionary((resolved.pages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first }
+                .merging(resolved.launches.values.map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
             draftPages: Set(draftPages.map(\.path)))
     }
 
@@ -169,6 +179,12 @@ extension BuildRun {
             absorb(outcome, from: page.path)
             published.pageTerms[page.outputPath] = outcome.search
             published.renderedPages.append(page.outputPath)
+        }
+        for launch in site.launches.values.sorted(by: { $0.key < $1.key }) {
+            let outcome = Builder.renderLaunch(
+                launch, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
+            absorb(outcome, from: launch.path)
+            published.renderedPages.append(launch.folder + "index.html")
         }
     }
 

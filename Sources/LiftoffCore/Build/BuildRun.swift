@@ -26,6 +26,8 @@ final class BuildRun {
     var standalone: [StandalonePage] = []
     /// Draft pages: not published, but where links to them will lead.
     var draftPages: [StandalonePage] = []
+    /// The launches of `content/launches/`, by key.
+    var launches: [String: Launch] = [:]
     var articles: [Article] = []
     var parsedArticles: [String: (digest: Digest, article: Article)] = [:]
     var unparsedSlugs: Set<String> = []

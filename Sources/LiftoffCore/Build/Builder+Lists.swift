@@ -26,7 +26,7 @@ extension Builder {
     }
 
     /// The sitemap's pages, in order: home, all-articles pages, the tag index, each tag's pages,
-    /// articles, standalone pages.
+    /// articles, standalone pages, launches.
     static func sitemapPages(site: Site, lists: [ListPage]) -> [Sitemap.Page] {
         let base = site.config.basePath
         let newest = site.articles.map { $0.updated ?? $0.date }.max()
@@ -46,6 +46,9 @@ extension Builder {
         }
         for page in site.pages {
             sitemap.append(Sitemap.Page(path: site.url(of: page), lastModified: page.updated))
+        }
+        for launch in site.launches.values.sorted(by: { $0.key < $1.key }) {
+            sitemap.append(Sitemap.Page(path: site.url(of: launch), lastModified: launch.history.map(\.date).max()))
         }
         return sitemap
     }

@@ -12,6 +12,8 @@ struct PageKeys: Sendable {
     /// For each article (by position), its source file's digest.
     let sources: [Digest]
     let related: [[Int]]
+    /// For each article (by position), what its page shows of the launch it follows (zero: none).
+    let launches: [Digest]
 
     /// - Parameters:
     ///   - sources: source path → digest of the file's bytes.
@@ -27,6 +29,16 @@ struct PageKeys: Sendable {
         }
         self.sources = site.articles.map { sources[$0.path] ?? .zero }
         related = site.related
+        launches = site.articles.map { article in
+            guard let launch = site.launch(of: article) else { return .zero }
+            let clock = LaunchClock(launch: launch, now: site.now)
+            var hasher = StableHasher()
+            hasher.combine(launch.name)
+            hasher.combine(launch.key)
+            hasher.combine(clock.statusLine)
+            hasher.combine(clock.text)
+            return hasher.finalize()
+        }
     }
 
     /// An article's page: its file (path and bytes), and its related reads as cards show them.
@@ -36,6 +48,7 @@ struct PageKeys: Sendable {
         hasher.combine(siteKey)
         hasher.combine(summaries[position])
         hasher.combine(sources[position])
+        hasher.combine(launches[position])
         hasher.combine(related[position].count)
         for other in related[position] { hasher.combine(summaries[other]) }
         return hasher.finalize()

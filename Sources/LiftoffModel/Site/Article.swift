@@ -33,6 +33,9 @@ public struct Article: Sendable {
     public var sharesCard = false
     /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
     public var toc: Bool?
+    /// `launch:`: the key of the launch the article follows (`content/launches/<key>.md`), and its line.
+    public var launch: String?
+    public var launchLine = 1
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
     public var image: Hero?
 

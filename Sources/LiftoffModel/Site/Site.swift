@@ -17,6 +17,8 @@ public struct Site: Sendable {
     public var byAuthor: [String: [Int]] = [:]
     /// Standalone pages (`content/pages/`), by slug.
     public var pages: [StandalonePage] = []
+    /// The launches the site follows (`content/launches/`), by key.
+    public var launches: [String: Launch] = [:]
     /// What the build left out: drafts, and articles dated after its now (the first falls due at `nextDue`).
     public var heldBack = HeldBack()
 
@@ -57,6 +59,16 @@ public struct Site: Sendable {
         config.basePath + page.slug + "/"
     }
 
+    /// `/launches/<key>/`, under the base path.
+    public func url(of launch: Launch) -> String {
+        config.basePath + launch.folder
+    }
+
+    /// The launch an article follows, if it names one that exists.
+    public func launch(of article: Article) -> Launch? {
+        article.launch.flatMap { launches[$0] }
+    }
+
     /// `/authors/<key>/`, under the base path.
     public func url(ofAuthor key: String) -> String {
         config.basePath + "authors/\(key)/"
@@ -73,6 +85,9 @@ public struct Site: Sendable {
         }
         for date in futureDates where date.seconds > now.seconds {
             until = min(until, date.seconds)
+        }
+        for launch in launches.values {
+            until = min(until, LaunchClock(launch: launch, now: now).validUntil)
         }
         return until
     }

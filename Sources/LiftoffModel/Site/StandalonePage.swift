@@ -32,7 +32,7 @@ public struct StandalonePage: Sendable {
     /// Folder of standalone pages under the site root.
     package static let folder = "content/pages/"
     /// Names Liftoff publishes at the top of the site: a page cannot take them.
-    package static let reserved: Set<String> = ["articles", "tags", "assets", "authors", "index", "404", "feed", "sitemap", "robots", "card", "search"]
+    package static let reserved: Set<String> = ["articles", "tags", "assets", "authors", "index", "404", "feed", "sitemap", "robots", "card", "search", "launches"]
 
     /// `about/index.html`.
     package var outputPath: String { "\(slug)/index.html" }

@@ -20,14 +20,27 @@ struct CountdownWidget {
     var context: [String: Any] {
         let (days, hours, minutes) = clock.remaining
         let plural = CountdownClock.plural
-        return [
+        var context: [String: Any] = [
             "label": countdown.label,
             "target": countdown.target.iso8601,
-            "target_display": countdown.target.longDay + ", " + String(countdown.target.iso8601.dropFirst(11).prefix(5)) + " UTC",
+            "target_label": clock.launched ? "Since" : "Target:",
+            "target_display": countdown.target.longDay + ", " + countdown.target.clock + " UTC",
             "text": clock.text,
-            "detail": "\(plural(days, "day")), \(plural(hours, "hour")), \(plural(minutes, "minute"))",
             "launched": clock.launched,
             "days": days, "hours": hours, "minutes": minutes,
+        ]
+        if !clock.launched { context["detail"] = "\(plural(days, "day")), \(plural(hours, "hour")), \(plural(minutes, "minute"))" }
+        return context
+    }
+
+    /// The widget of a launch whose state is not a countdown to an exact moment (a window, a date not
+    /// announced, available, delayed, cancelled): its words as of the build, the status line below.
+    static func context(of launch: Launch, now: Timestamp) -> [String: Any] {
+        let clock = LaunchClock(launch: launch, now: now)
+        // No `target`: the live script has nothing to count down to, and leaves these words alone.
+        return [
+            "label": launch.name, "text": clock.text, "launched": launch.status == .available,
+            "target_label": "Status:", "target_display": clock.statusLine,
         ]
     }
 

@@ -1,0 +1,60 @@
+import LiftoffModel
+import LiftoffMarkdown
+import LiftoffMedia
+import LiftoffHighlight
+import LiftoffRender
+
+/// Launches: what articles follow, checked and handed to them.
+extension Builder {
+    /// Puts the launches on the site and checks each article's `launch:`; an article that follows
+    /// a launch with an exact date, and has no `countdown:` of its own, counts down to it.
+    static func followLaunches(_ site: inout Site, launches: [String: Launch], problems: inout [Diagnostic]) {
+        site.launches = launches
+        var keys: NameIndex?
+        for position in site.articles.indices {
+            guard let key = site.articles[position].launch else { continue }
+            guard let launch = launches[key] else {
+                let article = site.articles[position]
+                var message = "launch: no launch '\(key)' (a file content/launches/\(key).md)"
+                if keys == nil { keys = NameIndex(launches.keys.sorted()) }
+                if let guess = keys?.closest(to: key) { message += "; did you mean '\(guess)'?" }
+                problems.append(.error(article.path, article.launchLine, message))
+                continue
+            }
+            if site.articles[position].countdown == nil, launch.status != .available, launch.status != .delayed {
+                site.articles[position].countdown = launch.countdown
+            }
+        }
+    }
+
+    /// `launches/<key>/index.html`: its Markdown through the same links, images and components as an
+    /// article's; each history note as one line of Markdown. Rendered on every build (sites have few).
+    static func renderLaunch(
+        _ launch: Launch, site: Site, links: LinkResolver, images: ImagePipeline, highlighter: Highlighter,
+        markdown: MarkdownRenderer, renderer: PageRenderer, sink: any PageSink
+    ) -> PageOutcome {
+        var outcome = PageOutcome()
+        let page = Article(
+            path: launch.path, slug: launch.key, title: launch.name, description: nil, date: Timestamp(seconds: 0), updated: nil, tags: [],
+            related: [], relatedLine: 1, countdown: nil, draft: false, extra: nil, body: launch.body, bodyLine: launch.bodyLine)
+        let (_, body) = self.body(
+            of: page, folder: launch.folder, site: site, links: links, images: images, highlighter: highlighter,
+            markdown: markdown, components: renderer.components, outcome: &outcome)
+        let notes = launch.history.map { change -> String in
+            let (blocks, problems, _) = markdown.blocks(change.note, lineOffset: change.line - 1) { link in
+                let (rewrite, _) = links.rewrite(link.url, isImage: link.isImage, in: page, folder: launch.folder)
+                return rewrite
+            }
+            outcome.report.errors += problems.map { .error(launch.path, $0.line, $0.message) }
+            let html = blocks.map(\.html).joined()
+            return html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && blocks.count == 1 ? String(html.dropFirst(3).dropLast(5)) : html
+        }
+        guard outcome.report.errors.isEmpty else { return outcome }
+        do {
+            try write(renderer.launchPage(launch, body: body, notes: notes), to: launch.folder + "index.html", sink)
+        } catch {
+            outcome.report.errors.append(.error(launch.path, 0, "cannot write its page: \(error)"))
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,65 @@
+/// A launch the site follows (`content/launches/<key>.md`, published at `/launches/<key>/`): its
+/// status, its date or window, when that was last checked, and each change with its evidence.
+public struct Launch: Sendable, Hashable {
+    /// Where a launch stands.
+    public enum Status: String, CaseIterable, Sendable, Hashable {
+        case rumored, expected, announced, preview, available, delayed, cancelled
+
+        /// "Expected", as status lines say it.
+        public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    }
+
+    /// When the launch comes: an instant, a window it falls somewhere inside, or not known.
+    public enum Timing: Sendable, Hashable {
+        case unknown
+        case target(Timestamp)
+        /// `to` is the window's last day (inclusive) or instant.
+        case window(from: Timestamp, to: Timestamp)
+    }
+
+    /// One change of status or date, with its evidence.
+    public struct Change: Sendable, Hashable {
+        public var date: Timestamp
+        public var status: Status
+        /// One line of Markdown.
+        public var note: String
+        public var source: String?
+        public var line: Int
+
+        package init(date: Timestamp, status: Status, note: String, source: String?, line: Int) {
+            (self.date, self.status, self.note, self.source, self.line) = (date, status, note, source, line)
+        }
+    }
+
+    /// The file name without its extension: `gpt-image-2`.
+    public var key: String
+    public var path: String
+    public var name: String
+    public var status: Status
+    public var timing: Timing
+    /// When the status was last checked.
+    public var verified: Timestamp?
+    /// Oldest first, as written.
+    public var history: [Change]
+    public var body: String
+    public var bodyLine: Int
+
+    package init(
+        key: String, path: String, name: String, status: Status, timing: Timing, verified: Timestamp?, history: [Change], body: String, bodyLine: Int
+    ) {
+        (self.key, self.path, self.name, self.status, self.timing) = (key, path, name, status, timing)
+        (self.verified, self.history, self.body, self.bodyLine) = (verified, history, body, bodyLine)
+    }
+
+    /// Folder of launches under the site root.
+    package static let folder = "content/launches/"
+
+    /// `launches/<key>/`: the launch's page and its files.
+    public var folder: String { "launches/\(key)/" }
+
+    /// The countdown an exact target gives (articles and the header show it); nil otherwise.
+    public var countdown: Countdown? {
+        guard case .target(let target) = timing, status != .cancelled else { return nil }
+        return Countdown(target: target, label: name)
+    }
+}
