@@ -16,7 +16,7 @@ extension PageRenderer {
         }
         let articles = site.articles.indices.filter { site.articles[$0].launch == launch.key }.map(listItem)
         let content: [String: Any] = [
-            "name": launch.name, "status": launch.status.rawValue, "status_line": clock.statusLine, "text": clock.text,
+            "name": launch.name, "url": site.url(of: launch), "status": launch.status.rawValue, "status_line": clock.statusLine, "text": clock.text,
             "countdown": component(CountdownWidget.template, widget), "body": render(body.parts), "history": history, "articles": articles,
         ]
         let head = sitePage(PageHead(

@@ -89,6 +89,8 @@ package struct PageRenderer: @unchecked Sendable {
         if !menu.isEmpty { context["menu"] = menu; context["has_menu"] = true }
         if let countdown = config.countdown {
             context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
+        } else if let launch = config.countdownLaunch.flatMap({ site.launches[$0] }) {
+            context["countdown"] = CountdownWidget.context(of: launch, now: site.now)
         }
         siteContext = context
         listItems = Memo(count: site.articles.count)
@@ -107,7 +109,8 @@ package struct PageRenderer: @unchecked Sendable {
 
     /// `articles/<slug>/index.html`, and the article's content HTML (TL;DR and body) for the feed.
     /// - Parameter images: the images the article shows, in order (`Picture.context` plus `alt`).
-    package func article(_ position: Int, body: ArticleBody, images: [[String: Any]] = []) -> (page: String, content: String) {
+    /// - Parameter updates: the notes of its `updates:`, as HTML, newest first.
+    package func article(_ position: Int, body: ArticleBody, images: [[String: Any]] = [], updates: [String] = []) -> (page: String, content: String) {
         let article = site.articles[position]
         var summary = self.summary(position)
         let description = self.description(of: article, body: body)
@@ -127,6 +130,11 @@ package struct PageRenderer: @unchecked Sendable {
         }
         let related = site.related[position].map(listItem)
         summary["related"] = related
+        let log = zip(article.updates, updates).map { update, html -> [String: Any] in
+            ["date": update.date.iso8601, "date_display": update.date.longDay, "note_html": html]
+        }
+        if let newest = log.first { summary["update"] = newest }
+        summary["earlier_updates"] = Array(log.dropFirst())
         summary["images"] = images
         if let toc = tableOfContents(body, asked: article.toc) { summary["toc"] = toc }
         if let extra = article.extra { summary["extra"] = extra.mustache }

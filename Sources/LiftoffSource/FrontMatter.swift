@@ -39,7 +39,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 package enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "updates", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     package static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -167,6 +167,7 @@ package enum FrontMatterParser {
             if let problem = AliasRule.problem(old) { fields.fail("retired", item: index, "retired path '\(old)' \(problem)") }
             else { article.retired.append(old) }
         }
+        readUpdates(&fields, into: &article)
         if let launch = fields.string("launch") {
             if launch.contains("/") || launch.hasSuffix(".md") {
                 fields.fail("launch", "'launch' names a launch by its key, the name of its file in content/launches/ (`launch: gpt-image-2`); got '\(launch)'")
@@ -195,6 +196,31 @@ package enum FrontMatterParser {
             }
         }
         return (slug.isEmpty ? nil : article, fields.diagnostics)
+    }
+
+    /// `updates:`: a list of `{date, note}`; the newest date becomes the article's `updated`.
+    static func readUpdates(_ fields: inout YAMLFields, into article: inout Article) {
+        guard let list = fields.node("updates") else { return }
+        guard let items = list.sequence else {
+            fields.fail("updates", "'updates' must be a list of `{date, note}`, newest or oldest first")
+            return
+        }
+        for (index, item) in items.enumerated() {
+            let line = (item.mark?.line ?? 0) + 1
+            var entry = YAMLFields(item, known: ["date", "note"], path: article.path, lineOffset: 1, what: "front matter: update \(index + 1)", line: line)
+            let date = entry.timestamp("date")
+            if !entry.has("date") { entry.fail("date", "missing key 'date'") }
+            let note = entry.string("note") ?? ""
+            if note.trimmingSpaces.isEmpty { entry.fail("note", "the note is empty: say what changed, in one line") }
+            if let date, date < article.date {
+                entry.fail("date", "the update (\(date.day)) is dated before the article (\(article.date.day))")
+            } else if let date, !note.trimmingSpaces.isEmpty {
+                article.updates.append(Article.Update(date: date, note: note, line: line))
+            }
+            fields.absorb(entry)
+        }
+        article.updates.sort { $0.date > $1.date }
+        if let newest = article.updates.first?.date, article.updated.map({ newest > $0 }) ?? true { article.updated = newest }
     }
 
     /// `content/2026-11-24-countdown.md` → `2026-11-24-countdown`; `content/countdown/index.md` → `countdown`.

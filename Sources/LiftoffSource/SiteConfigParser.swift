@@ -55,7 +55,9 @@ package enum SiteConfigParser {
             fields.absorb(nested)
         }
         let cards = CardSettings.read(&fields)
-        let countdown = CountdownParser.parse(&fields, key: "countdown")
+        // `countdown: gpt-image-2` names a launch; `countdown: {target, label}` is a countdown of its own.
+        let launchKey = fields.node("countdown")?.scalar != nil ? fields.string("countdown") : nil
+        let countdown = launchKey == nil ? CountdownParser.parse(&fields, key: "countdown") : nil
         var config = SiteConfig(
             title: title ?? "",
             description: fields.string("description") ?? "",
@@ -69,6 +71,7 @@ package enum SiteConfigParser {
             footer: fields.string("footer") ?? ""
         )
         config.images = images
+        if let launchKey { (config.countdownLaunch, config.countdownLaunchLine) = (launchKey, fields.line(of: "countdown")) }
         config.cards = cards
         config.toc = fields.bool("toc") ?? false
         config.search = fields.bool("search") ?? true

@@ -119,6 +119,20 @@ import Testing
         #expect(a.contains("<p class=\"countdown-text\" aria-live=\"polite\">7 days left</p>"))
     }
 
+    @Test func theHeaderFollowsTheLaunchSiteYMLNames() throws {
+        let siteYML = "title: T\nbase_url: https://example.org/\ncountdown: gpt-image-2\n"
+        let site = try TestSite(["content/launches/gpt-image-2.md": Self.valid, "content/a.md": article("A")], siteYML: siteYML)
+        defer { site.remove() }
+        let home = try #require(try site.build()["index.html"])
+        let badge = try #require(between("<p class=\"countdown-badge", "</p>", in: home))
+        #expect(badge.contains("GPT Image 2:") && badge.contains("in 4–11 days") && !badge.contains("data-target"))
+
+        let wrong = try TestSite(["content/launches/gpt-image-2.md": Self.valid, "content/a.md": article("A")],
+                                 siteYML: siteYML.replacingOccurrences(of: "countdown: gpt-image-2", with: "countdown: gpt-imag-2"))
+        defer { wrong.remove() }
+        #expect(wrong.failures() == ["site.yml:3: site.yml: countdown: no launch 'gpt-imag-2' (a file content/launches/gpt-imag-2.md); did you mean 'gpt-image-2'?"])
+    }
+
     @Test func editingTheLaunchMakesAgainOnlyTheArticlesThatFollowIt() throws {
         // B is older than the feed's twenty articles (those are made on every build).
         var files = [
@@ -135,5 +149,41 @@ import Testing
         #expect(report.renderedPages.contains("articles/a/index.html"))
         #expect(!report.renderedPages.contains("articles/b/index.html"))
         #expect(try site.outputText("articles/a/index.html").contains("Nov 28 – Dec 9"))
+    }
+}
+
+/// `updates:`: an article's update log, readers' and crawlers' view of what changed.
+@Suite struct UpdateLogTests {
+    static let updates = "updates:\n  - date: 2026-11-21\n    note: First change.\n  - date: 2026-11-23T10:00:00Z\n    note: The **window** moved.\n"
+
+    @Test func theNewestUpdateIsUnderTheTitleAndTheRestInADisclosure() throws {
+        let site = try TestSite(["content/a.md": article("A", date: "2026-11-20", extra: Self.updates)])
+        defer { site.remove() }
+        let pages = try site.build()
+        let page = try #require(pages["articles/a/index.html"])
+        #expect(page.contains("<p class=\"article-update\">Updated <time datetime=\"2026-11-23T10:00:00Z\">November 23, 2026</time>: The <strong>window</strong> moved.</p>"))
+        let earlier = try #require(between("<details class=\"article-updates\">", "</details>", in: page))
+        #expect(earlier.contains("November 21, 2026</time>: First change.") && !earlier.contains("window"))
+        #expect(page.contains("\"dateModified\":\"2026-11-23T10:00:00Z\""))
+        #expect(pages["feed.xml"]?.contains("<updated>2026-11-23T10:00:00Z</updated>") == true)
+        #expect(pages["index.html"]?.contains(" · Updated <time datetime=\"2026-11-23T10:00:00Z\">") == true, "lists mark it updated")
+    }
+
+    @Test func anArticleWithoutUpdatesHasNoLog() throws {
+        let site = try TestSite(["content/a.md": article("A")])
+        defer { site.remove() }
+        let page = try #require(try site.build()["articles/a/index.html"])
+        #expect(!page.contains("article-update"))
+    }
+
+    @Test(arguments: [
+        ("updates:\n  - date: 2026-11-21\n    note: \"\"\n", "content/a.md:7: front matter: update 1: the note is empty: say what changed, in one line"),
+        ("updates:\n  - date: 2026-11-01\n    note: Too early.\n", "content/a.md:6: front matter: update 1: the update (2026-11-01) is dated before the article (2026-11-20)"),
+        ("updates:\n  - note: No date.\n", "content/a.md:6: front matter: update 1: missing key 'date'"),
+    ])
+    func badUpdatesAreErrorsAtTheirLines(yaml: String, message: String) throws {
+        let site = try TestSite(["content/a.md": article("A", extra: yaml)])
+        defer { site.remove() }
+        #expect(site.failures() == [message])
     }
 }

@@ -58,6 +58,8 @@ import Testing
         ]
         // More articles than the home page shows.
         for number in 1...5 { files["content/more-\(number).md"] = article("More \(number)", date: "2026-10-0\(number)") }
+        // One updated without an update log (the sample's updated article has one).
+        files["content/more-1.md"] = article("More 1", date: "2026-10-01", extra: "updated: 2026-10-05\n")
         let siteYML = config.replacingOccurrences(of: "per_page: 20", with: "per_page: 2")
             .replacingOccurrences(of: "  action: https://example.org/subscribe\n", with: "  action: https://example.org/subscribe\n  hidden: {list: launch}\n")
         let site = try TestSite(files, siteYML: siteYML)

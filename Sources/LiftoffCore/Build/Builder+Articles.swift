@@ -65,7 +65,10 @@ extension Builder {
         addShareImages(position, article: article, share: share, outcome: &outcome)
         do {
             let images = outcome.files.pictures.map { picture, alt in picture.context.merging(["alt": alt]) { $1 } }
-            let (page, content) = renderer.article(position, body: body, images: images)
+            let updates = article.updates.map {
+                noteHTML($0.note, line: $0.line, of: article, folder: article.folder, links: links, markdown: markdown, outcome: &outcome)
+            }
+            let (page, content) = renderer.article(position, body: body, images: images, updates: updates)
             try write(page, to: site.pagePath(of: article), sink)
             if site.config.search {
                 let path = site.pagePath(of: article)

@@ -113,7 +113,9 @@ package final class ShareImages: @unchecked Sendable {
         guard settings.enabled else { return nil }
         return articleImages.value(at: position) {
             let article = site.articles[position]
-            let card = ShareCard(title: article.title, siteTitle: site.config.title, date: article.date.longDay, countdown: countdownLine(article.countdown))
+            let card = ShareCard(
+                title: article.title, siteTitle: site.config.title, date: article.date.longDay,
+                countdown: countdownLine(article.countdown) ?? site.launch(of: article).map(launchLine))
             return self.card(card, at: article.folder + "card", for: article.path)
         }
     }
@@ -121,7 +123,7 @@ package final class ShareImages: @unchecked Sendable {
     /// A standalone page's share image: its own card (its title); nil with cards off.
     package func image(forPage page: StandalonePage) -> Image? {
         guard settings.enabled else { return nil }
-        let card = ShareCard(title: page.title, siteTitle: site.config.title, date: nil, countdown: countdownLine(site.config.countdown))
+        let card = ShareCard(title: page.title, siteTitle: site.config.title, date: nil, countdown: siteCountdownLine)
         return self.card(card, at: page.slug + "/card", for: page.path)
     }
 
@@ -130,12 +132,22 @@ package final class ShareImages: @unchecked Sendable {
         guard settings.enabled else { return nil }
         return siteImageMemo.value(at: 0) {
             let card = ShareCard(title: site.config.description.isEmpty ? site.config.title : site.config.description,
-                                 siteTitle: site.config.title, date: nil, countdown: countdownLine(site.config.countdown))
+                                 siteTitle: site.config.title, date: nil, countdown: siteCountdownLine)
             return self.card(card, at: "card", for: "site.yml")
         }
     }
 
     /// "GPT Image 2 · 7 days left": a countdown as cards show it (in days).
+    /// The site's countdown as cards show it: its own, or the state of the launch it names.
+    private var siteCountdownLine: String? {
+        countdownLine(site.config.countdown) ?? site.config.countdownLaunch.flatMap { site.launches[$0] }.map(launchLine)
+    }
+
+    /// "GPT Image 2 · in 4–11 days": a launch's state as cards show it.
+    private func launchLine(_ launch: Launch) -> String {
+        "\(launch.name) · \(LaunchClock(launch: launch, now: site.now).text)"
+    }
+
     private func countdownLine(_ countdown: Countdown?) -> String? {
         countdown.map { "\($0.label) · \(CountdownClock(countdown: $0, now: site.now).cardText)" }
     }

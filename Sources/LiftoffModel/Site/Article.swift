@@ -33,6 +33,8 @@ public struct Article: Sendable {
     public var sharesCard = false
     /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
     public var toc: Bool?
+    /// `updates:`: what changed in the article and when, newest first (`updated` is the newest's date).
+    public var updates: [Update] = []
     /// `launch:`: the key of the launch the article follows (`content/launches/<key>.md`), and its line.
     public var launch: String?
     public var launchLine = 1
@@ -86,6 +88,18 @@ public struct Article: Sendable {
             self.alt = alt
             self.line = line
             self.focus = focus
+        }
+    }
+
+    /// One entry of an article's update log.
+    public struct Update: Sendable, Hashable {
+        public var date: Timestamp
+        /// One line of Markdown.
+        public var note: String
+        public var line: Int
+
+        package init(date: Timestamp, note: String, line: Int) {
+            (self.date, self.note, self.line) = (date, note, line)
         }
     }
 

@@ -7,6 +7,9 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var author: String
     public var countdown: Countdown?
+    /// `countdown: <key>`: the header follows that launch (`content/launches/<key>.md`), and its line.
+    public var countdownLaunch: String?
+    public var countdownLaunchLine = 1
     public var perPage: Int
     public var markdown: MarkdownSettings
     public var newsletter: Newsletter?
