@@ -38,7 +38,8 @@ import Testing
     }
 
     /// The sample site with a draft, a list long enough to paginate, a page with a TL;DR and a
-    /// table of contents and a hidden newsletter field, built with every template's context recorded.
+    /// table of contents and a hidden newsletter field, and a site whose header follows a launch's
+    /// window, built with every template's context recorded.
     static func reading() throws -> Reading {
         let config = try String(contentsOf: repositoryRoot.appendingPathComponent("site.yml"), encoding: .utf8)
         var files = [
@@ -68,14 +69,22 @@ import Testing
             try FileManager.default.copyItem(
                 at: repositoryRoot.appendingPathComponent("content/\(name)"), to: site.root.appendingPathComponent("content/\(name)"))
         }
-        var options = BuildOptions(now: testNow, drafts: true)
-        let log = TemplateContextLog()
-        options.contextLog = log
-        _ = try site.build(options)
+        // A second site whose header follows a launch with a window (no exact moment).
+        let window = try TestSite([
+            "content/launches/window.md": "---\nname: Window\nstatus: expected\nwindow: {from: 2026-11-28, to: 2026-12-05}\n---\n",
+            "content/a.md": article("A", extra: "launch: window\n"),
+        ], siteYML: "title: T\nbase_url: https://example.org/\ncountdown: window\n")
+        defer { window.remove() }
         let templates = try TemplateWalk(folder: repositoryRoot.appendingPathComponent("theme/templates"))
         var reading = Reading()
-        for (template, contexts) in log.contexts {
-            for context in contexts { templates.walk(template, context, into: &reading) }
+        for built in [site, window] {
+            var options = BuildOptions(now: testNow, drafts: true)
+            let log = TemplateContextLog()
+            options.contextLog = log
+            _ = try built.build(options)
+            for (template, contexts) in log.contexts {
+                for context in contexts { templates.walk(template, context, into: &reading) }
+            }
         }
         return reading
     }

@@ -1,5 +1,6 @@
-// Keeps every [data-countdown] element live: days, hours and minutes to its data-target.
-// The page already holds the build-time text, so without this script it still reads right.
+// Keeps every [data-countdown] element live: days, hours and minutes to its data-target, or a
+// launch window's days (data-window-from/-to/-end). The page already holds the build-time text,
+// so without this script it still reads right.
 (function () {
   "use strict";
   var nodes = document.querySelectorAll("[data-countdown]");
@@ -21,11 +22,30 @@
     return { text: text, detail: plural(days, "day") + ", " + plural(hours, "hour") + ", " + plural(mins, "minute") };
   }
 
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function shortDay(ms) { var d = new Date(ms); return MONTHS[d.getUTCMonth()] + " " + d.getUTCDate(); }
+  // The same words as the build's (LaunchClock.swift): whole days, a part of a day counting as one.
+  function windowText(from, to, end, now) {
+    if (now < from) {
+      var soonest = Math.ceil((from - now) / 86400000), latest = Math.ceil((to - now) / 86400000);
+      return soonest === latest ? "in " + plural(soonest, "day") : "in " + soonest + "\u2013" + latest + " days";
+    }
+    return now < end ? "window open until " + shortDay(to) : "window closed " + shortDay(to);
+  }
+
   function update() {
     var now = Date.now();
     var running = false;
     for (var i = 0; i < nodes.length; i++) {
       var node = nodes[i];
+      var from = Date.parse(node.getAttribute("data-window-from"));
+      if (!isNaN(from)) {
+        var to = Date.parse(node.getAttribute("data-window-to")), end = Date.parse(node.getAttribute("data-window-end"));
+        var words = windowText(from, to, end, now), shown = node.querySelector(".countdown-text");
+        if (shown && shown.textContent !== words) shown.textContent = words;
+        if (now < end) running = true;
+        continue;
+      }
       var target = Date.parse(node.getAttribute("data-target"));
       if (isNaN(target)) continue;
       var value = describe(target - now);

@@ -77,7 +77,7 @@ package struct LaunchClock: Sendable {
     }
 
     /// A window's last moment: a day written without a time lasts to its end.
-    static func end(of to: Timestamp) -> Int64 {
+    package static func end(of to: Timestamp) -> Int64 {
         to.seconds % 86_400 == 0 ? to.seconds + 86_400 : to.seconds
     }
 

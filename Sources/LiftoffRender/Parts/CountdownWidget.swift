@@ -37,11 +37,16 @@ struct CountdownWidget {
     /// announced, available, delayed, cancelled): its words as of the build, the status line below.
     static func context(of launch: Launch, now: Timestamp) -> [String: Any] {
         let clock = LaunchClock(launch: launch, now: now)
-        // No `target`: the live script has nothing to count down to, and leaves these words alone.
-        return [
+        // No `target`: nothing to count down to the second. A window's bounds let the live script
+        // say the same words as the build as the days pass; other states' words do not change.
+        var context: [String: Any] = [
             "label": launch.name, "text": clock.text, "launched": launch.status == .available,
             "target_label": "Status:", "target_display": clock.statusLine,
         ]
+        if case .window(let from, let to) = launch.timing, ![.available, .delayed, .cancelled].contains(launch.status) {
+            context["window"] = ["from": from.iso8601, "to": to.iso8601, "end": Timestamp(seconds: LaunchClock.end(of: to)).iso8601]
+        }
+        return context
     }
 
     /// Reads a ```` ```countdown ```` block holding `target:` and `label:`.
