@@ -144,11 +144,14 @@ import Testing
         let site = try TestSite(files)
         defer { site.remove() }
         _ = try site.publishReport()
+        let card = ShareImageTests.meta("og:image", in: try site.outputText("articles/a/index.html"))
         try site.write("content/launches/gpt-image-2.md", Self.valid.replacingOccurrences(of: "to: 2026-12-05", with: "to: 2026-12-09"))
         let report = try site.publishReport()
         #expect(report.renderedPages.contains("articles/a/index.html"))
         #expect(!report.renderedPages.contains("articles/b/index.html"))
-        #expect(try site.outputText("articles/a/index.html").contains("Nov 28 – Dec 9"))
+        let page = try site.outputText("articles/a/index.html")
+        #expect(page.contains("Nov 28 – Dec 9") && page.contains("in 4–15 days"), "the status line and the countdown")
+        #expect(ShareImageTests.meta("og:image", in: page) != card, "the card says the launch's state: a new card")
     }
 }
 
