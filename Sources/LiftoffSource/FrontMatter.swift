@@ -78,6 +78,11 @@ package enum FrontMatterParser {
         }
     }
 
+    /// A file that is not an article (a page, a launch): its split and its front matter composed.
+    static func frontMatter(data: [UInt8], path: String, empty: String) -> Result<(split: FrontMatterSplit, node: Node), BuildFailure> {
+        split(data: data, path: path).flatMap { split in compose(split, path: path, empty: empty).map { (split, $0) } }
+    }
+
     static func read(_ split: FrontMatterSplit, path: String) -> (article: Article?, problems: [Diagnostic]) {
         let node: Node
         switch compose(split, path: path, empty: "add `title:` and `date:`") {

@@ -8,9 +8,7 @@ extension Launch {
     /// unknown); `verified:`; `history:` (each change with its date, status, note and source).
     package static func parse(data: [UInt8], path: String) -> Result<Launch, BuildFailure> {
         let split: FrontMatterSplit, node: Node
-        switch FrontMatterParser.split(data: data, path: path).flatMap({ split in
-            FrontMatterParser.compose(split, path: path, empty: "add `name:` and `status:`").map { (split, $0) }
-        }) {
+        switch FrontMatterParser.frontMatter(data: data, path: path, empty: "add `name:` and `status:`") {
         case .failure(let failure): return .failure(failure)
         case .success(let value): (split, node) = value
         }

@@ -5,9 +5,7 @@ extension StandalonePage {
     /// Reads a page's front matter: `title:` required, no date.
     package static func parse(data: [UInt8], path: String) -> Result<StandalonePage, BuildFailure> {
         let split: FrontMatterSplit, node: Node
-        switch FrontMatterParser.split(data: data, path: path).flatMap({ split in
-            FrontMatterParser.compose(split, path: path, empty: "add `title:`").map { (split, $0) }
-        }) {
+        switch FrontMatterParser.frontMatter(data: data, path: path, empty: "add `title:`") {
         case .failure(let failure): return .failure(failure)
         case .success(let value): (split, node) = value
         }
