@@ -199,90 +199,6 @@ package struct PageRenderer: @unchecked Sendable {
         article.description ?? body.tldr?.text ?? ""
     }
 
-    /// `index.html`: the site countdown and the latest articles.
-    package func home() -> String {
-        let latest = (0..<min(Self.homeCount, site.articles.count)).map(listItem)
-        let page = sitePage(PageHead(title: site.config.title, description: site.config.description, canonical: site.config.baseURL))
-        var context: [String: Any] = ["page": page.context, "articles": latest]
-        if site.articles.count > Self.homeCount { context["more"] = true }
-        return render("home", context)
-    }
-
-    /// Every page of the paginated lists: `articles/`, `articles/page/2/`, …, then each tag's
-    /// `tags/<slug>/`, `tags/<slug>/page/2/`, … (rendered later, each on its own, by `render(_:)`).
-    package func listPages() -> [ListPage] {
-        var pages = paginate(Array(site.articles.indices), folder: SiteLayout.articlesFolder, heading: "All articles")
-        for tag in site.tags {
-            pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: "Tagged “\(tag.name)”")
-        }
-        for (key, articles) in site.byAuthor.sorted(by: { $0.key < $1.key }) {
-            guard let author = site.config.authors[key] else { continue }
-            pages += paginate(articles, folder: "authors/\(key)/", heading: "Articles by \(author.name)").map {
-                var page = $0
-                page.intro = author.bio
-                page.avatar = avatars[key]
-                return page
-            }
-        }
-        return pages
-    }
-
-    /// `tags/index.html`: every tag with its count.
-    package func tagIndex() -> String {
-        let tags = site.tags.map { tag -> [String: Any] in
-            ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": tag.articles.count, "one": tag.articles.count == 1]
-        }
-        let page = sitePage(PageHead(
-            title: "Tags · \(site.config.title)", description: "Every tag on \(site.config.title).",
-            canonical: site.absolute(site.config.basePath + "tags/")))
-        return render("tags", ["page": page.context, "tags": tags])
-    }
-
-    /// `search/index.html`: the search page (search.js fills it; without JavaScript it points to the lists).
-    package func searchPage() -> String {
-        let page = sitePage(PageHead(
-            title: "Search · \(site.config.title)", description: site.config.description,
-            canonical: site.absolute(site.config.basePath + "search/"), noindex: true))
-        return render("search", ["page": page.context])
-    }
-
-    /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
-    package func notFound() -> String {
-        let page = sitePage(PageHead(
-            title: "Page not found · \(site.config.title)", description: site.config.description,
-            canonical: site.config.baseURL, noindex: true))
-        return render("404", ["page": page.context])
-    }
-
-    /// Splits `items` into pages of `per_page`.
-    func paginate(_ items: [Int], folder: String, heading: String) -> [ListPage] {
-        let perPage = site.config.perPage
-        let count = max(1, (items.count + perPage - 1) / perPage)
-        return (1...count).map { number in
-            ListPage(
-                folder: folder, number: number, count: count, heading: heading,
-                items: Array(items.dropFirst((number - 1) * perPage).prefix(perPage)), members: items)
-        }
-    }
-
-    /// One page of a list, with previous/next links.
-    package func render(_ list: ListPage) -> String {
-        let base = site.config.basePath
-        var pagination: [String: Any] = ["current": list.number, "total": list.count]
-        if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
-        if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
-        let suffix = list.number > 1 ? " (page \(list.number) of \(list.count))" : ""
-        let page = sitePage(PageHead(
-            title: "\(list.heading)\(suffix) · \(site.config.title)", description: site.config.description,
-            canonical: site.absolute(base + list.folderPath(list.number))))
-        let context: [String: Any] = [
-            "page": page.context, "heading": list.heading, "intro": list.intro ?? false, "avatar": list.avatar ?? false,
-            "articles": list.items.map(listItem),
-            "pagination": list.count > 1 ? pagination : false,
-        ]
-        return render("list", context)
-    }
-
     // MARK: Rendering
 
     func render(_ parts: [BodyPart]) -> String {
@@ -319,27 +235,4 @@ package struct PageRenderer: @unchecked Sendable {
         if let compiled { return compiled.render(context, withTemplate: name) ?? "" }
         return library.render(context, withTemplate: name) ?? ""
     }
-}
-
-/// One page of a paginated list of articles (all articles, or one tag's).
-package struct ListPage: Sendable {
-    /// `articles/` or `tags/<slug>/`
-    package var folder: String
-    /// 1-based page number, and the number of pages.
-    package var number: Int
-    package var count: Int
-    package var heading: String
-    /// The articles on this page, and in the whole list (positions in `Site.articles`).
-    package var items: [Int]
-    package var members: [Int]
-    /// A line under the heading (an author's bio), and an image beside it (their avatar's markup).
-    var intro: String?
-    var avatar: String?
-
-    /// `articles/`, `articles/page/2/`, …
-    package func folderPath(_ number: Int) -> String {
-        number == 1 ? folder : folder + "page/\(number)/"
-    }
-
-    package var path: String { folderPath(number) + "index.html" }
 }
