@@ -83,6 +83,7 @@ package enum Sitemap {
 
     package static func robots(site: Site) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(site.absolute(site.config.basePath + "sitemap.xml"))\n"
+            + "Sitemap: \(site.absolute(site.config.basePath + "news-sitemap.xml"))\n"
     }
 }
 

@@ -78,11 +78,13 @@ extension PageRenderer {
         let page = sitePage(PageHead(
             title: "\(list.heading)\(suffix) · \(site.config.title)", description: site.config.description,
             canonical: site.absolute(base + list.folderPath(list.number))))
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "page": page.context, "heading": list.heading, "intro": list.intro ?? false, "avatar": list.avatar ?? false,
             "articles": list.items.map(listItem),
             "pagination": list.count > 1 ? pagination : false,
         ]
+        // A tag's pages link its own feed.
+        if list.folder.hasPrefix("tags/") { context["feed"] = base + list.folder + "feed.xml" }
         return render("list", context)
     }
 }

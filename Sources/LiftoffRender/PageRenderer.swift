@@ -71,6 +71,7 @@ package struct PageRenderer: @unchecked Sendable {
             "articles_url": base + SiteLayout.articlesFolder,
             "tags_url": base + "tags/",
             "feed_url": base + "feed.xml",
+            "json_feed_url": base + "feed.json",
             "assets": assets.context(basePath: base),
             "year": String(site.now.civil.year),
         ]

@@ -56,7 +56,7 @@ import Testing
         let tag = try #require(pages["tags/launch-prep/index.html"])
         #expect(tag.contains("/articles/a/") && tag.contains("/articles/b/"))
         #expect(tag.range(of: "/articles/b/")!.lowerBound < tag.range(of: "/articles/a/")!.lowerBound)
-        #expect(pages.keys.filter { $0.hasPrefix("tags/") }.count == 3)
+        #expect(pages.keys.filter { $0.hasPrefix("tags/") && $0.hasSuffix("index.html") }.count == 3)
     }
 
     @Test func feedIsAtomWithEveryPublicArticle() throws {
@@ -108,7 +108,7 @@ import Testing
         }
         #expect(locations.count == public_.count)
         #expect(urls.allSatisfy { $0.elements(forName: "lastmod").first?.stringValue?.hasPrefix("2026-") == true })
-        #expect(pages["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
+        #expect(pages["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\nSitemap: https://example.org/news-sitemap.xml\n")
     }
 
     @Test func tagPagesCarryTheirNewestArticlesDateWhateverTheirName() throws {

@@ -74,3 +74,54 @@ def test_sitemap_is_well_formed_and_lists_every_public_page(site, pages):
             problems.append(f"article {slug!r} is not in the sitemap")
     if problems:
         pytest.fail("sitemap.xml:\n" + "\n".join(problems), pytrace=False)
+
+
+def test_json_feed_holds_every_field_the_specification_requires(site):
+    """JSON Feed 1.1, field by field: the feed's version, title and items; each item's id, a
+    content, its URL on the site, dates in RFC 3339, tags, and an image that is published."""
+    import datetime
+    import json
+    feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"] and feed["home_page_url"] == BASE_URL and feed["feed_url"] == BASE_URL + "feed.json"
+    expected = public_articles()
+    assert [local_path(item["url"]) for item in feed["items"]] == [f"articles/{slug}/" for slug in sorted(
+        expected, key=lambda s: (expected[s]["date"], s), reverse=True)][:len(feed["items"])]
+    for item in feed["items"]:
+        assert isinstance(item["id"], str) and item["id"] == item["url"]
+        assert item.get("content_html", "").strip(), f"{item['id']} has no content"
+        for key in ("date_published", "date_modified"):
+            datetime.datetime.fromisoformat(item[key].replace("Z", "+00:00"))
+        assert item["date_modified"] >= item["date_published"]
+        assert isinstance(item["tags"], list) and all(isinstance(tag, str) for tag in item["tags"])
+        assert (site / local_path(item["image"])).is_file(), item["image"]
+        assert all(author["name"] for author in item.get("authors", []))
+
+
+def test_each_tag_feed_parses_and_lists_its_articles(site):
+    tags = [path.parent.name for path in (site / "tags").glob("*/feed.xml")]
+    assert len(tags) >= 5
+    for tag in tags:
+        feed = feedparser.parse((site / "tags" / tag / "feed.xml").read_bytes())
+        assert not feed.bozo, f"{tag}: {feed.bozo_exception!r}"
+        assert feed.entries, f"tags/{tag}/feed.xml has no entry"
+        for entry in feed.entries:
+            page = (site / local_path(entry.link) / "index.html").read_text(encoding="utf-8")
+            assert f'href="/tags/{tag}/"' in page, f"{entry.link} is in tags/{tag}/feed.xml but not tagged {tag}"
+
+
+def test_the_news_sitemap_lists_the_last_two_days(site):
+    news = "{http://www.google.com/schemas/sitemap-news/0.9}"
+    root = ET.parse(site / "news-sitemap.xml").getroot()
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    listed = {}
+    for url in root:
+        loc = url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+        listed[local_path(loc)] = url.find(news + "news")
+    recent = {f"articles/{slug}/" for slug, article in public_articles().items()
+              if str(article["date"]) >= "2026-11-23"}
+    assert set(listed) == recent and recent, (listed, recent)
+    for entry in listed.values():
+        assert entry.findtext(f"{news}publication/{news}name") and entry.findtext(f"{news}publication/{news}language") == "en"
+        assert entry.findtext(news + "title") and entry.findtext(news + "publication_date")
+    assert "Sitemap: https://example.org/news-sitemap.xml" in (site / "robots.txt").read_text()

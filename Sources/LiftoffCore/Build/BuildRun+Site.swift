@@ -24,6 +24,12 @@ extension BuildRun {
             if search != nil { try writeSitePage(renderer.searchPage(), "search/index.html") }
             try writeSitePage(renderer.notFound(), "404.html")
             try writeSitePage(AtomFeed.xml(site: site, entries: published.feedEntries), "feed.xml")
+            try writeSitePage(JSONFeed.json(site: site, entries: published.feedEntries, images: published.feedImages), "feed.json")
+            for feed in try Builder.writeTagFeeds(site: site, keys: keys, reusable: reusable, sink: sink) {
+                published.cache.pages[feed.path] = BuildCache.Page(key: feed.key)
+                if feed.rendered { published.renderedPages.append(feed.path) } else { published.carriedOver += 1 }
+            }
+            try writeSitePage(NewsSitemap.xml(site: site), "news-sitemap.xml")
             try writeSitePage(Sitemap.xml(site: site, pages: sitemap), "sitemap.xml")
             try writeSitePage(Sitemap.robots(site: site), "robots.txt")
             // A site's own `content/_headers` is published instead.

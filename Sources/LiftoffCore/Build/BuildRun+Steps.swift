@@ -165,6 +165,7 @@ extension BuildRun {
             absorb(outcome, from: article.path)
             if let content = outcome.page.feedContent {
                 published.feedEntries.append(AtomFeed.Entry(article: article, description: outcome.page.description, html: content))
+                if let image = share.image(forArticle: position) { published.feedImages[article.path] = image.url }
             }
         }
     }

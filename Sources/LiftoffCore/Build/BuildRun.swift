@@ -75,6 +75,8 @@ struct PublishedSite {
     /// Image source → where it is shown (for errors found when it is encoded).
     var imageUses: [String: [(path: String, line: Int, url: String)]] = [:]
     var feedEntries: [AtomFeed.Entry] = []
+    /// The share image (absolute URL) of each feed entry, by article path (JSON Feed's `image`).
+    var feedImages: [String: String] = [:]
     var validUntil: Int64 = .max
     var renderedPages: [String] = []
     var carriedOver = 0

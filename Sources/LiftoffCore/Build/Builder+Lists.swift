@@ -25,6 +25,22 @@ extension Builder {
         }
     }
 
+    /// Each tag's feed, written again only when its key changed (else carried over like a list page).
+    static func writeTagFeeds(site: Site, keys: PageKeys, reusable: BuildCache?, sink: any PageSink) throws -> [(path: String, key: Digest, rendered: Bool)] {
+        let tags = site.tags
+        let results = parallelMap(tags.count) { index -> Result<(path: String, key: Digest, rendered: Bool), BuildFailure> in
+            let tag = tags[index], path = "tags/\(tag.slug)/feed.xml", key = keys.tagFeed(tag)
+            if let old = reusable?.pages[path], old.key == key, sink.reuse(path) { return .success((path, key, false)) }
+            do {
+                try write(TagFeed.xml(site: site, tag: tag), to: path, sink)
+                return .success((path, key, true))
+            } catch {
+                return .failure(BuildFailure(.error("output", 0, "\(error)")))
+            }
+        }
+        return try results.map { try $0.get() }
+    }
+
     /// The sitemap's pages, in order: home, all-articles pages, the tag index, each tag's pages,
     /// articles, standalone pages, launches.
     static func sitemapPages(site: Site, lists: [ListPage]) -> [Sitemap.Page] {

@@ -67,6 +67,19 @@ struct PageKeys: Sendable {
         return hasher.finalize()
     }
 
+    /// A tag's feed: the tag and what its entries show of its twenty newest articles.
+    func tagFeed(_ tag: Site.Tag) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(siteKey)
+        hasher.combine("tag-feed")
+        hasher.combine(tag.slug)
+        hasher.combine(tag.name)
+        let shown = tag.articles.prefix(AtomFeed.limit)
+        hasher.combine(shown.count)
+        for position in shown { hasher.combine(summaries[position]) }
+        return hasher.finalize()
+    }
+
     /// The front matter fields a summary (`PageRenderer.summary`) and a card read.
     static func summary(_ article: Article) -> Digest {
         var hasher = StableHasher()

@@ -86,6 +86,10 @@ public struct Site: Sendable {
         for date in futureDates where date.seconds > now.seconds {
             until = min(until, date.seconds)
         }
+        // An article leaves the news sitemap two days after its date.
+        for article in articles where article.date <= now && now.seconds - article.date.seconds < 2 * 86_400 {
+            until = min(until, article.date.seconds + 2 * 86_400)
+        }
         for launch in launches.values {
             until = min(until, LaunchClock(launch: launch, now: now).validUntil)
         }
