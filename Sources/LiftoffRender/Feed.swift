@@ -58,6 +58,24 @@ package enum AtomFeed {
     }
 }
 
+extension AtomFeed {
+    /// The head of one of the site's smaller feeds (a tag's, a launch's): its title, links, id,
+    /// date and author (the site's).
+    static func head(title: String, feedURL: String, page: String, updated: Timestamp, site: Site) -> String {
+        """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.config.language))">
+        <title>\(escape(title))</title>
+        <link href="\(escape(feedURL))" rel="self" type="application/atom+xml"/>
+        <link href="\(escape(page))" rel="alternate" type="text/html"/>
+        <id>\(escape(feedURL))</id>
+        <updated>\(updated.iso8601)</updated>
+        <author><name>\(escape(site.config.author.isEmpty ? site.config.title : site.config.author))</name></author>
+
+        """
+    }
+}
+
 /// `sitemap.xml` and `robots.txt`.
 package enum Sitemap {
     package struct Page {

@@ -30,17 +30,7 @@ package enum LaunchFiles {
         let page = site.absolute(site.url(of: launch))
         let feedURL = page + "feed.xml"
         let updated = launch.history.map(\.date).max() ?? launch.verified ?? Timestamp(seconds: 0)
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.config.language))">
-            <title>\(escape(launch.name)) · \(escape(site.config.title))</title>
-            <link href="\(escape(feedURL))" rel="self" type="application/atom+xml"/>
-            <link href="\(escape(page))" rel="alternate" type="text/html"/>
-            <id>\(escape(feedURL))</id>
-            <updated>\(updated.iso8601)</updated>
-            <author><name>\(escape(site.config.author.isEmpty ? site.config.title : site.config.author))</name></author>
-
-            """
+        var xml = AtomFeed.head(title: "\(launch.name) · \(site.config.title)", feedURL: feedURL, page: page, updated: updated, site: site)
         for (index, (change, note)) in zip(launch.history, notes).enumerated().reversed() {
             var html = note
             if let source = change.source { html += " <a href=\"\(HTML.escape(source))\">Source</a>" }

@@ -43,17 +43,7 @@ package enum TagFeed {
         let page = site.absolute(site.url(ofTag: tag.slug)), feedURL = page + "feed.xml"
         let articles = tag.articles.prefix(AtomFeed.limit).map { site.articles[$0] }
         let updated = articles.map { $0.updated ?? $0.date }.max() ?? Timestamp(seconds: 0)
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.config.language))">
-            <title>\(escape(tag.name)) · \(escape(site.config.title))</title>
-            <link href="\(escape(feedURL))" rel="self" type="application/atom+xml"/>
-            <link href="\(escape(page))" rel="alternate" type="text/html"/>
-            <id>\(escape(feedURL))</id>
-            <updated>\(updated.iso8601)</updated>
-            <author><name>\(escape(site.config.author.isEmpty ? site.config.title : site.config.author))</name></author>
-
-            """
+        var xml = AtomFeed.head(title: "\(tag.name) · \(site.config.title)", feedURL: feedURL, page: page, updated: updated, site: site)
         for article in articles {
             let url = site.absolute(site.url(of: article))
             xml += """
