@@ -6,9 +6,8 @@ extension PageRenderer {
     /// each note already HTML) and every article that follows it.
     package func launchPage(_ launch: Launch, body: ArticleBody, notes: [String]) -> String {
         let clock = LaunchClock(launch: launch, now: site.now)
-        let countdown = launch.countdown.map { CountdownWidget(countdown: $0, now: site.now).context }
-        let widget = launch.status == .available || launch.status == .delayed || countdown == nil
-            ? CountdownWidget.context(of: launch, now: site.now) : countdown!
+        let widget = launch.countdown.map { CountdownWidget(countdown: $0, now: site.now).context }
+            ?? CountdownWidget.context(of: launch, now: site.now)
         let history = zip(launch.history, notes).reversed().map { change, note -> [String: Any] in
             var item: [String: Any] = ["date": change.date.iso8601, "date_display": change.date.longDay, "status": change.status.title, "note_html": note]
             if let source = change.source { item["source"] = source }

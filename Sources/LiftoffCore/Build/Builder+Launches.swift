@@ -13,7 +13,7 @@ extension Builder {
         var keys: NameIndex?
         if let key = site.config.countdownLaunch {
             if let launch = launches[key] {
-                if launch.status != .available, launch.status != .delayed { site.config.countdown = launch.countdown }
+                site.config.countdown = launch.countdown
             } else {
                 var message = "site.yml: countdown: no launch '\(key)' (a file content/launches/\(key).md)"
                 keys = NameIndex(launches.keys.sorted())
@@ -31,9 +31,7 @@ extension Builder {
                 problems.append(.error(article.path, article.launchLine, message))
                 continue
             }
-            if site.articles[position].countdown == nil, launch.status != .available, launch.status != .delayed {
-                site.articles[position].countdown = launch.countdown
-            }
+            if site.articles[position].countdown == nil { site.articles[position].countdown = launch.countdown }
         }
     }
 

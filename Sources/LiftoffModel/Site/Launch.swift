@@ -57,9 +57,13 @@ public struct Launch: Sendable, Hashable {
     /// `launches/<key>/`: the launch's page and its files.
     public var folder: String { "launches/\(key)/" }
 
-    /// The countdown an exact target gives (articles and the header show it); nil otherwise.
+    /// Whether the launch is still ahead, so its date or window is counted down to (not available,
+    /// delayed or cancelled: those say their status instead).
+    public var isAhead: Bool { ![.available, .delayed, .cancelled].contains(status) }
+
+    /// The countdown an exact target gives a launch still ahead (articles and the header show it); nil otherwise.
     public var countdown: Countdown? {
-        guard case .target(let target) = timing, status != .cancelled else { return nil }
+        guard isAhead, case .target(let target) = timing else { return nil }
         return Countdown(target: target, label: name)
     }
 }

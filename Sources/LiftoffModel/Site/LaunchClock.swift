@@ -48,7 +48,7 @@ package struct LaunchClock: Sendable {
 
     /// The first second (since 1970) at which `text` would read differently.
     package var validUntil: Int64 {
-        guard launch.status != .cancelled, launch.status != .available, launch.status != .delayed else { return .max }
+        guard launch.isAhead else { return .max }
         switch launch.timing {
         case .unknown: return .max
         case .target(let target): return CountdownClock(countdown: Countdown(target: target, label: launch.name), now: now).validUntil

@@ -43,7 +43,7 @@ struct CountdownWidget {
             "label": launch.name, "text": clock.text, "launched": launch.status == .available,
             "target_label": "Status:", "target_display": clock.statusLine,
         ]
-        if case .window(let from, let to) = launch.timing, ![.available, .delayed, .cancelled].contains(launch.status) {
+        if case .window(let from, let to) = launch.timing, launch.isAhead {
             context["window"] = ["from": from.iso8601, "to": to.iso8601, "end": Timestamp(seconds: LaunchClock.end(of: to)).iso8601]
         }
         return context
