@@ -15,9 +15,7 @@ package enum JSONFeed {
         ]
         if !config.description.isEmpty { feed["description"] = config.description }
         if !config.author.isEmpty { feed["authors"] = [["name": config.author]] }
-        var bytes = JSONLD.bytes(feed, reserving: entries.reduce(4096) { $0 + $1.html.utf8.count * 5 / 4 })
-        bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return JSONLD.script(feed) + "\n"
     }
 
     private static func item(_ entry: AtomFeed.Entry, site: Site, image: String?) -> [String: Any] {
@@ -65,16 +63,7 @@ package enum TagFeed {
 /// `news-sitemap.xml`: the articles published in the two days before the build (at most 1,000,
 /// newest first), as Google News reads them; a valid empty file when there are none.
 package enum NewsSitemap {
-    package static let window: Int64 = 2 * 86_400
     package static let limit = 1000
-
-    /// The articles it lists, by position.
-    package static func articles(of site: Site) -> [Int] {
-        Array(site.articles.indices.filter { position in
-            let date = site.articles[position].date
-            return date <= site.now && site.now.seconds - date.seconds < window
-        }.prefix(limit))
-    }
 
     package static func xml(site: Site) -> String {
         var xml = """
@@ -82,7 +71,7 @@ package enum NewsSitemap {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 
             """
-        for position in articles(of: site) {
+        for position in site.recentArticles.prefix(limit) {
             let article = site.articles[position]
             xml += "<url><loc>\(escape(site.absolute(site.url(of: article))))</loc><news:news><news:publication>"
                 + "<news:name>\(escape(site.config.title))</news:name><news:language>\(escape(site.config.language))</news:language>"

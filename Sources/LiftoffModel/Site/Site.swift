@@ -59,6 +59,20 @@ public struct Site: Sendable {
         config.basePath + page.slug + "/"
     }
 
+    /// How long after its date an article is news (the news sitemap lists it).
+    package static let newsWindow: Int64 = 2 * 86_400
+
+    /// The articles dated within the news window before the build's moment, newest first, by
+    /// position (articles are newest first: the walk stops at the first older one).
+    package var recentArticles: [Int] {
+        var recent: [Int] = []
+        for (position, article) in articles.enumerated() where article.date <= now {
+            if now.seconds - article.date.seconds >= Self.newsWindow { break }
+            recent.append(position)
+        }
+        return recent
+    }
+
     /// `/launches/<key>/`, under the base path.
     public func url(of launch: Launch) -> String {
         config.basePath + launch.folder
@@ -86,9 +100,9 @@ public struct Site: Sendable {
         for date in futureDates where date.seconds > now.seconds {
             until = min(until, date.seconds)
         }
-        // An article leaves the news sitemap two days after its date.
-        for article in articles where article.date <= now && now.seconds - article.date.seconds < 2 * 86_400 {
-            until = min(until, article.date.seconds + 2 * 86_400)
+        // An article leaves the news sitemap when its window ends.
+        for position in recentArticles {
+            until = min(until, articles[position].date.seconds + Self.newsWindow)
         }
         for launch in launches.values {
             until = min(until, LaunchClock(launch: launch, now: now).validUntil)

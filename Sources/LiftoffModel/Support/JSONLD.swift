@@ -11,10 +11,9 @@ package enum JSONLD {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same JSON as bytes (search's files, the JSON Feed).
-    package static func bytes(_ value: Any, reserving capacity: Int = 0) -> [UInt8] {
+    /// The same JSON as bytes (search's files).
+    package static func bytes(_ value: Any) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(capacity)
         write(value, into: &bytes)
         return bytes
     }
