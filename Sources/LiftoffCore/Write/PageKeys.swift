@@ -29,8 +29,8 @@ struct PageKeys: Sendable {
         }
         self.sources = site.articles.map { sources[$0.path] ?? .zero }
         related = site.related
-        launches = site.articles.map { article in
-            guard let launch = site.launch(of: article) else { return .zero }
+        // Once a launch, not once an article that follows it.
+        let shown = site.launches.mapValues { launch in
             let clock = LaunchClock(launch: launch, now: site.now)
             var hasher = StableHasher()
             hasher.combine(launch.name)
@@ -39,6 +39,7 @@ struct PageKeys: Sendable {
             hasher.combine(clock.text)
             return hasher.finalize()
         }
+        launches = site.articles.map { article in article.launch.flatMap { shown[$0] } ?? .zero }
     }
 
     /// An article's page: its file (path and bytes), and its related reads as cards show them.
