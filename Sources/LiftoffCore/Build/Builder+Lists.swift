@@ -8,31 +8,30 @@ extension Builder {
     static func writeLists(
         _ pages: [ListPage], renderer: PageRenderer, keys: PageKeys, reusable: BuildCache?, sink: any PageSink
     ) throws -> [(page: ListPage, key: Digest, rendered: Bool)] {
-        let results = parallelMap(pages.count) { index -> Result<(key: Digest, rendered: Bool), BuildFailure> in
-            let page = pages[index]
-            let key = keys.list(page)
-            if let old = reusable?.pages[page.path], old.key == key, sink.reuse(page.path) { return .success((key, false)) }
-            do {
-                try write(renderer.render(page), to: page.path, sink)
-                return .success((key, true))
-            } catch {
-                return .failure(BuildFailure(.error("output", 0, "\(error)")))
-            }
-        }
-        return try zip(pages, results).map { page, result in
-            let (key, rendered) = try result.get()
-            return (page, key, rendered)
-        }
+        let written = try writeKeyed(
+            pages.count, reusable: reusable, sink: sink, page: { (pages[$0].path, keys.list(pages[$0])) }, make: { renderer.render(pages[$0]) })
+        return zip(pages, written).map { ($0, $1.key, $1.rendered) }
     }
 
     /// Each tag's feed, written again only when its key changed (else carried over like a list page).
     static func writeTagFeeds(site: Site, keys: PageKeys, reusable: BuildCache?, sink: any PageSink) throws -> [(path: String, key: Digest, rendered: Bool)] {
         let tags = site.tags
-        let results = parallelMap(tags.count) { index -> Result<(path: String, key: Digest, rendered: Bool), BuildFailure> in
-            let tag = tags[index], path = "tags/\(tag.slug)/feed.xml", key = keys.tagFeed(tag)
+        return try writeKeyed(
+            tags.count, reusable: reusable, sink: sink, page: { ("tags/\(tags[$0].slug)/feed.xml", keys.tagFeed(tags[$0])) },
+            make: { TagFeed.xml(site: site, tag: tags[$0]) })
+    }
+
+    /// Writes `count` files on all cores, each at its path; one whose key is the previous build's
+    /// is carried over instead of made. Returns each path and key, and whether it was made.
+    private static func writeKeyed(
+        _ count: Int, reusable: BuildCache?, sink: any PageSink,
+        page: @Sendable (Int) -> (path: String, key: Digest), make: @Sendable (Int) -> String
+    ) throws -> [(path: String, key: Digest, rendered: Bool)] {
+        let results = parallelMap(count) { index -> Result<(path: String, key: Digest, rendered: Bool), BuildFailure> in
+            let (path, key) = page(index)
             if let old = reusable?.pages[path], old.key == key, sink.reuse(path) { return .success((path, key, false)) }
             do {
-                try write(TagFeed.xml(site: site, tag: tag), to: path, sink)
+                try write(make(index), to: path, sink)
                 return .success((path, key, true))
             } catch {
                 return .failure(BuildFailure(.error("output", 0, "\(error)")))
