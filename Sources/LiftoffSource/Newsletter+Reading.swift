@@ -28,7 +28,7 @@ extension Newsletter {
                         fields.fail("hidden", "'hidden' fields must be names (letters, digits, _ - . [ ]) with plain values, like `hidden: {list: launch}`")
                         break
                     }
-                    newsletter.hidden.append((name, text))
+                    newsletter.hidden.append(Field(name: name, value: text))
                 }
             } else {
                 fields.fail("hidden", "'hidden' must be a mapping of field names to values, like `hidden: {list: launch}`")

@@ -6,18 +6,21 @@ public struct Newsletter: Sendable, Equatable {
     public var method = "post"
     /// The name the provider reads the address from (`email` for Buttondown, `EMAIL` for Mailchimp).
     public var emailField = "email"
-    /// Fields sent as they are (a list's id, a tag), in the order written.
-    public var hidden: [(name: String, value: String)] = []
+    /// A field sent as it is (a list's id, a tag).
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var value: String
+
+        package init(name: String, value: String) { (self.name, self.value) = (name, value) }
+    }
+
+    /// Fields sent as they are, in the order written.
+    public var hidden: [Field] = []
     public var title = "Get updates"
     public var text = "Short emails when the launch window, access or pricing changes."
     public var button = "Subscribe"
 
     public init(action: String) { self.action = action }
-
-    public static func == (a: Newsletter, b: Newsletter) -> Bool {
-        (a.action, a.method, a.emailField, a.title, a.text, a.button) == (b.action, b.method, b.emailField, b.title, b.text, b.button)
-            && a.hidden.map(\.name) == b.hidden.map(\.name) && a.hidden.map(\.value) == b.hidden.map(\.value)
-    }
 
     /// The keys of `newsletter:`.
     public static let keys = ["action", "method", "email_field", "hidden", "title", "text", "button"]
