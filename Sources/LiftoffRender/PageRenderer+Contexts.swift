@@ -30,11 +30,16 @@ extension PageRenderer {
             "tags": chips(article),
         ]
         if let description = article.description { summary["description"] = description }
-        if let updated = article.updated, updated != article.date {
+        // An update the same day (a live article's entries) is not news beside the date.
+        if let updated = article.updated, updated.dayNumber != article.date.dayNumber {
             summary["updated"] = updated.iso8601
             summary["updated_display"] = updated.longDay
         }
         if article.draft { summary["draft"] = true }
+        if let live = article.live, live.isLive(at: site.now) {
+            // A badge, which live.js takes away at the end of coverage.
+            summary["live"] = live.end.map { ["until": $0.iso8601] } ?? ["open": true]
+        }
         let authors = article.authors.compactMap { site.config.authors[$0] }
         if !authors.isEmpty {
             let links = authors.map { "<a href=\"\(HTMLEscaping.escape(site.url(ofAuthor: $0.key)))\">\(HTMLEscaping.escape($0.name))</a>" }

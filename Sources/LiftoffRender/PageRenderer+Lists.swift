@@ -5,8 +5,12 @@ extension PageRenderer {
     /// `index.html`: the site countdown and the latest articles.
     package func home() -> String {
         let latest = (0..<min(Self.homeCount, site.articles.count)).map(listItem)
-        let page = sitePage(PageHead(title: site.config.title, description: site.config.description, canonical: site.config.baseURL))
+        // Articles live at the build's clock, above the latest.
+        let live = site.articles.indices.filter { site.articles[$0].live?.isLive(at: site.now) == true }.map(listItem)
+        var page = sitePage(PageHead(title: site.config.title, description: site.config.description, canonical: site.config.baseURL))
+        page.scripts = liveScripts(live)
         var context: [String: Any] = ["page": page.context, "articles": latest]
+        if !live.isEmpty { context["live_now"] = ["articles": live] }
         if site.articles.count > Self.homeCount { context["more"] = true }
         return render("home", context)
     }
@@ -57,6 +61,12 @@ extension PageRenderer {
         return render("404", ["page": page.context])
     }
 
+    /// live.js, on a page that shows a live article's card (its badge goes at the end of coverage).
+    func liveScripts(_ items: [[String: Any]]) -> [String] {
+        guard items.contains(where: { $0["live"] != nil }), let script = assetURLs[Self.liveScript] else { return [] }
+        return [script]
+    }
+
     /// Splits `items` into pages of `per_page`.
     func paginate(_ items: [Int], folder: String, heading: String) -> [ListPage] {
         let perPage = site.config.perPage
@@ -75,12 +85,14 @@ extension PageRenderer {
         if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
         if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
         let suffix = list.number > 1 ? " (page \(list.number) of \(list.count))" : ""
-        let page = sitePage(PageHead(
+        var page = sitePage(PageHead(
             title: "\(list.heading)\(suffix) · \(site.config.title)", description: site.config.description,
             canonical: site.absolute(base + list.folderPath(list.number))))
+        let items = list.items.map(listItem)
+        page.scripts = liveScripts(items)
         var context: [String: Any] = [
             "page": page.context, "heading": list.heading, "intro": list.intro ?? false, "avatar": list.avatar ?? false,
-            "articles": list.items.map(listItem),
+            "articles": items,
             "pagination": list.count > 1 ? pagination : false,
         ]
         // A tag's pages link its own feed.

@@ -30,6 +30,9 @@ package struct PageRenderer: @unchecked Sendable {
     /// How wide a card's image shows: the theme's card grid (columns of at least 16rem).
     static let cardImageSizes = "(max-width: 40rem) calc(100vw - 2.5rem), 22rem"
 
+    /// The theme asset that keeps live badges and entries current.
+    static let liveScript = "live.js"
+
     /// Number of latest articles on the home page.
     static let homeCount = 10
 
@@ -108,14 +111,18 @@ package struct PageRenderer: @unchecked Sendable {
 
     // MARK: Pages
 
-    /// `articles/<slug>/index.html`, and the article's content HTML (TL;DR and body) for the feed.
+    /// `articles/<slug>/index.html`, the article's content HTML (TL;DR and body) for the feed, and
+    /// a live article's `live.json`.
     /// - Parameter images: the images the article shows, in order (`Picture.context` plus `alt`).
     /// - Parameter updates: the notes of its `updates:`, as HTML, newest first.
-    package func article(_ position: Int, body: ArticleBody, images: [[String: Any]] = [], updates: [String] = []) -> (page: String, content: String) {
+    package func article(_ position: Int, body: ArticleBody, images: [[String: Any]] = [], updates: [String] = []) -> (page: String, content: String, live: [UInt8]?) {
         let article = site.articles[position]
         var summary = self.summary(position)
         let description = self.description(of: article, body: body)
-        let bodyHTML = render(body.parts)
+        let coverage = article.live.map { coverageContext(article, $0) }
+        let live = body.liveFeed.map { liveSection($0, coverage: coverage ?? [:]) }
+        let bodyHTML = render(body.parts, live: live?.html)
+        if let coverage { summary["coverage"] = coverage }
         let tldrHTML = body.tldr.map { component(TLDR.template, $0.context) }
         summary["body"] = bodyHTML
         if let tldrHTML { summary["tldr"] = tldrHTML }
@@ -145,11 +152,15 @@ package struct PageRenderer: @unchecked Sendable {
         let shareImage = share?.image(forArticle: position)
 
         var articleObject = articleJSONLD(article, description: description)
+        if let coverage = article.live { liveJSONLD(&articleObject, coverage, feed: body.liveFeed, canonical: site.absolute(site.url(of: article))) }
         if let shareImage {
             articleObject["image"] = ["@type": "ImageObject", "url": shareImage.url, "width": ShareCard.width, "height": ShareCard.height]
         }
         var jsonLD = [JSONLD.script(articleObject), JSONLD.script(breadcrumbs(article))]
         if let faq = body.faq { jsonLD.append(JSONLD.script(faq.jsonLD)) }
+        var scripts = body.scripts.compactMap { assetURLs[$0] }
+        // Its own badge, or a related read's.
+        if summary["live"] != nil || !liveScripts(related).isEmpty, let script = assetURLs[Self.liveScript] { scripts.append(script) }
         let page = PageHead(
             title: "\(article.title) · \(site.config.title)",
             // Link previews show the site's name apart (og:site_name): the title alone.
@@ -159,8 +170,9 @@ package struct PageRenderer: @unchecked Sendable {
             canonical: site.absolute(site.url(of: article)), kind: .article,
             published: article.date.iso8601, modified: article.updated?.iso8601,
             preview: article.draft || article.date > site.now, image: shareImage,
-            jsonLD: jsonLD, scripts: body.scripts.compactMap { assetURLs[$0] })
-        return (render("article", ["page": page.context, "article": summary]), (tldrHTML ?? "") + bodyHTML)
+            jsonLD: jsonLD, scripts: scripts)
+        let data = article.live.map { liveData(article, $0, feed: body.liveFeed ?? LiveFeed(entries: []), entryHTML: live?.entries ?? []) }
+        return (render("article", ["page": page.context, "article": summary]), (tldrHTML ?? "") + bodyHTML, data)
     }
 
     /// `<slug>/index.html` of a standalone page (`page.mustache`).
@@ -202,7 +214,8 @@ package struct PageRenderer: @unchecked Sendable {
 
     // MARK: Rendering
 
-    func render(_ parts: [BodyPart]) -> String {
+    /// - Parameter live: the live entries' section, when made already (`liveSection`).
+    func render(_ parts: [BodyPart], live: String? = nil) -> String {
         var html = ""
         for part in parts {
             switch part {
@@ -214,6 +227,7 @@ package struct PageRenderer: @unchecked Sendable {
             case .sources(let sources): html += component(Sources.template, sources.context)
             case .countdown(let widget): html += component(CountdownWidget.template, widget.context)
             case .component(let placed): html += component(placed.template, placed.context)
+            case .live(let feed): html += live ?? liveSection(feed, coverage: [:]).html
             }
         }
         return html

@@ -39,7 +39,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 package enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "updates", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "updates", "live", "image_alt", "toc", "extra"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     package static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -173,6 +173,7 @@ package enum FrontMatterParser {
             else { article.retired.append(old) }
         }
         readUpdates(&fields, into: &article)
+        LiveCoverageParser.read(&fields, into: &article)
         if let launch = fields.string("launch") {
             if launch.contains("/") || launch.hasSuffix(".md") {
                 fields.fail("launch", "'launch' names a launch by its key, the name of its file in content/launches/ (`launch: gpt-image-2`); got '\(launch)'")

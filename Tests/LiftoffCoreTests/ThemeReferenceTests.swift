@@ -69,10 +69,13 @@ import Testing
             try FileManager.default.copyItem(
                 at: repositoryRoot.appendingPathComponent("content/\(name)"), to: site.root.appendingPathComponent("content/\(name)"))
         }
-        // A second site whose header follows a launch with a window (no exact moment).
+        // A second site whose header follows a launch with a window (no exact moment), with a live
+        // article whose coverage has ended and one whose coverage is still to come.
         let window = try TestSite([
             "content/launches/window.md": "---\nname: Window\nstatus: expected\nwindow: {from: 2026-11-28, to: 2026-12-05}\n---\n",
             "content/a.md": article("A", extra: "launch: window\n"),
+            "content/ended.md": article("Ended", extra: "live: {start: 2026-11-20T10:00:00Z, end: 2026-11-20T12:00:00Z}\n", body: "## 10:30 One\n\nText.\n"),
+            "content/upcoming.md": article("Upcoming", extra: "live: {start: 2026-11-30T10:00:00Z}\n", body: "Soon.\n"),
         ], siteYML: "title: T\nbase_url: https://example.org/\ncountdown: window\n")
         defer { window.remove() }
         let templates = try TemplateWalk(folder: repositoryRoot.appendingPathComponent("theme/templates"))

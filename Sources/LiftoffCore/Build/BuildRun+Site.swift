@@ -71,6 +71,7 @@ extension BuildRun {
         }
         let generated = GeneratedPaths(
             published.renderedPages + site.articles.map(site.pagePath) + lists.map(\.page.path) + assets.files.map(\.path)
+                + site.articles.filter { $0.live != nil }.map { $0.folder + LiveCoverage.dataFile }
                 + published.searchFiles)
         published.renderedPages += try Builder.writeAliases(
             site: site, root: root, generated: generated, copied: &published.copied, problems: &problems, sink)

@@ -112,7 +112,7 @@ extension BuildRun {
             contextLog: options.contextLog)
         markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, collectsText: config.search,
-            keepsText: FAQ.matches)
+            keepsText: { FAQ.matches($0) || LiveCoverage.timedHeading($0[...]) != nil })
         var siteKey = StableHasher()
         siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
         siteKey.combine(share.digest)

@@ -29,6 +29,7 @@ extension Builder {
             hasher.combine(rewrite, asset)
         }
         guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
+        if article.live != nil, !sink.reuse(article.folder + LiveCoverage.dataFile) { return nil }
         addShareImages(position, article: article, share: share, outcome: &outcome)
         outcome.report.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
         outcome.page.validUntil = page.bodyValidUntil
@@ -68,8 +69,9 @@ extension Builder {
             let updates = article.updates.map {
                 noteHTML($0.note, line: $0.line, of: article, folder: article.folder, links: links, markdown: markdown, outcome: &outcome)
             }
-            let (page, content) = renderer.article(position, body: body, images: images, updates: updates)
+            let (page, content, live) = renderer.article(position, body: body, images: images, updates: updates)
             try write(page, to: site.pagePath(of: article), sink)
+            if let live { try sink.write(live, to: article.folder + LiveCoverage.dataFile) }
             if site.config.search {
                 let path = site.pagePath(of: article)
                 if let kept = terms?.document(path, key: key), sink.reuse(SearchDocument.textPath(ofPage: path)) {
@@ -115,7 +117,7 @@ extension Builder {
         // Most articles hold no code: their blocks are not copied.
         let hasCode = parsed.contains { if case .code = $0.kind { true } else { false } }
         let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.report.warnings) } : parsed
-        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now) { block in
+        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now, live: article.live) { block in
             // A component's images and links resolve as the Markdown's do (and are remembered with them).
             components.place(block, path: article.path, markdown: markdown) { link in
                 let (rewrite, asset) = resolve(link, in: article, folder: folder, links: links, images: images, outcome: &outcome, shown: &shown)

@@ -21,9 +21,9 @@ struct PageKeys: Sendable {
     init(site: Site, siteKey: Digest, sources: [String: Digest], heroes: [Int: Digest] = [:]) {
         self.siteKey = siteKey
         summaries = site.articles.indices.map { position in
-            guard let hero = heroes[position] else { return Self.summary(site.articles[position]) }
+            guard let hero = heroes[position] else { return Self.summary(site.articles[position], now: site.now) }
             var hasher = StableHasher()
-            hasher.combine(Self.summary(site.articles[position]))
+            hasher.combine(Self.summary(site.articles[position], now: site.now))
             hasher.combine(hero)
             return hasher.finalize()
         }
@@ -82,7 +82,7 @@ struct PageKeys: Sendable {
     }
 
     /// The front matter fields a summary (`PageRenderer.summary`) and a card read.
-    static func summary(_ article: Article) -> Digest {
+    static func summary(_ article: Article, now: Timestamp) -> Digest {
         var hasher = StableHasher()
         hasher.combine(article.path)
         hasher.combine(article.slug)
@@ -95,6 +95,11 @@ struct PageKeys: Sendable {
         for tag in article.tags { hasher.combine(tag) }
         hasher.combine(article.authors.count)
         for author in article.authors { hasher.combine(author) }
+        if let live = article.live {
+            // Cards say whether it is live, and until when.
+            hasher.combine(live.isLive(at: now))
+            hasher.combine(live.end?.seconds ?? .max)
+        }
         if let image = article.image {
             hasher.combine(image.path)
             hasher.combine(image.alt)

@@ -40,6 +40,8 @@ public struct Article: Sendable {
     public var launchLine = 1
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
     public var image: Hero?
+    /// `live:`: the article is a live blog with this coverage and these entries.
+    public var live: LiveCoverage?
 
     package init(
         path: String, slug: String, title: String, description: String? = nil, date: Timestamp, updated: Timestamp? = nil, tags: [String],

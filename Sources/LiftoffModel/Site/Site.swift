@@ -107,6 +107,10 @@ public struct Site: Sendable {
         for launch in launches.values {
             until = min(until, LaunchClock(launch: launch, now: now).validUntil)
         }
+        // A live article's badge comes and goes with its coverage (on its cards too).
+        for article in articles {
+            if let live = article.live { until = min(until, live.validUntil(now: now)) }
+        }
         return until
     }
 

@@ -93,6 +93,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { iso8601 }
 
+    /// Days since 1970-01-01 (UTC): two instants of one day have the same number.
+    public var dayNumber: Int64 { seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400 }
+
     package var civil: (year: Int, month: Int, day: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return Self.civilFromDays(days)

@@ -13,6 +13,8 @@ enum BodyPart {
     case countdown(CountdownWidget)
     /// A theme component placed with a ```` ```{name} ```` block.
     case component(PlacedComponent)
+    /// A live article's entries, newest first.
+    case live(LiveFeed)
 }
 
 /// The body of one article, grouped into components.
@@ -36,8 +38,9 @@ package struct ArticleBody {
     /// Groups top-level blocks: `## FAQ` and `## Sources` sections, TL;DR paragraphs,
     /// tables, countdown code blocks, and headings (given unique ids).
     /// - Parameter place: a `{name}` block's component (nil: no theme around, left as code).
+    /// - Parameter live: a live article's coverage: the `## ` headings of its entries start them.
     package init(
-        blocks: [MarkdownBlock], path: String, now: Timestamp,
+        blocks: [MarkdownBlock], path: String, now: Timestamp, live: LiveCoverage? = nil,
         place: (MarkdownBlock) -> Result<PlacedComponent, BuildFailure>? = { _ in nil }
     ) {
         // Every component below reads the blocks' HTML: task-list checkboxes get their names here, once.
@@ -49,10 +52,19 @@ package struct ArticleBody {
         var ids = HeadingIDs()
         var index = 0
         var lastHeading: String?
+        let entryLines = Dictionary((live?.entries ?? []).map { ($0.line, $0) }) { first, _ in first }
+        var spans: [LiveEntrySpan] = []
+        var entryEnd = -1
         while index < blocks.count {
             let block = blocks[index]
+            if index == entryEnd { spans[spans.count - 1].endPart = parts.count }
             wordCount += block.words
             switch block.kind {
+            case .heading(2) where entryLines[block.line] != nil:
+                // A live entry: its heading, and the blocks under it (grouped below as any others).
+                entryEnd = Self.sectionEnd(blocks, from: index)
+                spans.append(LiveEntrySpan(
+                    entryLines[block.line]!, heading: block, under: blocks[(index + 1)..<entryEnd], ids: &ids, firstPart: parts.count))
             case .heading(let level) where level <= 2 && FAQ.matches(block.text):
                 let end = Self.sectionEnd(blocks, from: index)
                 errors += Self.unplaced(blocks[(index + 1)..<end], in: "an FAQ answer", path: path)
@@ -109,6 +121,10 @@ package struct ArticleBody {
                 let notes = BodyPart.html(Footnotes.html(block.html, id: ids.make("Notes")))
                 if let sources = parts.lastIndex(where: { if case .sources = $0 { true } else { false } }) {
                     parts.insert(notes, at: sources)
+                    for span in spans.indices where spans[span].firstPart >= sources {
+                        spans[span].firstPart += 1
+                        spans[span].endPart += 1
+                    }
                 } else {
                     parts.append(notes)
                 }
@@ -117,6 +133,8 @@ package struct ArticleBody {
             }
             index += 1
         }
+        if let last = spans.indices.last, entryEnd >= blocks.count { spans[last].endPart = parts.count }
+        if let live { gatherLive(spans, coverage: live, path: path) }
     }
 
     /// The h2 and h3 headings, in order, for a table of contents (an FAQ's and Sources' own

@@ -1,0 +1,89 @@
+// Live coverage. Every [data-live-until] badge goes at the end of coverage. On a live article,
+// the page fetches its live.json once a minute while the tab is visible and offers the entries it
+// does not show yet behind a "N new updates" button; the button floats over the page, so nothing
+// moves until the reader asks for the entries. It all stops at the end of coverage. Without this
+// script the page is complete as of its build.
+(function () {
+  "use strict";
+  var POLL = 60000;
+  var feed = document.querySelector(".live-feed[data-live-json]");
+  var badges = document.querySelectorAll("[data-live-until]");
+  if (!feed && !badges.length) return;
+
+  var list = feed && feed.querySelector(".live-entries");
+  var button = feed && feed.querySelector(".live-new");
+  var lastFetch = Date.now();
+  var pending = [];
+  var fetching = false;
+  var timer;
+
+  function ended(element) {
+    var until = Date.parse(element.getAttribute("data-live-until") || "");
+    return !isNaN(until) && Date.now() >= until;
+  }
+
+  function endBadges() {
+    for (var i = 0; i < badges.length; i++) {
+      var badge = badges[i];
+      if (badge.hidden || !badge.classList.contains("live-badge") || !ended(badge)) continue;
+      badge.hidden = true;
+      var status = badge.closest("[data-live-ended]");
+      if (status) status.textContent = status.getAttribute("data-live-ended");
+    }
+  }
+
+  function shown() {
+    var ids = {};
+    var entries = list.querySelectorAll(".live-entry[id]");
+    for (var i = 0; i < entries.length; i++) ids[entries[i].id] = true;
+    return ids;
+  }
+
+  function offer(data) {
+    var ids = shown();
+    pending = (data.entries || []).filter(function (entry) { return entry.id && entry.html && !ids[entry.id]; });
+    if (!pending.length) { button.hidden = true; return; }
+    button.textContent = pending.length === 1 ? "1 new update" : pending.length + " new updates";
+    button.hidden = false;
+  }
+
+  function poll() {
+    if (fetching) return;
+    fetching = true;
+    lastFetch = Date.now();
+    fetch(feed.getAttribute("data-live-json"), { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data) offer(data); })
+      .catch(function () {})
+      .then(function () { fetching = false; });
+  }
+
+  function show() {
+    if (!pending.length) return;
+    // Newest first, as the page shows them.
+    var html = pending.map(function (entry) { return entry.html; }).join("");
+    list.insertAdjacentHTML("afterbegin", html);
+    var count = feed.querySelector(".live-count");
+    var total = list.querySelectorAll(".live-entry").length;
+    if (count) count.textContent = total === 1 ? "1 update" : total + " updates";
+    pending = [];
+    button.hidden = true;
+    var first = list.querySelector(".live-entry");
+    if (first) { first.focus({ preventScroll: true }); first.scrollIntoView({ block: "start" }); }
+  }
+
+  if (button) button.addEventListener("click", show);
+
+  function tick() {
+    endBadges();
+    if (feed && ended(feed)) {
+      clearInterval(timer);
+      return;
+    }
+    if (feed && document.visibilityState === "visible" && Date.now() - lastFetch >= POLL) poll();
+  }
+
+  document.addEventListener("visibilitychange", tick);
+  timer = setInterval(tick, 1000);
+  tick();
+})();
