@@ -39,7 +39,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 package enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "updates", "live", "image_alt", "toc", "extra"]
+    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "updates", "image_alt", "toc", "extra", "live"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     package static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {

@@ -63,6 +63,8 @@
     // Newest first, as the page shows them.
     var html = pending.map(function (entry) { return entry.html; }).join("");
     list.insertAdjacentHTML("afterbegin", html);
+    var added = list.querySelectorAll(".live-entry");
+    for (var i = 0; i < pending.length && i < added.length; i++) added[i].classList.add("live-entry-new");
     var count = feed.querySelector(".live-count");
     var total = list.querySelectorAll(".live-entry").length;
     if (count) count.textContent = total === 1 ? "1 update" : total + " updates";

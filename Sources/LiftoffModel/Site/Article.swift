@@ -41,7 +41,17 @@ public struct Article: Sendable {
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
     public var image: Hero?
     /// `live:`: the article is a live blog with this coverage and these entries.
-    public var live: LiveCoverage?
+    public var live: LiveCoverage? {
+        get { liveStorage?.coverage }
+        set { liveStorage = newValue.map(LiveStorage.init) }
+    }
+    /// Boxed: few articles are live, and every article is copied and moved (sorted) many times a build.
+    private var liveStorage: LiveStorage?
+
+    private final class LiveStorage: Sendable {
+        let coverage: LiveCoverage
+        init(_ coverage: LiveCoverage) { self.coverage = coverage }
+    }
 
     package init(
         path: String, slug: String, title: String, description: String? = nil, date: Timestamp, updated: Timestamp? = nil, tags: [String],
