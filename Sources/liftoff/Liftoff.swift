@@ -37,19 +37,29 @@ struct Liftoff: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            end(0)
         } catch let failure as BuildFailure {
             report(failure.diagnostics, failed: true)
-            Foundation.exit(1)
+            end(1)
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            end(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(code == .failure ? 1 : 2)
+            end(code == .failure ? 1 : 2)
         }
+    }
+
+    /// Ends the process once its work is done and its files are closed: output flushed, then
+    /// `_exit`, without the exit handlers of the libraries it loaded. libvips' worker threads are
+    /// still waiting for work then, and a run of those handlers beside them once crashed a build
+    /// that had published (signal 11 in a libvips worker, seen once under heavy load).
+    static func end(_ code: Int32) -> Never {
+        fflush(nil)  // every output stream
+        _exit(code)
     }
 
     /// Prints every diagnostic, one a line; a failed build ends with the count and "nothing was
