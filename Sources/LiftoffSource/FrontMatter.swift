@@ -60,7 +60,7 @@ package enum FrontMatterParser {
     }
 
     /// A Markdown file's bytes as UTF-8 text (BOM dropped, CRLF made LF), cut into front matter and body.
-    static func split(data: [UInt8], path: String) -> Result<FrontMatterSplit, BuildFailure> {
+    package static func split(data: [UInt8], path: String) -> Result<FrontMatterSplit, BuildFailure> {
         guard var text = String(validating: data, as: UTF8.self) else {
             return .failure(BuildFailure(.error(path, firstInvalidUTF8Line(data), "file is not valid UTF-8; save it as UTF-8")))
         }

@@ -6,8 +6,9 @@ public struct SiteSources: Sendable {
     /// The site root, as given.
     public var root: URL
     public var configText: String
-    /// Markdown files under `content/`, with paths relative to the root.
-    public var markdown: [(path: String, data: [UInt8])]
+    /// Markdown files under `content/`, with paths relative to the root, in listing order; an
+    /// article the caller already knows (`known`) is not read (nil data).
+    public var markdown: [(path: String, data: [UInt8]?)]
     /// Every other file under `content/`, relative to the root (`content/diagram.svg`).
     public var files: Set<String>
     public var problems: [Diagnostic]
@@ -16,9 +17,10 @@ public struct SiteSources: Sendable {
     /// The site root held open: every later read of a site file goes through it.
     public var folder: SiteFolder
 
-    /// Reads `site.yml` and every file under `content/`.
+    /// Reads `site.yml` and every file under `content/`, but the articles `known` knows by their
+    /// stamp (pages and launches are always read).
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
-    public static func load(from root: URL) throws(BuildFailure) -> SiteSources {
+    public static func load(from root: URL, known: (String, FileStamp) -> Bool = { _, _ in false }) throws(BuildFailure) -> SiteSources {
         let rootPath = FileTree.realPath(root.path) ?? root.path
         // What is below `content/` and `theme/` is checked as it is listed; these three are checked here.
         let outside = ["site.yml", "content", "theme"].compactMap { name -> Diagnostic? in
@@ -48,15 +50,18 @@ public struct SiteSources: Sendable {
         for problem in listing.problems {
             sources.problems.append(.error("content/" + problem.path, 0, problem.message))
         }
+        var unread: Set<String> = []
         for entry in listing.entries {
             let path = "content/" + entry.path
             sources.stamps[path] = entry.stamp
             paths.append(path)
+            if !path.hasPrefix(StandalonePage.folder), !path.hasPrefix(Launch.folder), known(path, entry.stamp) { unread.insert(path) }
         }
-        let files = paths
-        let loaded = parallelMap(files.count) { index -> (String, Result<[UInt8], SiteFolder.Refusal>?) in
+        let files = paths, skipped = unread
+        let loaded = parallelMap(files.count) { index -> (String, Result<[UInt8]?, SiteFolder.Refusal>?) in
             let path = files[index]
             guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return (path, nil) }
+            if skipped.contains(path) { return (path, .success(nil)) }
             return (path, Result { () throws(SiteFolder.Refusal) in try folder.read(path) })
         }
         for (path, data) in loaded {

@@ -20,8 +20,9 @@ struct TestSite {
     let root: URL
 
     /// - Parameter files: path → text, e.g. `"content/a.md": "---\ntitle: A\n…"`.
-    init(_ files: [String: String], siteYML: String = TestSite.siteYML, copying fixture: String? = nil) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-test-\(UUID().uuidString)")
+    /// - Parameter parent: where the site's folder is made (the temporary folder by default).
+    init(_ files: [String: String], siteYML: String = TestSite.siteYML, copying fixture: String? = nil, parent: URL? = nil) throws {
+        root = (parent ?? FileManager.default.temporaryDirectory).appendingPathComponent("liftoff-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if let fixture {
             for name in try FileManager.default.contentsOfDirectory(atPath: fixturesRoot.appendingPathComponent(fixture).path) {
@@ -35,6 +36,9 @@ struct TestSite {
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("theme"), to: root.appendingPathComponent("theme"))
         for (path, text) in files { try write(path, text) }
     }
+
+    /// A folder in memory (tmpfs) where there is one: for tests that write thousands of files.
+    static let memoryFolder: URL? = FileManager.default.isWritableFile(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : nil
 
     static let siteYML = """
         title: Test Site

@@ -100,6 +100,10 @@ extension BuildRun {
         images.finish(collect: options.pruneImageCache)
         highlighter.finish()
         clock.lap("image cache")
+        if let write = sourceStateWrite {
+            try? write.wait()
+            clock.lap("source state")
+        }
         return BuildReport(
             articles: site.articles.count, pages: published.pages,
             files: assets.files.count + published.copied.count + published.imageFiles.count,

@@ -10,7 +10,9 @@ import LiftoffSource
 extension BuildRun {
     /// Reads `site.yml`, every file under `content/` and the theme.
     func load() throws(BuildFailure) {
-        sources = try SiteSources.load(from: root)
+        if let url = options.sourceState { knownSources = SourceState.read(from: url) }
+        let known = knownSources
+        sources = try SiteSources.load(from: root) { path, stamp in known.known(path, stamp: stamp) != nil }
         problems = sources.problems
         switch Theme.load(from: root, folder: sources.folder) {
         case .success(let value): theme = value
@@ -31,37 +33,52 @@ extension BuildRun {
         let previous = previous
         // Launches (`content/launches/`) are read apart too: articles point at them.
         for file in sources.markdown where file.path.hasPrefix(Launch.folder) {
-            switch Launch.parse(data: file.data, path: file.path) {
+            switch Launch.parse(data: file.data ?? [], path: file.path) {
             case .success(let launch): launches[launch.key] = launch
             case .failure(let failure): problems += failure.diagnostics
             }
         }
         for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
-            switch StandalonePage.parse(data: file.data, path: file.path) {
+            switch StandalonePage.parse(data: file.data ?? [], path: file.path) {
             case .success(let page): if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
             case .failure(let failure): problems += failure.diagnostics
             }
         }
+        // An article the last build's state knows (its stamp unchanged) was not read: its digest and
+        // front matter are the state's.
+        let known = knownSources
         let digests = parallelMap(files.count) { index -> Digest in
+            guard let data = files[index].data else { return known.entries[files[index].path]!.digest }
             var hasher = StableHasher()
-            hasher.combine(files[index].data)
+            hasher.combine(data)
             return hasher.finalize()
         }
         let parsed = parallelMap(files.count) { index -> (article: Article?, problems: [Diagnostic]) in
             let file = files[index]
+            guard let data = file.data else { return (known.entries[file.path]!.article, []) }
             if let known = previous?.articles[file.path], known.digest == digests[index] { return (known.article, []) }
-            return FrontMatterParser.read(data: file.data, path: file.path)
+            return FrontMatterParser.read(data: data, path: file.path)
         }
+        sourceState.entries.reserveCapacity(files.count)
         for (index, (article, articleProblems)) in parsed.enumerated() {
             problems += articleProblems
             if let article {
                 // With a front-matter problem the build fails, but the body is still checked.
                 articles.append(article)
                 parsedArticles[article.path] = (digests[index], article)
+                if articleProblems.isEmpty, let stamp = sources.stamps[article.path] {
+                    sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digests[index], article: article)
+                    if files[index].data != nil { sourceStateChanged = true }
+                }
             } else {
                 let stem = FrontMatterParser.fileStem(files[index].path)
                 unparsedSlugs.insert(Slug.make(FrontMatterParser.splitDatePrefix(stem).1))
             }
+        }
+        // Written while the pages are made (a failed build's valid files are worth keeping too).
+        if let url = options.sourceState, sourceStateChanged || sourceState.entries.count != knownSources.entries.count {
+            let state = sourceState
+            sourceStateWrite = Background { state.write(to: url) }
         }
     }
 
@@ -133,7 +150,7 @@ extension BuildRun {
     /// Every article's page, rendered or carried over from the last build, in parallel.
     func renderArticles() {
         let site = site!, keys = keys!, reusable = reusable, links = links!, images = images!, share = share!, sink = sink
-        let highlighter = highlighter!, markdown = markdown!, renderer = renderer!
+        let highlighter = highlighter!, markdown = markdown!, renderer = renderer!, folder = sources.folder
         let outcomes = parallelMap(site.articles.count) { position -> PageOutcome in
             let path = site.pagePath(of: site.articles[position])
             let key = keys.article(position)
@@ -144,8 +161,18 @@ extension BuildRun {
                 share: share, sink: sink) {
                 return outcome
             }
+            var article = site.articles[position]
+            if article.bodyUnread {
+                switch Builder.readBody(of: article, folder: folder) {
+                case .success(let read): article = read
+                case .failure(let problem):
+                    var outcome = PageOutcome()
+                    outcome.report.errors.append(problem)
+                    return outcome
+                }
+            }
             return Builder.renderArticle(
-                position, key: key, site: site, links: links, images: images, share: share, highlighter: highlighter,
+                position, article: article, key: key, site: site, links: links, images: images, share: share, highlighter: highlighter,
                 markdown: markdown, renderer: renderer, terms: reusable?.search, sink: sink)
         }
         published.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count)

@@ -19,6 +19,12 @@ final class BuildRun {
     var warnings: [Diagnostic] = []
 
     // load
+    /// What the last build knew of each article file; what this one knows.
+    var knownSources = SourceState()
+    var sourceState = SourceState()
+    var sourceStateChanged = false
+    /// The state being written, beside the rest of the build.
+    var sourceStateWrite: Background<Void>?
     var sources: SiteSources!
     var theme: Theme?
     // parse
@@ -57,6 +63,8 @@ final class BuildRun {
     }
 
     deinit {
+        // A failed build's state is written too: not cut short when the process ends.
+        try? sourceStateWrite?.wait()
         if let scratch { try? FileManager.default.removeItem(at: scratch) }
     }
 

@@ -5,6 +5,7 @@ import LiftoffMedia
 import LiftoffHighlight
 import LiftoffSearch
 import LiftoffRender
+import LiftoffSource
 
 /// One article's page: rendered, or carried over from the previous build.
 extension Builder {
@@ -41,10 +42,10 @@ extension Builder {
     /// - Parameter terms: the last build's search terms; a page rendered again with the same key
     ///   (the feed's articles are, on every build) keeps its terms and its text file.
     static func renderArticle(
-        _ position: Int, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages,
+        _ position: Int, article: Article? = nil, key: Digest, site: Site, links: LinkResolver, images: ImagePipeline, share: ShareImages,
         highlighter: Highlighter, markdown: MarkdownRenderer, renderer: PageRenderer, terms: SearchTerms?, sink: any PageSink
     ) -> PageOutcome {
-        let article = site.articles[position]
+        let article = article ?? site.articles[position]
         var outcome = PageOutcome()
         var uses: [BuildCache.LinkUse] = []
         var linkHasher = StableHasher()
@@ -96,6 +97,19 @@ extension Builder {
             outcome.report.errors.append(.error(article.path, 0, "cannot write its page: \(error)"))
         }
         return outcome
+    }
+
+    /// An article whose front matter came from the last build's state, with its body read now.
+    static func readBody(of article: Article, folder: SiteFolder) -> Result<Article, Diagnostic> {
+        let data: [UInt8]
+        do { data = try folder.read(article.path) } catch { return .failure(.error(article.path, 0, error.description)) }
+        switch FrontMatterParser.split(data: data, path: article.path) {
+        case .failure(let failure): return .failure(failure.diagnostics.first ?? .error(article.path, 0, "cannot be read"))
+        case .success(let split):
+            var article = article
+            (article.body, article.bodyLine, article.bodyUnread) = (split.body, split.bodyLine, false)
+            return .success(article)
+        }
     }
 
     /// An article's (or a page's) Markdown: each link and image through `resolve` (then `observe`),

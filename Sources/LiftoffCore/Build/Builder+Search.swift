@@ -52,7 +52,7 @@ extension Builder {
             // A page is rendered on every build: its source's bytes (and the site's) say what its terms hold.
             var hasher = StableHasher()
             hasher.combine(cache.siteKey)
-            hasher.combine(sources.markdown.first { $0.path == page.path }?.data ?? [])
+            hasher.combine(sources.markdown.first { $0.path == page.path }.flatMap(\.data) ?? [])
             let key = hasher.finalize()
             pages[page.outputPath] = (key, document)
             entries.append(SearchIndex.Entry(path: page.outputPath, key: key))

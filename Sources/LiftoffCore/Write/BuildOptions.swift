@@ -22,11 +22,15 @@ public struct BuildOptions: Sendable {
     /// Where highlighted code is kept between builds (beside the output); nil: this build only.
     public var codeCache: URL?
 
+    /// Where what the build knows of each article file is kept (`SourceState`); nil: every file is read.
+    public var sourceState: URL?
+
     /// Keeps processed images and highlighted code between builds beside `output`: shared by
     /// `build`, `check` and the preview of one site.
     public mutating func keepCaches(besideOutput output: URL) {
         imageCache = Self.imageCache(besideOutput: output)
         codeCache = OutputWriter.beside(output, "code")
+        sourceState = SourceState.location(for: output)
     }
 
     /// The image cache of builds into `output`: beside it, shared by `build`, `check` and the preview.

@@ -19,6 +19,9 @@ public struct Article: Sendable {
     /// The Markdown after the front matter, and the file line it starts on.
     public var body: String
     public var bodyLine: Int
+    /// The body was not read (the front matter came from the last build's state): read the file
+    /// when the page is made.
+    package var bodyUnread = false
     /// The line of `slug:`, or 1 when the slug comes from the file name.
     public var slugLine: Int = 1
     /// `author:` / `authors:`: keys of `authors:` in site.yml, and the line that names them.
@@ -119,6 +122,10 @@ public struct Article: Sendable {
     public struct Focus: Sendable, Hashable {
         public var x: Double
         public var y: Double
+
+        package init(x: Double, y: Double) {
+            (self.x, self.y) = (x, y)
+        }
 
         /// `top`, `bottom`, `left`, `right`, `center`, or `X% Y%` (`30% 20%`); nil otherwise.
         public init?(_ text: String) {
