@@ -69,6 +69,7 @@ site-check-deps:
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
 	command -v rsync >/dev/null || missing="$$missing rsync"; \
+	command -v strace >/dev/null || missing="$$missing strace"; \
 	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
