@@ -1,5 +1,6 @@
 import Foundation
 import LiftoffModel
+import LiftoffSource
 import LiftoffSearch
 
 /// What the previous build rendered and from which inputs, so that the next build carries an
@@ -89,44 +90,47 @@ public struct BuildCache: Sendable {
     }
 
     /// Reads a cache written by `write(to:)`; nil when there is none or it cannot be read.
-    /// (Byte-wise: at 10,000 articles the file holds some 60,000 lines.)
+    /// (Binary: at 100,000 articles its text form took 0.7 s to read and 0.6 s to write.)
     public static func read(from url: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let bytes = [UInt8](data)
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
-        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
-        func number<T: FixedWidthInteger>(_ slice: ArraySlice<UInt8>) -> T? { T(text(slice)) }
-        guard let first = lines.popFirst(), text(first) == header,
-              let second = lines.popFirst().map({ $0.split(separator: 0x20) }), second.count == 4,
-              let siteKey = Digest(text(second[0])[...]), let inode: UInt64 = number(second[1]),
-              let builtAt: Int64 = number(second[2]), let validUntil: Int64 = number(second[3])
-        else { return nil }
-        var cache = BuildCache(siteKey: siteKey, outputInode: inode, builtAt: builtAt, validUntil: validUntil)
-        cache.pages.reserveCapacity(lines.count / 3)
-        var current: (path: String, page: Page)?
-        for line in lines {
-            let parts = line.split(separator: 0x09, maxSplits: 4, omittingEmptySubsequences: false)
-            switch (parts.first?.first, parts.count) {
-            case (UInt8(ascii: "P"), 5):
-                if let current { cache.pages[current.path] = current.page }
-                guard let key = Digest(text(parts[2])[...]), let linkKey = Digest(text(parts[3])[...]),
-                      let until: Int64 = number(parts[4])
+        guard let bytes = KeptFiles.contents(url.path) else { return nil }
+        let decoded = bytes.withUnsafeBytes { raw -> BuildCache? in
+            var reader = BinaryReader(raw: raw)
+            guard reader.take(header.count).map(Array.init) == header, let siteKey = reader.digest(), let inode = reader.wide(),
+                  let builtAt = reader.wide(), let validUntil = reader.wide(), let pageCount = reader.number(),
+                  Int(pageCount) <= raw.count
+            else { return nil }
+            var cache = BuildCache(siteKey: siteKey, outputInode: UInt64(truncatingIfNeeded: inode), builtAt: Int64(builtAt), validUntil: Int64(validUntil))
+            cache.pages.reserveCapacity(Int(pageCount))
+            for _ in 0..<pageCount {
+                guard let path = reader.string(), let key = reader.digest(), let linkKey = reader.digest(), let until = reader.wide(),
+                      let linkCount = reader.number()
                 else { return nil }
-                current = (unescape(text(parts[1])[...]), Page(key: key, linkKey: linkKey, bodyValidUntil: until))
-            case (UInt8(ascii: "L"), 3) where current != nil:
-                current!.page.links.append(LinkUse(url: unescape(text(parts[2])[...]), isImage: parts[1].first == UInt8(ascii: "1")))
-            case (UInt8(ascii: "W"), 3) where current != nil:
-                guard let line: Int = number(parts[1]) else { return nil }
-                current!.page.warnings.append(Warning(line: line, message: unescape(text(parts[2])[...])))
-            case (UInt8(ascii: "U"), 3):
-                cache.urls[unescape(text(parts[1])[...])] = unescape(text(parts[2])[...])
-            case (UInt8(ascii: "M"), 3):
-                cache.moved[unescape(text(parts[1])[...]), default: []].append(unescape(text(parts[2])[...]))
-            default:
-                return nil
+                var page = Page(key: key, linkKey: linkKey, bodyValidUntil: Int64(until))
+                for _ in 0..<linkCount {
+                    guard let isImage = reader.bool(), let target = reader.string() else { return nil }
+                    page.links.append(LinkUse(url: target, isImage: isImage))
+                }
+                guard let warningCount = reader.number() else { return nil }
+                for _ in 0..<warningCount {
+                    guard let line = reader.wide(), let message = reader.string() else { return nil }
+                    page.warnings.append(Warning(line: line, message: message))
+                }
+                cache.pages[path] = page
             }
+            guard let urlCount = reader.number(), Int(urlCount) <= raw.count else { return nil }
+            cache.urls.reserveCapacity(Int(urlCount))
+            for _ in 0..<urlCount {
+                guard let path = reader.string(), let address = reader.string() else { return nil }
+                cache.urls[path] = address
+            }
+            guard let movedCount = reader.number() else { return nil }
+            for _ in 0..<movedCount {
+                guard let path = reader.string(), let olds = reader.strings() else { return nil }
+                cache.moved[path] = olds
+            }
+            return reader.offset == raw.count ? cache : nil
         }
-        if let current { cache.pages[current.path] = current.page }
+        guard var cache = decoded else { return nil }
         cache.searchIndex = SearchIndex.State.read(from: SearchIndex.State.location(besideCache: url))
         cache.search.stored = SearchCache.open(SearchCache.location(besideCache: url), state: cache.searchIndex)
         return cache
@@ -141,22 +145,46 @@ public struct BuildCache: Sendable {
         // The two files are independent: written side by side.
         let cache = self
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { cache.writeText(to: url) } else { cache.writeSearch(besideCache: url, state: stateURL) }
+            if part == 0 { cache.writePages(to: url) } else { cache.writeSearch(besideCache: url, state: stateURL) }
         }
     }
 
-    private func writeText(to url: URL) {
-        var text = Self.header + "\n\(siteKey) \(outputInode) \(builtAt) \(validUntil)\n"
-        for (path, page) in pages.sorted(by: { $0.key < $1.key }) {
-            text += "P\t\(Self.escape(path))\t\(page.key)\t\(page.linkKey)\t\(page.bodyValidUntil)\n"
-            for link in page.links { text += "L\t\(link.isImage ? 1 : 0)\t\(Self.escape(link.url))\n" }
-            for warning in page.warnings { text += "W\t\(warning.line)\t\(Self.escape(warning.message))\n" }
+    private func writePages(to url: URL) {
+        var bytes = Self.header
+        bytes.reserveCapacity(64 + pages.count * 160 + urls.count * 96)
+        var writer = BinaryWriter(bytes: bytes)
+        writer.digest(siteKey)
+        writer.wide(Int(truncatingIfNeeded: outputInode))
+        writer.wide(Int(builtAt))
+        writer.wide(Int(validUntil))
+        writer.number(UInt32(pages.count))
+        for (path, page) in pages {
+            writer.string(path)
+            writer.digest(page.key)
+            writer.digest(page.linkKey)
+            writer.wide(Int(page.bodyValidUntil))
+            writer.number(UInt32(page.links.count))
+            for link in page.links {
+                writer.bool(link.isImage)
+                writer.string(link.url)
+            }
+            writer.number(UInt32(page.warnings.count))
+            for warning in page.warnings {
+                writer.wide(warning.line)
+                writer.string(warning.message)
+            }
         }
-        for (path, url) in urls.sorted(by: { $0.key < $1.key }) { text += "U\t\(Self.escape(path))\t\(Self.escape(url))\n" }
-        for (path, olds) in moved.sorted(by: { $0.key < $1.key }) {
-            for old in olds { text += "M\t\(Self.escape(path))\t\(Self.escape(old))\n" }
+        writer.number(UInt32(urls.count))
+        for (path, address) in urls {
+            writer.string(path)
+            writer.string(address)
         }
-        try? text.write(to: url, atomically: true, encoding: .utf8)
+        writer.number(UInt32(moved.count))
+        for (path, olds) in moved {
+            writer.string(path)
+            writer.strings(olds)
+        }
+        try? Data(writer.bytes).write(to: url, options: .atomic)
     }
 
     private func writeSearch(besideCache url: URL, state stateURL: URL) {
@@ -175,43 +203,5 @@ public struct BuildCache: Sendable {
         try? FileManager.default.removeItem(at: SearchIndex.State.location(besideCache: url))
     }
 
-    private static let header = "liftoff-cache 2"
-
-    /// Tabs, line breaks and backslashes as `\t`, `\n`, `\\`.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return text }
-        var result = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\\": result += "\\\\"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
-
-    static func unescape(_ text: Substring) -> String {
-        guard text.utf8.contains(0x5C) else { return String(text) }
-        var result = ""
-        var escaped = false
-        for character in text.unicodeScalars {
-            if escaped {
-                switch character {
-                case "t": result += "\t"
-                case "n": result += "\n"
-                case "r": result += "\r"
-                default: result.unicodeScalars.append(character)
-                }
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    private static let header = Array("liftoff-cache 3\n".utf8)
 }
