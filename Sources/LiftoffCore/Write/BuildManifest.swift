@@ -1,5 +1,6 @@
 import Foundation
 import LiftoffModel
+import LiftoffSource
 
 /// What the last successful build read and until when its output stays right, so that a build
 /// with nothing to do can stop at once.
@@ -40,71 +41,66 @@ public struct BuildManifest: Sendable, Equatable {
         "drafts=\(options.drafts) future=\(options.future) strict=\(options.strict) base=\(options.baseURL ?? "") tool=\(OutputWriter.toolIdentity)"
     }
 
-    /// The stamps of `site.yml` and every file under `content/` and `theme/`, as they are now.
-    public static func currentFiles(root: URL) -> [String: FileStamp] {
-        var files: [String: FileStamp] = [:]
-        files["site.yml"] = FileStamp.of(root.appendingPathComponent("site.yml").path)
-        for folder in ["content", "theme"] {
-            for entry in FileTree.files(under: root.appendingPathComponent(folder).path) {
-                files[folder + "/" + entry.path] = entry.stamp
-            }
-        }
-        return files
-    }
-
     /// Whether building again with `key` at `now` would give the output that is already there.
     public func isCurrent(root: URL, output: URL, key: String, now: Timestamp) -> Bool {
         guard key == self.key, now.seconds >= builtAt, now.seconds < validUntil,
               FileStamp.of(output.path)?.inode == outputInode,
-              FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.marker).path)
+              FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.marker).path),
+              FileStamp.of(root.appendingPathComponent("site.yml").path) == files["site.yml"]
         else { return false }
-        return Self.currentFiles(root: root) == files
-    }
-
-    public static func read(from url: URL) -> BuildManifest? {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        func field(_ name: String) -> Substring? {
-            guard let line = lines.popFirst(), line.hasPrefix(name + " ") else { return nil }
-            return line.dropFirst(name.count + 1)
-        }
-        guard lines.popFirst() == "liftoff-manifest 1", let key = field("key"),
-              let builtAt = field("now").flatMap({ Int64($0) }), let validUntil = field("valid-until").flatMap({ Int64($0) }),
-              let inode = field("output").flatMap({ UInt64($0) })
-        else { return nil }
-        var files: [String: FileStamp] = [:], warnings: [String] = []
-        for line in lines where !line.isEmpty {
-            if line.hasPrefix("warning ") {
-                warnings.append(unescape(line.dropFirst(8)))
-                continue
+        // Each file as it is listed (no second table of 100,000 stamps), then the count.
+        var seen = files["site.yml"] == nil ? 0 : 1
+        for folder in ["content", "theme"] {
+            for entry in FileTree.files(under: root.appendingPathComponent(folder).path) {
+                guard files[folder + "/" + entry.path] == entry.stamp else { return false }
+                seen += 1
             }
-            let parts = line.split(separator: " ", maxSplits: 3)
-            guard parts.count == 4, let size = Int64(parts[0]), let modified = Int64(parts[1]), let fileInode = UInt64(parts[2]) else { return nil }
-            files[String(parts[3])] = FileStamp(size: size, modified: modified, inode: fileInode)
         }
-        return BuildManifest(key: String(key), builtAt: builtAt, validUntil: validUntil, outputInode: inode, files: files, warnings: warnings)
+        return seen == files.count
     }
 
-    /// `\\` → `\`, `\n` → a line break (a warning is one line of the manifest).
-    private static func unescape(_ text: Substring) -> String {
-        var result = "", escaped = false
-        for character in text {
-            if escaped { result.append(character == "n" ? "\n" : character); escaped = false }
-            else if character == "\\" { escaped = true }
-            else { result.append(character) }
+    /// Reads a manifest written by `write(to:)` (binary); nil when there is none or it is not one.
+    public static func read(from url: URL) -> BuildManifest? {
+        guard let bytes = KeptFiles.contents(url.path) else { return nil }
+        return bytes.withUnsafeBytes { raw -> BuildManifest? in
+            var reader = BinaryReader(raw: raw)
+            guard reader.take(header.count).map(Array.init) == header, let key = reader.string(), let builtAt = reader.wide(),
+                  let validUntil = reader.wide(), let inode = reader.wide(), let warnings = reader.strings(), let count = reader.number(),
+                  Int(count) <= raw.count
+            else { return nil }
+            var files: [String: FileStamp] = [:]
+            files.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let path = reader.string(), let size = reader.wide(), let modified = reader.wide(), let fileInode = reader.wide() else { return nil }
+                files[path] = FileStamp(size: Int64(size), modified: Int64(modified), inode: UInt64(truncatingIfNeeded: fileInode))
+            }
+            guard reader.offset == raw.count else { return nil }
+            return BuildManifest(
+                key: key, builtAt: Int64(builtAt), validUntil: Int64(validUntil), outputInode: UInt64(truncatingIfNeeded: inode), files: files,
+                warnings: warnings)
         }
-        return result
     }
 
+    private static let header = Array("liftoff-manifest 2\n".utf8)
+
+    /// Writes the manifest atomically.
     public func write(to url: URL) {
-        var text = "liftoff-manifest 1\nkey \(key)\nnow \(builtAt)\nvalid-until \(validUntil)\noutput \(outputInode)\n"
-        for warning in warnings {
-            text += "warning " + warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") + "\n"
+        var bytes = Self.header
+        bytes.reserveCapacity(256 + files.count * 80)
+        var writer = BinaryWriter(bytes: bytes)
+        writer.string(key)
+        writer.wide(Int(builtAt))
+        writer.wide(Int(validUntil))
+        writer.wide(Int(truncatingIfNeeded: outputInode))
+        writer.strings(warnings)
+        writer.number(UInt32(files.count))
+        for (path, stamp) in files {
+            writer.string(path)
+            writer.wide(Int(stamp.size))
+            writer.wide(Int(stamp.modified))
+            writer.wide(Int(truncatingIfNeeded: stamp.inode))
         }
-        for (path, stamp) in files.sorted(by: { $0.key < $1.key }) {
-            text += "\(stamp.size) \(stamp.modified) \(stamp.inode) \(path)\n"
-        }
-        try? text.write(to: url, atomically: true, encoding: .utf8)
+        try? Data(writer.bytes).write(to: url, options: .atomic)
     }
 
     public static func remove(at url: URL) {
