@@ -62,6 +62,14 @@ import Testing
         // A new file, a theme change, another option.
         try site.write("content/b.md", article("B"))
         #expect(!isNoOp(try build(site, now: now)))
+        // A removed file (every file left is as it was: only the count says it).
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/b.md"))
+        #expect(!isNoOp(try build(site, now: now)))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/b/index.html").path))
+        #expect(isNoOp(try build(site, now: now)))
+        // site.yml edited.
+        try site.write("site.yml", TestSite.siteYML + "\nfooter: Edited.\n")
+        #expect(!isNoOp(try build(site, now: now)))
         try site.write("theme/assets/style.css", "body { color: blue; }\n")
         #expect(!isNoOp(try build(site, now: now)))
         #expect(!isNoOp(try build(site, now: now, ["--drafts"])))
