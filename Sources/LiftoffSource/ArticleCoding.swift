@@ -29,8 +29,7 @@ package enum ArticleCoding {
         writer.strings(article.retired)
         writer.bool(article.sharesCard)
         writer.optional(article.toc) { $0.bool($1) }
-        writer.number(UInt32(article.updates.count))
-        for update in article.updates {
+        writer.list(article.updates) { writer, update in
             writer.timestamp(update.date)
             writer.string(update.note)
             writer.wide(update.line)
@@ -48,8 +47,7 @@ package enum ArticleCoding {
             writer.optional(live.end) { $0.timestamp($1) }
             writer.string(live.timeZone)
             writer.wide(live.line)
-            writer.number(UInt32(live.entries.count))
-            for entry in live.entries {
+            writer.list(live.entries) { writer, entry in
                 writer.timestamp(entry.time)
                 writer.string(entry.headline)
                 writer.string(entry.display)
@@ -80,14 +78,15 @@ package enum ArticleCoding {
         article.bodyUnread = true
         guard let slugLine = reader.wide(), let authors = reader.strings(), let authorsLine = reader.wide(),
               let aliases = reader.strings(), let aliasesLine = reader.wide(), let retired = reader.strings(),
-              let sharesCard = reader.bool(), let toc = reader.optional({ $0.bool() }), let updateCount = reader.number()
+              let sharesCard = reader.bool(), let toc = reader.optional({ $0.bool() }),
+              let updates = reader.list({ (reader: inout BinaryReader) -> Article.Update? in
+                  guard let date = reader.timestamp(), let note = reader.string(), let line = reader.wide() else { return nil }
+                  return Article.Update(date: date, note: note, line: line)
+              })
         else { return nil }
         (article.slugLine, article.authors, article.authorsLine, article.aliases) = (slugLine, authors, authorsLine, aliases)
         (article.aliasesLine, article.retired, article.sharesCard, article.toc) = (aliasesLine, retired, sharesCard, toc)
-        for _ in 0..<updateCount {
-            guard let date = reader.timestamp(), let note = reader.string(), let line = reader.wide() else { return nil }
-            article.updates.append(Article.Update(date: date, note: note, line: line))
-        }
+        article.updates = updates
         guard let launch = reader.optional({ $0.string() }), let launchLine = reader.wide(),
               let image = reader.optional({ (reader: inout BinaryReader) -> Article.Hero? in
                   guard let path = reader.string(), let alt = reader.string(), let line = reader.wide(),
@@ -106,15 +105,15 @@ package enum ArticleCoding {
 
     static func decodeLive(_ reader: inout BinaryReader) -> LiveCoverage? {
         guard let start = reader.timestamp(), let end = reader.optional({ $0.timestamp() }), let zone = reader.string(),
-              let line = reader.wide(), let count = reader.number()
+              let line = reader.wide(),
+              let entries = reader.list({ (reader: inout BinaryReader) -> LiveCoverage.Entry? in
+                  guard let time = reader.timestamp(), let headline = reader.string(), let display = reader.string(),
+                        let line = reader.wide(), let id = reader.string()
+                  else { return nil }
+                  return LiveCoverage.Entry(time: time, headline: headline, display: display, line: line, id: id)
+              })
         else { return nil }
-        var live = LiveCoverage(start: start, end: end, timeZone: zone, line: line)
-        for _ in 0..<count {
-            guard let time = reader.timestamp(), let headline = reader.string(), let display = reader.string(),
-                  let line = reader.wide(), let id = reader.string()
-            else { return nil }
-            live.entries.append(LiveCoverage.Entry(time: time, headline: headline, display: display, line: line, id: id))
-        }
+        var live = LiveCoverage(start: start, end: end, timeZone: zone, line: line, entries: entries)
         guard let label = reader.string(), let startDisplay = reader.string(), let endDisplay = reader.optional({ $0.string() }) else { return nil }
         (live.zoneLabel, live.startDisplay, live.endDisplay) = (label, startDisplay, endDisplay)
         return live
@@ -126,9 +125,11 @@ extension BinaryWriter {
     package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
     package mutating func timestamp(_ value: Timestamp) { wide(Int(value.seconds)) }
     package mutating func double(_ value: Double) { wide(Int(truncatingIfNeeded: value.bitPattern)) }
-    package mutating func strings(_ values: [String]) {
+    package mutating func strings(_ values: [String]) { list(values) { $0.string($1) } }
+    /// The count, then each value.
+    package mutating func list<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
         number(UInt32(values.count))
-        for value in values { string(value) }
+        for value in values { write(&self, value) }
     }
     /// A presence byte, then the value.
     package mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
@@ -156,12 +157,15 @@ extension BinaryReader {
     package mutating func bool() -> Bool? { take(1).map { $0[0] != 0 } }
     package mutating func timestamp() -> Timestamp? { wide().map { Timestamp(seconds: Int64($0)) } }
     package mutating func double() -> Double? { wide().map { Double(bitPattern: UInt64(truncatingIfNeeded: $0)) } }
-    package mutating func strings() -> [String]? {
+    package mutating func strings() -> [String]? { list { $0.string() } }
+    /// What `BinaryWriter.list` wrote; nil when the bytes end early.
+    package mutating func list<T>(_ read: (inout BinaryReader) -> T?) -> [T]? {
+        // Each value takes a byte at least: a count beyond the bytes left is not one.
         guard let count = number(), Int(count) <= raw.count - offset else { return nil }
-        var values: [String] = []
+        var values: [T] = []
         values.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let value = string() else { return nil }
+            guard let value = read(&self) else { return nil }
             values.append(value)
         }
         return values

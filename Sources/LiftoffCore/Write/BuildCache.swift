@@ -103,19 +103,16 @@ public struct BuildCache: Sendable {
             cache.pages.reserveCapacity(Int(pageCount))
             for _ in 0..<pageCount {
                 guard let path = reader.string(), let key = reader.digest(), let linkKey = reader.digest(), let until = reader.wide(),
-                      let linkCount = reader.number()
+                      let links = reader.list({ (reader: inout BinaryReader) -> LinkUse? in
+                          guard let isImage = reader.bool(), let target = reader.string() else { return nil }
+                          return LinkUse(url: target, isImage: isImage)
+                      }),
+                      let warnings = reader.list({ (reader: inout BinaryReader) -> Warning? in
+                          guard let line = reader.wide(), let message = reader.string() else { return nil }
+                          return Warning(line: line, message: message)
+                      })
                 else { return nil }
-                var page = Page(key: key, linkKey: linkKey, bodyValidUntil: Int64(until))
-                for _ in 0..<linkCount {
-                    guard let isImage = reader.bool(), let target = reader.string() else { return nil }
-                    page.links.append(LinkUse(url: target, isImage: isImage))
-                }
-                guard let warningCount = reader.number() else { return nil }
-                for _ in 0..<warningCount {
-                    guard let line = reader.wide(), let message = reader.string() else { return nil }
-                    page.warnings.append(Warning(line: line, message: message))
-                }
-                cache.pages[path] = page
+                cache.pages[path] = Page(key: key, links: links, linkKey: linkKey, warnings: warnings, bodyValidUntil: Int64(until))
             }
             guard let urlCount = reader.number(), Int(urlCount) <= raw.count else { return nil }
             cache.urls.reserveCapacity(Int(urlCount))
@@ -163,13 +160,11 @@ public struct BuildCache: Sendable {
             writer.digest(page.key)
             writer.digest(page.linkKey)
             writer.wide(Int(page.bodyValidUntil))
-            writer.number(UInt32(page.links.count))
-            for link in page.links {
+            writer.list(page.links) { writer, link in
                 writer.bool(link.isImage)
                 writer.string(link.url)
             }
-            writer.number(UInt32(page.warnings.count))
-            for warning in page.warnings {
+            writer.list(page.warnings) { writer, warning in
                 writer.wide(warning.line)
                 writer.string(warning.message)
             }
