@@ -50,18 +50,20 @@ public struct SiteSources: Sendable {
         for problem in listing.problems {
             sources.problems.append(.error("content/" + problem.path, 0, problem.message))
         }
-        var unread: Set<String> = []
+        // Each Markdown file: read, or known (an article, not a page or launch, whose stamp `known` knows).
+        var markdown: [Bool?] = []
         for entry in listing.entries {
             let path = "content/" + entry.path
             sources.stamps[path] = entry.stamp
             paths.append(path)
-            if !path.hasPrefix(StandalonePage.folder), !path.hasPrefix(Launch.folder), known(path, entry.stamp) { unread.insert(path) }
+            let isMarkdown = path.hasSuffix(".md") || path.hasSuffix(".markdown")
+            markdown.append(isMarkdown ? !path.hasPrefix(StandalonePage.folder) && !path.hasPrefix(Launch.folder) && known(path, entry.stamp) : nil)
         }
-        let files = paths, skipped = unread
+        let files = paths, skipped = markdown
         let loaded = parallelMap(files.count) { index -> (String, Result<[UInt8]?, SiteFolder.Refusal>?) in
             let path = files[index]
-            guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return (path, nil) }
-            if skipped.contains(path) { return (path, .success(nil)) }
+            guard let isKnown = skipped[index] else { return (path, nil) }
+            if isKnown { return (path, .success(nil)) }
             return (path, Result { () throws(SiteFolder.Refusal) in try folder.read(path) })
         }
         for (path, data) in loaded {

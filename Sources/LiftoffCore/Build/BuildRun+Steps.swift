@@ -68,7 +68,6 @@ extension BuildRun {
                 parsedArticles[article.path] = (digests[index], article)
                 if articleProblems.isEmpty, let stamp = sources.stamps[article.path] {
                     sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digests[index], article: article)
-                    if files[index].data != nil { sourceStateChanged = true }
                 }
             } else {
                 let stem = FrontMatterParser.fileStem(files[index].path)
@@ -76,7 +75,8 @@ extension BuildRun {
             }
         }
         // Written while the pages are made (a failed build's valid files are worth keeping too).
-        if let url = options.sourceState, sourceStateChanged || sourceState.entries.count != knownSources.entries.count {
+        // Changed: a file was read (new, edited, or too recent to trust), or one is gone.
+        if let url = options.sourceState, files.contains(where: { $0.data != nil }) || sourceState.entries.count != knownSources.entries.count {
             let state = sourceState
             sourceStateWrite = Background { state.write(to: url) }
         }

@@ -22,7 +22,6 @@ final class BuildRun {
     /// What the last build knew of each article file; what this one knows.
     var knownSources = SourceState()
     var sourceState = SourceState()
-    var sourceStateChanged = false
     /// The state being written, beside the rest of the build.
     var sourceStateWrite: Background<Void>?
     var sources: SiteSources!
