@@ -128,7 +128,10 @@ import Testing
             let clean = try files(below: folder.appendingPathComponent("out"))
             let differing = Set(incremental.keys).union(clean.keys).filter { incremental[$0] != clean[$0] }.sorted()
             #expect(differing.isEmpty, "after \(done) (sequence \(sequence)): \(differing.prefix(5))")
-            if !differing.isEmpty { break }
+            // No folder left behind (an empty one of a deleted article), none missing.
+            let extraFolders = try folders(below: site.output).symmetricDifference(folders(below: folder.appendingPathComponent("out")))
+            #expect(extraFolders.isEmpty, "after \(done) (sequence \(sequence)): folders \(extraFolders.sorted().prefix(5))")
+            if !differing.isEmpty || !extraFolders.isEmpty { break }
         }
         #expect(kinds.count == 10, "every kind of edit was made: \(kinds)")
     }

@@ -143,6 +143,18 @@ func files(below folder: URL) throws -> [String: [UInt8]] {
     return files
 }
 
+/// Every folder below `folder`, by relative path.
+func folders(below folder: URL) throws -> Set<String> {
+    var found: Set<String> = []
+    let base = folder.standardizedFileURL.path + "/"
+    guard let walk = FileManager.default.enumerator(atPath: folder.path) else { return found }
+    while let path = walk.nextObject() as? String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: base + path, isDirectory: &isFolder), isFolder.boolValue { found.insert(path) }
+    }
+    return found
+}
+
 /// Images read by path in tests (the build opens them through the site's folder).
 extension Vips {
     static func opening<T>(_ path: String, _ body: (Int32) throws -> T) throws -> T {
