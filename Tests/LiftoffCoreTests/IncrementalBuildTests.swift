@@ -9,7 +9,7 @@ import Testing
 @Suite struct IncrementalBuildTests {
     /// 30 articles, newest first `a29` … `a00`, so that `a00`…`a09` are outside the feed's 20.
     /// Tags in threes; `a03` lists `a01` and `a02` as related; `a04` links to `a09.md` and an
-    /// image; `a05` has a countdown block.
+    /// image; `a05` has a countdown block; `a06` links to `a09.md` alone.
     static func makeSite() throws -> TestSite {
         var files: [String: String] = ["content/diagram.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"]
         for number in 0..<30 {
@@ -21,6 +21,7 @@ import Testing
             case 3: extra += "related: [a01, a02]\n"
             case 4: body += "\nSee [the ninth](a09.md) and ![a diagram](diagram.svg).\n"
             case 5: body += "\n```countdown\ntarget: 2026-12-01T17:00:00Z\nlabel: Launch\n```\n"
+            case 6: body += "\nRead [the ninth](a09.md#section) next.\n"
             default: break
             }
             files["content/\(name).md"] = article("Article \(number)", date: day, extra: extra, body: body)
@@ -104,6 +105,25 @@ import Testing
         let report = try publish(site)
         #expect(report.renderedPages.contains("articles/a04/index.html"))
         #expect(try site.outputText("articles/a04/index.html").contains("href=\"/articles/ninth/\""))
+        try expectSameAsClean(site)
+    }
+
+    /// A page whose links all lead to articles is carried over without resolving them while no
+    /// article moves; it is made again when the one it links to moves or stops being published.
+    @Test func aPageLinkingOnlyToArticlesIsMadeAgainWhenTheirURLsChange() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try publish(site)
+        try site.write("content/a00.md", article("Article 0", date: "2026-10-01", extra: "tags: [t0, all]\n", body: "New text."))
+        #expect(!(try publish(site)).renderedPages.contains("articles/a06/index.html"))
+        try site.write("content/a09.md", article("Article 9", date: "2026-10-10", extra: "tags: [t0, all]\nslug: ninth\n", body: "Text."))
+        #expect(try publish(site).renderedPages.contains("articles/a06/index.html"))
+        #expect(try site.outputText("articles/a06/index.html").contains("href=\"/articles/ninth/#section\""))
+        try expectSameAsClean(site)
+        try site.write("content/a09.md", article("Article 9", date: "2026-10-10", extra: "tags: [t0, all]\nslug: ninth\ndraft: true\n", body: "Text."))
+        let report = try publish(site)
+        #expect(report.renderedPages.contains("articles/a06/index.html"))
+        #expect(report.warnings.contains { $0.path == "content/a06.md" && $0.message.contains("a draft") })
         try expectSameAsClean(site)
     }
 

@@ -142,6 +142,7 @@ extension BuildRun {
         reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         published.validUntil = site.validUntil
         published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
+        published.cache.linkWorld = links.world
         published.cache.articles = parsedArticles
         (published.cache.urls, published.cache.moved) = Builder.movedURLs(site: site, previous: previous, warnings: &warnings)
         published.cache.search.stored = reusable?.search.stored
@@ -151,14 +152,15 @@ extension BuildRun {
     func renderArticles() {
         let site = site!, keys = keys!, reusable = reusable, links = links!, images = images!, share = share!, sink = sink
         let highlighter = highlighter!, markdown = markdown!, renderer = renderer!, folder = sources.folder
+        let sameLinkWorld = reusable?.linkWorld == links.world
         let outcomes = parallelMap(site.articles.count) { position -> PageOutcome in
             let path = site.pagePath(of: site.articles[position])
             let key = keys.article(position)
             // The feed's articles are always rendered: the feed carries their HTML.
             if position >= AtomFeed.limit, let page = reusable?.pages[path], page.key == key,
                let outcome = Builder.carryOver(
-                page, hasTerms: reusable?.search.contains(path, key: key) ?? false, position: position, site: site, links: links, images: images,
-                share: share, sink: sink) {
+                page, hasTerms: reusable?.search.contains(path, key: key) ?? false, sameLinkWorld: sameLinkWorld, position: position, site: site,
+                links: links, images: images, share: share, sink: sink) {
                 return outcome
             }
             var article = site.articles[position]

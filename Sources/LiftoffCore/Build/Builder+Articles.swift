@@ -11,8 +11,10 @@ import LiftoffSource
 extension Builder {
     /// The outcome of an article whose page is carried over, or nil when its links now resolve
     /// differently (or the old page is gone) and it must be rendered.
+    /// - Parameter sameLinkWorld: whether links to Markdown files resolve from what they did in the
+    ///   last build (then a page whose links all lead to pages needs none resolved again).
     static func carryOver(
-        _ page: BuildCache.Page, hasTerms: Bool, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
+        _ page: BuildCache.Page, hasTerms: Bool, sameLinkWorld: Bool = false, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
         share: ShareImages, sink: any PageSink
     ) -> PageOutcome? {
         guard page.bodyValidUntil > links.site.now.seconds else { return nil }
@@ -22,14 +24,17 @@ extension Builder {
             // Its terms stay in the search cache, its text file comes from the last output.
             guard hasTerms, sink.reuse(SearchDocument.textPath(ofPage: path)) else { return nil }
         }
-        var hasher = StableHasher()
-        var shown = share.heroes[position] == nil ? 0 : 1
-        for use in page.links {
-            let link = MarkdownLink(url: use.url, isImage: use.isImage, line: 0, alt: "")
-            let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
-            hasher.combine(rewrite, asset)
+        if !(sameLinkWorld && page.linksAlone) {
+            var hasher = StableHasher()
+            var shown = share.heroes[position] == nil ? 0 : 1
+            for use in page.links {
+                let link = MarkdownLink(url: use.url, isImage: use.isImage, line: 0, alt: "")
+                let (rewrite, asset) = resolve(link, in: article, links: links, images: images, outcome: &outcome, shown: &shown)
+                hasher.combine(rewrite, asset)
+            }
+            guard hasher.finalize() == page.linkKey else { return nil }
         }
-        guard hasher.finalize() == page.linkKey, sink.reuse(path) else { return nil }
+        guard sink.reuse(path) else { return nil }
         if article.live != nil, !sink.reuse(article.folder + LiveCoverage.dataFile) { return nil }
         addShareImages(position, article: article, share: share, outcome: &outcome)
         outcome.report.warnings = page.warnings.map { .warning(article.path, $0.line, $0.message) }
@@ -49,6 +54,7 @@ extension Builder {
         var outcome = PageOutcome()
         var uses: [BuildCache.LinkUse] = []
         var linkHasher = StableHasher()
+        var linksAlone = true
         // A hero is the article's first image: the body's are all lazy.
         let (blocks, body) = self.body(
             of: article, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown,
@@ -56,6 +62,7 @@ extension Builder {
         ) { link, rewrite, asset in
             uses.append(BuildCache.LinkUse(url: link.url, isImage: link.isImage))
             linkHasher.combine(rewrite, asset)
+            if asset != nil || link.isImage { linksAlone = false }
         }
         if blocks.isEmpty {
             outcome.report.warnings.append(.warning(article.path, article.bodyLine - 1, "the article has no text after its front matter"))
@@ -86,7 +93,7 @@ extension Builder {
                 }
             }
             outcome.page.cached = BuildCache.Page(
-                key: key, links: uses, linkKey: linkHasher.finalize(),
+                key: key, links: uses, linkKey: linkHasher.finalize(), linksAlone: linksAlone,
                 warnings: outcome.report.warnings.map { BuildCache.Warning(line: $0.line, message: $0.message) },
                 bodyValidUntil: body.validUntil)
             if position < AtomFeed.limit {

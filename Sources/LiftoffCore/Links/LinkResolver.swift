@@ -20,6 +20,8 @@ final class LinkResolver: Sendable {
     let unpublished: [String: String]
     /// "Did you mean" for broken links.
     private let suggestions: LinkSuggestions
+    /// What links to Markdown files resolve from (`world(…)`).
+    let world: Digest
 
     init(
         site: Site, articlesByPath: [String: Article], files: Set<String>, markdownPaths: Set<String>, pageURLs: [String: String] = [:],
@@ -40,6 +42,7 @@ final class LinkResolver: Sendable {
         for path in draftPages { unpublished[path] = "a draft" }
         self.unpublished = unpublished
         suggestions = LinkSuggestions(articles: articlesByPath, files: files)
+        world = Self.world(site: site, articlesByPath: articlesByPath, markdownPaths: markdownPaths, pageURLs: pageURLs, unpublished: unpublished)
     }
 
     /// A link written `url` leading to `address`: with a warning when what it leads to is not

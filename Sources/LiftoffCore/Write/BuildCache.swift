@@ -20,6 +20,8 @@ public struct BuildCache: Sendable {
     public var outputInode: UInt64
     public var builtAt: Int64
     public var validUntil: Int64
+    /// What the build's links to Markdown files resolved from (`LinkResolver.world`).
+    var linkWorld = Digest.zero
     /// Output path → what it was made from.
     public var pages: [String: Page]
     /// Each published article's URL path by source path (the next build warns when one moves).
@@ -39,6 +41,9 @@ public struct BuildCache: Sendable {
         /// Articles: the links and images of the Markdown, and the digest of what they resolved to.
         var links: [LinkUse] = []
         var linkKey = Digest.zero
+        /// Articles: whether every link led to a page (none published a file or an image), so
+        /// that with the same `linkWorld` each resolves as it did.
+        var linksAlone = false
         /// Articles: warnings about the file (`line`, message), repeated when the page is carried over.
         var warnings: [Warning] = []
         /// Articles: the first moment a countdown in the body reads differently.
@@ -96,13 +101,14 @@ public struct BuildCache: Sendable {
         let decoded = bytes.withUnsafeBytes { raw -> BuildCache? in
             var reader = BinaryReader(raw: raw)
             guard reader.take(header.count).map(Array.init) == header, let siteKey = reader.digest(), let inode = reader.wide(),
-                  let builtAt = reader.wide(), let validUntil = reader.wide(), let pageCount = reader.number(),
+                  let builtAt = reader.wide(), let validUntil = reader.wide(), let linkWorld = reader.digest(), let pageCount = reader.number(),
                   Int(pageCount) <= raw.count
             else { return nil }
             var cache = BuildCache(siteKey: siteKey, outputInode: UInt64(truncatingIfNeeded: inode), builtAt: Int64(builtAt), validUntil: Int64(validUntil))
+            cache.linkWorld = linkWorld
             cache.pages.reserveCapacity(Int(pageCount))
             for _ in 0..<pageCount {
-                guard let path = reader.string(), let key = reader.digest(), let linkKey = reader.digest(), let until = reader.wide(),
+                guard let path = reader.string(), let key = reader.digest(), let linkKey = reader.digest(), let alone = reader.bool(), let until = reader.wide(),
                       let links = reader.list({ (reader: inout BinaryReader) -> LinkUse? in
                           guard let isImage = reader.bool(), let target = reader.string() else { return nil }
                           return LinkUse(url: target, isImage: isImage)
@@ -112,7 +118,8 @@ public struct BuildCache: Sendable {
                           return Warning(line: line, message: message)
                       })
                 else { return nil }
-                cache.pages[path] = Page(key: key, links: links, linkKey: linkKey, warnings: warnings, bodyValidUntil: Int64(until))
+                cache.pages[path] = Page(
+                    key: key, links: links, linkKey: linkKey, linksAlone: alone, warnings: warnings, bodyValidUntil: Int64(until))
             }
             guard let urlCount = reader.number(), Int(urlCount) <= raw.count else { return nil }
             cache.urls.reserveCapacity(Int(urlCount))
@@ -154,11 +161,13 @@ public struct BuildCache: Sendable {
         writer.wide(Int(truncatingIfNeeded: outputInode))
         writer.wide(Int(builtAt))
         writer.wide(Int(validUntil))
+        writer.digest(linkWorld)
         writer.number(UInt32(pages.count))
         for (path, page) in pages {
             writer.string(path)
             writer.digest(page.key)
             writer.digest(page.linkKey)
+            writer.bool(page.linksAlone)
             writer.wide(Int(page.bodyValidUntil))
             writer.list(page.links) { writer, link in
                 writer.bool(link.isImage)
@@ -198,5 +207,5 @@ public struct BuildCache: Sendable {
         try? FileManager.default.removeItem(at: SearchIndex.State.location(besideCache: url))
     }
 
-    private static let header = Array("liftoff-cache 3\n".utf8)
+    private static let header = Array("liftoff-cache 4\n".utf8)
 }
