@@ -44,9 +44,10 @@ extension Builder {
     /// articles, standalone pages, launches.
     static func sitemapPages(site: Site, lists: [ListPage]) -> [Sitemap.Page] {
         let base = site.config.basePath
-        let newest = site.articles.map { $0.updated ?? $0.date }.max()
+        let modified = site.articles.map { $0.updated ?? $0.date }
+        let newest = modified.max()
         func lastModified(_ positions: [Int]) -> Timestamp? {
-            positions.map { site.articles[$0].updated ?? site.articles[$0].date }.max()
+            positions.lazy.map { modified[$0] }.max()
         }
         var sitemap = [Sitemap.Page(path: base, lastModified: newest)]
         for list in lists where list.folder == SiteLayout.articlesFolder {

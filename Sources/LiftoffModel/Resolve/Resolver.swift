@@ -22,21 +22,25 @@ package enum Resolver {
         config: SiteConfig, articles all: [Article], now: Timestamp, drafts: Bool, future: Bool, unparsedSlugs: Set<String> = []
     ) -> (Site, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        var bySlug: [String: Article] = [:]
+        // Each slug's file (paths, not articles: at 100,000 articles copies of these cost a second).
+        var bySlug: [String: String] = [:]
+        bySlug.reserveCapacity(all.count)
         for article in all {
             if let other = bySlug[article.slug] {
-                if let twin = Self.encodingTwins(article.path, other.path) {
-                    problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other.path): \(twin); keep one of them"))
+                if let twin = Self.encodingTwins(article.path, other) {
+                    problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other): \(twin); keep one of them"))
                 } else {
-                    problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other.path); set a different `slug:`"))
+                    problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other); set a different `slug:`"))
                 }
             } else {
-                bySlug[article.slug] = article
+                bySlug[article.slug] = article.path
             }
         }
-        let published = all
-            .filter { (drafts || !$0.draft) && (future || $0.date <= now) }
-            .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        // Newest first, by slug among equals: positions are sorted, each article is copied once.
+        let order = all.indices
+            .filter { (drafts || !all[$0].draft) && (future || all[$0].date <= now) }
+            .sorted { (all[$0].date, all[$1].slug) > (all[$1].date, all[$0].slug) }
+        let published = order.map { all[$0] }
         var index: [String: Int] = [:]
         for (position, article) in published.enumerated() where index[article.slug] == nil {
             index[article.slug] = position

@@ -3,7 +3,10 @@ public struct SiteConfig: Sendable {
     public var title: String
     public var description: String
     /// Always ends with `/`; may carry a subpath (`https://example.org/launch/`).
-    public var baseURL: String
+    public var baseURL: String { didSet { basePath = Self.path(of: baseURL) } }
+    /// The path part of the base URL: `/` or `/launch/`; every site URL starts with it (kept, not
+    /// derived on each use: every link of every page asks for it).
+    public private(set) var basePath: String
     public var language: String
     public var author: String
     public var countdown: Countdown?
@@ -33,6 +36,7 @@ public struct SiteConfig: Sendable {
         self.title = title
         self.description = description
         self.baseURL = baseURL
+        basePath = Self.path(of: baseURL)
         self.language = language
         self.author = author
         self.countdown = countdown
@@ -100,8 +104,8 @@ public struct SiteConfig: Sendable {
         }
     }
 
-    /// The path part of the base URL: `/` or `/launch/`; every site URL starts with it.
-    public var basePath: String {
+    /// The path part of `baseURL`.
+    static func path(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
         let rest = baseURL[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
