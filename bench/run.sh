@@ -14,6 +14,9 @@
 #   BENCH_CODE=1000                  articles of the highlighting rows, three code blocks each (0: skip them)
 #   BENCH_SEARCH="1000 10000"        article rows that also build with search, side by side with Pagefind
 #                                    (the first also compares queries in Chromium; empty: no search rows)
+#   BENCH_SCALE="10000 100000"       sizes of the scale rows: Liftoff alone, each rebuild beside its
+#                                    goal (bench/scale.sh; empty: no scale rows)
+#   BENCH_SCALE_RUNS=3               timed runs of each scale rebuild
 #   BENCH_TMP=/dev/shm               where the sites and outputs go (tmpfs)
 #   BENCH_KEEP=1                     keep the generated sites and hyperfine's JSON
 #   BENCH_REPORT=BENCHMARKS.md       where the report is written
@@ -35,6 +38,8 @@ CARDS=${BENCH_CARDS:-1000}
 CARD_RUNS=${BENCH_CARD_RUNS:-3}
 CODE=${BENCH_CODE:-1000}
 SEARCH=${BENCH_SEARCH-1000 10000}
+SCALE=${BENCH_SCALE-10000 100000}
+SCALE_RUNS=${BENCH_SCALE_RUNS:-3}
 REPORT=${BENCH_REPORT:-$ROOT/BENCHMARKS.md}
 BENCH_VENV=$ROOT/.venv-bench
 NOW=2026-11-24T17:00:00Z
@@ -46,6 +51,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 LIFTOFF=$(cd "$(dirname "$LIFTOFF")" && pwd)/$(basename "$LIFTOFF")
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, not '$RUNS'"
 for n in $SIZES; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SIZES must hold positive numbers, not '$n'"; done
+for n in $SCALE; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_SCALE must hold positive numbers, not '$n'"; done
 for v in IMAGES OVERHEAD CARDS CODE; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "BENCH_$v must be a number (0 skips), not '${!v}'"; done
 [[ "$IMAGE_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_IMAGE_RUNS must be a positive number, not '$IMAGE_RUNS'"
 [[ "$CARD_RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_CARD_RUNS must be a positive number, not '$CARD_RUNS'"
@@ -404,6 +410,10 @@ if [ "$OVERHEAD" -gt 0 ]; then
     rm -rf "$site"
 fi
 
+if [ -n "$SCALE" ]; then
+    "$ROOT/bench/scale.sh" "$LIFTOFF" "$RESULTS" "$TMP_BASE" "$SCALE" "$SCALE_RUNS"
+fi
+
 python3 - "$RESULTS" "$REPORT" <<'PY'
 import json
 import os
@@ -741,6 +751,9 @@ if checks:
     for what, measured, ok in checks:
         lines.append(f"| {what} | {measured} | {'yes' if ok else '**no**'} |")
 
+scale = read("scale.md")
+if scale:
+    lines += ["", scale]
 table = "\n".join(lines).strip("\n")
 print()
 print(table)
