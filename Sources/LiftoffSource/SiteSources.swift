@@ -6,9 +6,13 @@ public struct SiteSources: Sendable {
     /// The site root, as given.
     public var root: URL
     public var configText: String
-    /// Markdown files under `content/`, with paths relative to the root, in listing order; an
-    /// article the caller already knows (`known`) is not read (nil data).
+    /// Markdown files under `content/`, with paths relative to the root, in listing order. Pages
+    /// and launches are read; articles are not (nil data): those in `unread` are read by the
+    /// build as it parses them, one at a time, so a large site's bytes are never all held at
+    /// once; the others the caller already knows (`known`).
     public var markdown: [(path: String, data: [UInt8]?)]
+    /// Articles whose stamp the caller does not know: each must be read (through `folder`).
+    public var unread: Set<String> = []
     /// Every other file under `content/`, relative to the root (`content/diagram.svg`).
     public var files: Set<String>
     public var problems: [Diagnostic]
@@ -17,8 +21,8 @@ public struct SiteSources: Sendable {
     /// The site root held open: every later read of a site file goes through it.
     public var folder: SiteFolder
 
-    /// Reads `site.yml` and every file under `content/`, but the articles `known` knows by their
-    /// stamp (pages and launches are always read).
+    /// Reads `site.yml` and lists every file under `content/`; reads the pages and launches, and
+    /// notes which articles `known` does not know by their stamp (`unread`).
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
     public static func load(from root: URL, known: (String, FileStamp) -> Bool = { _, _ in false }) throws(BuildFailure) -> SiteSources {
         let rootPath = FileTree.realPath(root.path) ?? root.path
@@ -50,14 +54,16 @@ public struct SiteSources: Sendable {
         for problem in listing.problems {
             sources.problems.append(.error("content/" + problem.path, 0, problem.message))
         }
-        // Each Markdown file: read, or known (an article, not a page or launch, whose stamp `known` knows).
+        // Each Markdown file: read now (a page or a launch), or not (an article: known, or unread).
         var markdown: [Bool?] = []
         for entry in listing.entries {
             let path = "content/" + entry.path
             sources.stamps[path] = entry.stamp
             paths.append(path)
             let isMarkdown = path.hasSuffix(".md") || path.hasSuffix(".markdown")
-            markdown.append(isMarkdown ? !path.hasPrefix(StandalonePage.folder) && !path.hasPrefix(Launch.folder) && known(path, entry.stamp) : nil)
+            let isArticle = isMarkdown && !path.hasPrefix(StandalonePage.folder) && !path.hasPrefix(Launch.folder)
+            if isArticle, !known(path, entry.stamp) { sources.unread.insert(path) }
+            markdown.append(isMarkdown ? isArticle : nil)
         }
         let files = paths, skipped = markdown
         let loaded = parallelMap(files.count) { index -> (String, Result<[UInt8]?, SiteFolder.Refusal>?) in

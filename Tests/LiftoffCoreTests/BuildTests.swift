@@ -94,6 +94,20 @@ import Testing
         #expect(report.warnings.isEmpty, "\(report.warnings)")
     }
 
+    /// A large site's bodies are not held from parse to render but read again when each page is
+    /// made: the sample site built that way (no body kept) publishes the same files.
+    @Test func bodiesReadAgainAtRenderPublishTheSameSite() throws {
+        let kept = MemorySink(), reread = MemorySink()
+        var options = BuildOptions(now: testNow)
+        _ = try Builder.build(root: repositoryRoot, into: kept, options: options)
+        options.bodyBudget = 0
+        _ = try Builder.build(root: repositoryRoot, into: reread, options: options)
+        #expect(kept.files.count > 20)
+        let differing = Set(kept.files.keys).union(reread.files.keys).filter { kept.files[$0] != reread.files[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing)")
+        #expect(kept.linked.keys.sorted() == reread.linked.keys.sorted())  // each from its own scratch image folder
+    }
+
     @Test func baseURLWithASubpathPrefixesEveryLink() throws {
         let site = try TestSite([:], copying: "basic")
         defer { site.remove() }

@@ -44,23 +44,31 @@ extension BuildRun {
             case .failure(let failure): problems += failure.diagnostics
             }
         }
-        // An article the last build's state knows (its stamp unchanged) was not read: its digest and
-        // front matter are the state's.
-        let known = knownSources
-        let digests = parallelMap(files.count) { index -> Digest in
-            guard let data = files[index].data else { return known.entries[files[index].path]!.digest }
+        // An article the last build's state knows (its stamp unchanged) is not read: its digest and
+        // front matter are the state's. The others are read here, one at a time, and only the first
+        // `bodyBudget` bytes' worth of bodies is kept (the rest are read again at render).
+        let known = knownSources, unread = sources.unread, folder = sources.folder
+        let keepsBody = Self.bodiesKept(
+            files.map { unread.contains($0.path) ? Int(sources.stamps[$0.path]?.size ?? 0) : 0 }, budget: options.bodyBudget)
+        let parsed = parallelMap(files.count) { index -> (digest: Digest, article: Article?, problems: [Diagnostic], read: Bool) in
+            let path = files[index].path
+            guard unread.contains(path) else {
+                let entry = known.entries[path]!
+                return (entry.digest, entry.article, [], false)
+            }
+            let data: [UInt8]
+            do throws(SiteFolder.Refusal) { data = try folder.read(path) } catch { return (.zero, nil, [.error(path, 0, error.description)], true) }
             var hasher = StableHasher()
             hasher.combine(data)
-            return hasher.finalize()
+            let digest = hasher.finalize()
+            if let known = previous?.articles[path], known.digest == digest { return (digest, known.article, [], true) }
+            var (article, problems) = FrontMatterParser.read(data: data, path: path)
+            if !keepsBody[index], article != nil { (article!.body, article!.bodyUnread) = ("", true) }
+            return (digest, article, problems, true)
         }
-        let parsed = parallelMap(files.count) { index -> (article: Article?, problems: [Diagnostic]) in
-            let file = files[index]
-            guard let data = file.data else { return (known.entries[file.path]!.article, []) }
-            if let known = previous?.articles[file.path], known.digest == digests[index] { return (known.article, []) }
-            return FrontMatterParser.read(data: data, path: file.path)
-        }
+        let digests = parsed.map { $0.digest }
         sourceState.entries.reserveCapacity(files.count)
-        for (index, (article, articleProblems)) in parsed.enumerated() {
+        for (index, (_, article, articleProblems, _)) in parsed.enumerated() {
             problems += articleProblems
             if let article {
                 // With a front-matter problem the build fails, but the body is still checked.
@@ -76,9 +84,19 @@ extension BuildRun {
         }
         // Written while the pages are made (a failed build's valid files are worth keeping too).
         // Changed: a file was read (new, edited, or too recent to trust), or one is gone.
-        if let url = options.sourceState, files.contains(where: { $0.data != nil }) || sourceState.entries.count != knownSources.entries.count {
+        if let url = options.sourceState, parsed.contains(where: { $0.read }) || sourceState.entries.count != knownSources.entries.count {
             let state = sourceState
             sourceStateWrite = Background { state.write(to: url) }
+        }
+    }
+
+    /// Which of the articles read (their sizes in bytes, 0: not read) keep their body from parse to
+    /// render: the first `budget` bytes' worth (`BuildOptions.bodyBudget`).
+    static func bodiesKept(_ sizes: [Int], budget: Int) -> [Bool] {
+        var total = 0
+        return sizes.map { size in
+            total += size
+            return total <= budget
         }
     }
 

@@ -25,6 +25,11 @@ public struct BuildOptions: Sendable {
     /// Where what the build knows of each article file is kept (`SourceState`); nil: every file is read.
     public var sourceState: URL?
 
+    /// Bytes of article bodies kept in memory from parse to render; past them an article's body is
+    /// read again when its page is made, so a large site's text is not held all at once (100,000
+    /// articles are 0.9 GB). The tests set 0 to build every page that way.
+    var bodyBudget = 128 << 20
+
     /// Keeps processed images and highlighted code between builds beside `output`: shared by
     /// `build`, `check` and the preview of one site.
     public mutating func keepCaches(besideOutput output: URL) {
