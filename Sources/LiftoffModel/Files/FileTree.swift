@@ -58,8 +58,21 @@ package enum FileTree {
         if let id = FolderID(path: folder) { walker.reading.insert(id) }
         walker.walk(folder, prefix: "")
         // By bytes: names that read the same but are encoded differently (NFC, NFD) keep one order.
-        walker.listing.entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        walker.listing.entries.sort { bytesPrecede($0.path, $1.path) }
         return walker.listing
+    }
+
+    /// Whether `a`'s UTF-8 bytes sort before `b`'s (memcmp on the strings' own storage: the generic
+    /// `lexicographicallyPrecedes` over two UTF-8 views took a fifth of a listing of 100,000 files).
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Where `path` leads when it is a symbolic link whose target lies outside the folder `root`
@@ -112,7 +125,9 @@ package enum FileTree {
 
         mutating func walk(_ folder: String, prefix: String) {
             guard let directory = opendir(folder) else { return }
-            var names: [String] = []
+            // Plain files in any order (the listing is sorted at the end); folders and links in
+            // sorted order, so that which link to a folder is read first does not depend on readdir.
+            var names: [String] = [], others: [String] = []
             var published = false
             while let entry = readdir(directory) {
                 let valid = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(validating: raw.prefix { $0 != 0 }, as: UTF8.self) }
@@ -123,22 +138,45 @@ package enum FileTree {
                 }
                 if name == SiteLayout.outputMarker { published = true }
                 guard !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") else { continue }
-                names.append(name)
+                if entry.pointee.d_type == UInt8(DT_REG) { names.append(name) } else { others.append(name) }
             }
-            closedir(directory)
+            defer { closedir(directory) }
             if published, root != nil {
                 // Liftoff's own output (or a link to it): publishing it would nest every build in the next.
                 listing.problems.append((prefix, "a folder Liftoff published (it holds \(SiteLayout.outputMarker)); an output is not content: remove it or the link to it"))
                 return
             }
-            for name in names.sorted() {
-                visit(folder + "/" + name, relative: prefix.isEmpty ? name : prefix + "/" + name)
+            // By bytes (a String comparison weighs Unicode); each name looked up in the open folder,
+            // not by its whole path again (100,000 files: a third of the listing's time).
+            let handle = dirfd(directory)
+            var rest = others.sorted(by: FileTree.bytesPrecede)
+            if names.count >= 4096 {
+                // A big folder's plain files are stamped on every core; one that is no longer a plain
+                // file when stamped is visited as the others are.
+                let files = names
+                let stamps = parallelMap(files.count) { index -> stat? in
+                    var info = stat()
+                    return fstatat(handle, files[index], &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG ? info : nil
+                }
+                listing.entries.reserveCapacity(listing.entries.count + files.count)
+                for (name, info) in zip(files, stamps) {
+                    if let info {
+                        listing.entries.append(Entry(path: prefix.isEmpty ? name : prefix + "/" + name, stamp: FileStamp(info), linkTarget: nil))
+                    } else {
+                        rest.append(name)
+                    }
+                }
+            } else {
+                rest = names + rest
+            }
+            for name in rest {
+                visit(folder + "/" + name, name: name, in: handle, relative: prefix.isEmpty ? name : prefix + "/" + name)
             }
         }
 
-        private mutating func visit(_ path: String, relative: String) {
+        private mutating func visit(_ path: String, name: String, in folder: Int32, relative: String) {
             var info = stat()
-            guard lstat(path, &info) == 0 else { return }
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
             var linkTarget: String?
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard let target = FileTree.realPath(path), stat(path, &info) == 0 else { return }  // dangling
