@@ -6,7 +6,8 @@
 Generates N synthetic articles (bench/generate.py) in /dev/shm, starts `liftoff serve --port 0`,
 then saves one article SAVES times the way editors do (write a temporary file, rename it over
 the article), each time with a new marker sentence, and polls the article's URL until the page
-carries the marker. Prints the median and min–max in milliseconds.
+carries the marker. Prints the median and min–max in milliseconds, and the server's resident
+memory after the last save (and its peak).
 """
 
 import argparse
@@ -70,8 +71,14 @@ def main():
                 time.sleep(0.002)
             times.append((time.perf_counter() - start) * 1000)
             time.sleep(0.2)  # let the watcher settle before the next save
+        memory = {}
+        with open(f"/proc/{server.pid}/status") as f:
+            for line in f:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    memory[line.split(":")[0]] = int(line.split()[1]) / 1024
         print(f"{args.n} articles, {args.saves} saves: median {statistics.median(times):.0f} ms, "
-              f"min {min(times):.0f} ms, max {max(times):.0f} ms")
+              f"min {min(times):.0f} ms, max {max(times):.0f} ms; resident {memory.get('VmRSS', 0):.0f} MB "
+              f"(peak {memory.get('VmHWM', 0):.0f} MB)")
     finally:
         server.terminate()
         server.wait()

@@ -203,6 +203,26 @@ import Testing
         return files
     }
 
+    /// Pages a failed build made are never served, nor left behind: the folder stays byte for byte.
+    @Test func aBuildThatFailsWhileRenderingLeavesTheServedFolderAsItWas() async throws {
+        try await withPreview { site, _ in
+            let content = site.root.appendingPathComponent("content")
+            let before = try tree(site.output)
+            // One article's text changes (its page is made again), another links to nothing (an error).
+            let edited = content.appendingPathComponent("image-api-swap.md")
+            try String(contentsOf: edited, encoding: .utf8).replacingOccurrences(of: "## Fallbacks", with: "## Fallbacks, edited")
+                .write(to: edited, atomically: true, encoding: .utf8)
+            try "---\ntitle: Broken\ndate: 2026-11-23\ndescription: A link to nothing.\n---\n\nSee [this](missing.md).\n"
+                .write(to: content.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
+            let result = await site.rebuild()
+            #expect(!result.succeeded)
+            #expect(result.diagnostics.contains { $0.path == "content/broken.md" })
+            let after = try tree(site.output)
+            #expect(after.keys.filter { $0.contains(".liftoff-") }.isEmpty, "temporary files left: \(after.keys.filter { $0.contains(".liftoff-") })")
+            #expect(after == before)
+        }
+    }
+
     @Test func theServedFolderAlwaysEqualsAFullBuild() async throws {
         try await withPreview { site, _ in
             let content = site.root.appendingPathComponent("content")

@@ -1,18 +1,23 @@
 import Foundation
 import LiftoffModel
 
-/// Updates a served tree in place, for the preview: a build's pages are held back until it
-/// succeeds, then each changed file is replaced in one `rename` (a reader sees the old page or
-/// the new one), files the build no longer makes are removed, and pages carried over are not
-/// touched at all. `OutputWriter`'s staging tree and swap cost a link per file, which at
-/// 10,000 articles is most of a one-edit rebuild.
+/// Updates a served tree in place, for the preview: a build's changed pages are written beside
+/// their places as hidden temporary files (not held in memory: a first build of 100,000 articles
+/// made 4 GB of pages) and renamed into place only when it succeeds (a reader sees the old page
+/// or the new one); files the build no longer makes are removed, and pages carried over are not
+/// touched at all. A writer dropped without `commit` removes its temporary files.
+/// (`OutputWriter`'s staging tree would cost a preview rebuild a link per file.)
 public final class InPlaceWriter: PageSink, @unchecked Sendable {
     public let output: URL
     /// The files in the tree now (relative paths).
     private let existing: Set<String>
     private let lock = Lock()
-    private var pending: [String: [UInt8]] = [:]
+    /// Changed files by path, each written to its temporary file (absolute path).
+    private var pending: [String: String] = [:]
     private var produced: Set<String> = []
+    private var written = 0
+    /// In every temporary name: two writers of one tree never share one.
+    private let tag = UUID().uuidString.prefix(8)
 
     /// - Parameter existing: the files in `output` as the last commit left them; nil lists the folder.
     public init(output: URL, existing: Set<String>? = nil) {
@@ -26,10 +31,26 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
             lock.withLock { _ = produced.insert(path) }
             return
         }
-        lock.withLock {
-            pending[path] = bytes
-            produced.insert(path)
+        let target = output.path + "/" + path
+        let number = lock.withLock {
+            written += 1
+            return written
         }
+        let temporary = output.path + "/" + (path.split(separator: "/").dropLast() + [".liftoff-\(tag)-\(number).tmp"]).joined(separator: "/")
+        try OutputWriter.makeFolders(for: target)
+        do { try OutputWriter.create(temporary, bytes) } catch {
+            unlink(temporary)
+            throw error
+        }
+        let replaced = lock.withLock {
+            produced.insert(path)
+            return pending.updateValue(temporary, forKey: path)
+        }
+        if let replaced { unlink(replaced) }
+    }
+
+    deinit {
+        for temporary in pending.values { unlink(temporary) }
     }
 
     /// A cached file's name carries its content's hash: one already in the tree is that file.
@@ -59,18 +80,11 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
         let paths = pending.keys.sorted()
         let failures = parallelMap(paths.count) { index -> String? in
             let path = paths[index]
-            let target = output.path + "/" + path
-            let temporary = output.path + "/" + (path.split(separator: "/").dropLast() + [".liftoff-\(index).tmp"]).joined(separator: "/")
-            do {
-                try OutputWriter.makeFolders(for: target)
-                try OutputWriter.create(temporary, pending[path]!)
-                guard rename(temporary, target) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                return nil
-            } catch {
-                unlink(temporary)
-                return "\(path): \(error)"
-            }
+            guard rename(pending[path]!, output.path + "/" + path) == 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+            return nil
         }.compactMap { $0 }
+        lock.withLock { self.pending = [:] }
+        for path in paths { unlink(pending[path]!) }  // those not renamed (none, unless one failed)
         if let failure = failures.first { throw BuildFailure(.error(output.path, 0, "cannot update the preview: \(failure)")) }
         for path in existing.subtracting(produced) {
             unlink(output.path + "/" + path)
