@@ -131,4 +131,4 @@ fuzz: deps
 		-max_len=65536 -timeout=10 -artifact_prefix=Fuzz/regressions/ -print_final_stats=1
 
 clean:
-	rm -rf .build .build-fuzz output
+	rm -rf .build .build-fuzz output .output.liftoff-*

@@ -29,6 +29,12 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: TreeRecord.spareLocation(for: site.output).path + "/index.html"))
     }
 
+    /// Gives article `number` new text and builds.
+    func edit(_ site: TestSite, _ number: Int) throws {
+        try site.write("content/post-\(number).md", article("Post \(number)", body: "Edited."))
+        try build(site)
+    }
+
     func inode(_ path: String) -> UInt64? {
         var info = stat()
         return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
@@ -65,8 +71,7 @@ import Testing
         try Data("secret".utf8).write(to: URL(fileURLWithPath: victim + "/secret.html"))
         OutputWriter.removeTree(spare)
         try FileManager.default.createSymbolicLink(atPath: spare, withDestinationPath: victim)
-        try site.write("content/post-1.md", article("Post 1", body: "Edited."))
-        try build(site)
+        try edit(site, 1)
         #expect(try String(contentsOfFile: victim + "/secret.html", encoding: .utf8) == "secret")
         #expect(!FileManager.default.fileExists(atPath: site.output.path + "/secret.html"))
         #expect(try site.outputText("articles/post-1/index.html").contains("Edited."))
@@ -84,8 +89,7 @@ import Testing
         try Data("planted".utf8).write(to: URL(fileURLWithPath: planted + "/articles/post-4/index.html"))
         OutputWriter.removeTree(spare)
         #expect(rename(planted, spare) == 0)
-        try site.write("content/post-1.md", article("Post 1", body: "Edited."))
-        try build(site)
+        try edit(site, 1)
         #expect(!FileManager.default.fileExists(atPath: site.output.path + "/planted.html"))
         #expect(try site.outputText("articles/post-4/index.html").contains("Post 4"))
     }
@@ -98,10 +102,8 @@ import Testing
         OutputWriter.removeTree(spare)
         try FileManager.default.createDirectory(atPath: spare, withIntermediateDirectories: true)
         try Data("notes".utf8).write(to: URL(fileURLWithPath: spare + "/notes.txt"))
-        try site.write("content/post-1.md", article("Post 1", body: "Edited."))
-        try build(site)
-        try site.write("content/post-2.md", article("Post 2", body: "Edited."))
-        try build(site)
+        try edit(site, 1)
+        try edit(site, 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: spare) == ["notes.txt"])
         #expect(try site.outputText("articles/post-2/index.html").contains("Edited."))
     }
