@@ -51,7 +51,7 @@ public struct BuildManifest: Sendable, Equatable {
         // Each file as it is listed (no second table of 100,000 stamps), then the count.
         var seen = files["site.yml"] == nil ? 0 : 1
         for folder in ["content", "theme"] {
-            for entry in FileTree.files(under: root.appendingPathComponent(folder).path) {
+            for entry in FileTree.files(under: root.appendingPathComponent(folder).path, sorted: false) {
                 guard files[folder + "/" + entry.path] == entry.stamp else { return false }
                 seen += 1
             }

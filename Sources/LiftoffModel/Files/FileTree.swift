@@ -45,20 +45,20 @@ package enum FileTree {
         package var problems: [(path: String, message: String)] = []
     }
 
-    /// Regular files (and links to them) below `folder`, sorted; names starting with `.` and
-    /// editor backups (`~`, `.swp`) are skipped.
-    package static func files(under folder: String) -> [Entry] {
-        listing(under: folder, inside: nil).entries
+    /// Regular files (and links to them) below `folder`, sorted unless `sorted` is false; names
+    /// starting with `.` and editor backups (`~`, `.swp`) are skipped.
+    package static func files(under folder: String, sorted: Bool = true) -> [Entry] {
+        listing(under: folder, inside: nil, sorted: sorted).entries
     }
 
-    /// The files below `folder`, sorted. With `root`, a link whose target lies outside that
-    /// folder (resolved) is reported instead of followed.
-    package static func listing(under folder: String, inside root: String?) -> Listing {
+    /// The files below `folder`, sorted (unless `sorted` is false). With `root`, a link whose
+    /// target lies outside that folder (resolved) is reported instead of followed.
+    package static func listing(under folder: String, inside root: String?, sorted: Bool = true) -> Listing {
         var walker = Walker(root: root.flatMap(realPath), top: realPath(folder) ?? folder)
         if let id = FolderID(path: folder) { walker.reading.insert(id) }
         walker.walk(folder, prefix: "")
         // By bytes: names that read the same but are encoded differently (NFC, NFD) keep one order.
-        walker.listing.entries.sort { bytesPrecede($0.path, $1.path) }
+        if sorted { walker.listing.entries.sort { bytesPrecede($0.path, $1.path) } }
         return walker.listing
     }
 
