@@ -66,16 +66,15 @@ extension BuildRun {
             if !keepsBody[index], article != nil { (article!.body, article!.bodyUnread) = ("", true) }
             return (digest, article, problems, true)
         }
-        let digests = parsed.map { $0.digest }
         sourceState.entries.reserveCapacity(files.count)
-        for (index, (_, article, articleProblems, _)) in parsed.enumerated() {
+        for (index, (digest, article, articleProblems, _)) in parsed.enumerated() {
             problems += articleProblems
             if let article {
                 // With a front-matter problem the build fails, but the body is still checked.
                 articles.append(article)
-                parsedArticles[article.path] = (digests[index], article)
+                parsedArticles[article.path] = (digest, article)
                 if articleProblems.isEmpty, let stamp = sources.stamps[article.path] {
-                    sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digests[index], article: article)
+                    sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digest, article: article)
                 }
             } else {
                 let stem = FrontMatterParser.fileStem(files[index].path)

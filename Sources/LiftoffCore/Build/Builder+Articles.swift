@@ -14,7 +14,7 @@ extension Builder {
     /// - Parameter sameLinkWorld: whether links to Markdown files resolve from what they did in the
     ///   last build (then a page whose links all lead to pages needs none resolved again).
     static func carryOver(
-        _ page: BuildCache.Page, hasTerms: Bool, sameLinkWorld: Bool = false, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
+        _ page: BuildCache.Page, hasTerms: Bool, sameLinkWorld: Bool, position: Int, site: Site, links: LinkResolver, images: ImagePipeline,
         share: ShareImages, sink: any PageSink
     ) -> PageOutcome? {
         guard page.bodyValidUntil > links.site.now.seconds else { return nil }

@@ -78,14 +78,15 @@ public final class InPlaceWriter: PageSink, @unchecked Sendable {
     public func commit() throws -> Set<String> {
         let (pending, produced) = lock.withLock { (self.pending, self.produced) }
         let paths = pending.keys.sorted()
-        let failures = parallelMap(paths.count) { index -> String? in
+        let failures = parallelMap(paths.count) { index -> (path: String, reason: String)? in
             let path = paths[index]
-            guard rename(pending[path]!, output.path + "/" + path) == 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+            guard rename(pending[path]!, output.path + "/" + path) == 0 else { return (path, String(cString: strerror(errno))) }
             return nil
         }.compactMap { $0 }
+        // Renamed into place, or (those that failed) removed here: `deinit` has nothing left to do.
         lock.withLock { self.pending = [:] }
-        for path in paths { unlink(pending[path]!) }  // those not renamed (none, unless one failed)
-        if let failure = failures.first { throw BuildFailure(.error(output.path, 0, "cannot update the preview: \(failure)")) }
+        for failure in failures { unlink(pending[failure.path]!) }
+        if let failure = failures.first.map({ "\($0.path): \($0.reason)" }) { throw BuildFailure(.error(output.path, 0, "cannot update the preview: \(failure)")) }
         for path in existing.subtracting(produced) {
             unlink(output.path + "/" + path)
             // Folders left empty (a deleted article's): rmdir fails on any that is not.
