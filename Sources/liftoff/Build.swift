@@ -37,7 +37,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        let options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL, strict: strict)
+        var options = BuildOptions(now: try buildNow(now), drafts: drafts, future: future, baseURL: baseURL, strict: strict)
+        options.endsWithProcess = true
         let givenOutput = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.root.appendingPathComponent("output")
         let outputURL = try OutputLocation.resolve(givenOutput, root: site.root)
         let (report, written, unchanged): (BuildReport, Int, Int)

@@ -32,8 +32,8 @@ import Testing
         ]
         let (site, _) = Resolver.resolve(config: config!, articles: articles, now: now, drafts: false, future: false)
         return LinkResolver(
-            site: site, articlesByPath: Dictionary(uniqueKeysWithValues: articles.map { ($0.path, $0) }),
-            files: ["content/chart.png", "content/news/data.csv"], markdownPaths: Set(articles.map(\.path)))
+            site: site, articlesByPath: Dictionary(uniqueKeysWithValues: articles.map { ($0.path, (Digest.zero, $0)) }),
+            files: ["content/chart.png", "content/news/data.csv"], unparsedMarkdown: [])
     }()
 
     static let cases: [Case] = [
@@ -62,7 +62,7 @@ import Testing
     @Test(arguments: cases)
     func leadsWhereExpected(_ test: Case) {
         let resolver = Self.resolver
-        let from = resolver.articlesByPath[test.from]!
+        let from = resolver.articlesByPath[test.from]!.article
         let (rewrite, asset) = resolver.rewrite(test.url, isImage: test.isImage, in: from)
         #expect(rewrite == test.rewrite)
         #expect(asset?.source == test.asset?.source && asset?.target == test.asset?.target, "\(String(describing: asset))")

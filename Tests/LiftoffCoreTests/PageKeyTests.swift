@@ -19,7 +19,7 @@ import Testing
         edit(&articles)
         let (config, _) = SiteConfigParser.read("title: T\nbase_url: https://example.org/\n")
         let (site, _) = Resolver.resolve(config: config!, articles: articles, now: now, drafts: false, future: false)
-        let keys = PageKeys(site: site, siteKey: siteKey, sources: sources)
+        let keys = PageKeys(site: site, siteKey: siteKey) { sources[$0.path] ?? .zero }
         return Dictionary(uniqueKeysWithValues: site.articles.indices.map { (site.articles[$0].slug, keys.article($0)) })
     }
 

@@ -69,12 +69,13 @@ extension BuildRun {
         for file in sources.files.sorted() where !linked.contains(file) {
             published.copied[String(file.dropFirst("content/".count))] = file
         }
-        let generated = GeneratedPaths(
-            published.renderedPages + site.articles.map(site.pagePath) + lists.map(\.page.path) + assets.files.map(\.path)
-                + site.articles.filter { $0.live != nil }.map { $0.folder + LiveCoverage.dataFile }
-                + published.searchFiles)
+        // Made on the first file or alias to check (a site of 100,000 articles makes 120,000 paths; most copy nothing).
+        let (rendered, searchFiles, site) = (published.renderedPages, published.searchFiles, site!)
+        lazy var generated = GeneratedPaths(
+            rendered + site.articles.map(site.pagePath) + lists.map(\.page.path) + assets.files.map(\.path)
+                + site.articles.filter { $0.live != nil }.map { $0.folder + LiveCoverage.dataFile } + searchFiles)
         published.renderedPages += try Builder.writeAliases(
-            site: site, root: root, generated: generated, copied: &published.copied, problems: &problems, sink)
+            site: site, root: root, generated: { generated }, copied: &published.copied, problems: &problems, sink)
         for (target, source) in published.copied.sorted(by: { $0.key < $1.key }) {
             if let collision = generated.collision(with: target), collision.caseOnly {
                 problems.append(.error(source, 0,

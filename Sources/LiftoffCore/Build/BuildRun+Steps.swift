@@ -35,13 +35,17 @@ extension BuildRun {
         for file in sources.markdown where file.path.hasPrefix(Launch.folder) {
             switch Launch.parse(data: file.data ?? [], path: file.path) {
             case .success(let launch): launches[launch.key] = launch
-            case .failure(let failure): problems += failure.diagnostics
+            case .failure(let failure):
+                problems += failure.diagnostics
+                unparsedMarkdown.insert(file.path)
             }
         }
         for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
             switch StandalonePage.parse(data: file.data ?? [], path: file.path) {
             case .success(let page): if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
-            case .failure(let failure): problems += failure.diagnostics
+            case .failure(let failure):
+                problems += failure.diagnostics
+                unparsedMarkdown.insert(file.path)
             }
         }
         // An article the last build's state knows (its stamp unchanged) is not read: its digest and
@@ -77,6 +81,7 @@ extension BuildRun {
                     sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digest, article: article)
                 }
             } else {
+                unparsedMarkdown.insert(files[index].path)
                 let stem = FrontMatterParser.fileStem(files[index].path)
                 unparsedSlugs.insert(Slug.make(FrontMatterParser.splitDatePrefix(stem).1))
             }
@@ -112,7 +117,7 @@ extension BuildRun {
         Builder.followLaunches(&resolved, launches: launches, problems: &problems)
         site = resolved
         links = LinkResolver(
-            site: resolved, articlesByPath: parsedArticles.mapValues(\.article), files: sources.files, markdownPaths: Set(sources.markdown.map(\.path)),
+            site: resolved, articlesByPath: parsedArticles, files: sources.files, unparsedMarkdown: unparsedMarkdown,
             pageURLs: Dictionary((resolved.pages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first }
                 .merging(resolved.launches.values.map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
             draftPages: Set(draftPages.map(\.path)))
@@ -154,14 +159,15 @@ extension BuildRun {
             siteKey.combine(key)
             siteKey.combine(html)
         }
-        keys = PageKeys(
-            site: site, siteKey: siteKey.finalize(), sources: parsedArticles.mapValues(\.digest), heroes: share.heroes.mapValues(\.identity))
+        let parsed = parsedArticles
+        keys = PageKeys(site: site, siteKey: siteKey.finalize(), source: { parsed[$0.path]?.digest ?? .zero }, heroes: share.heroes.mapValues(\.identity))
         reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         published.validUntil = site.validUntil
         published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
         published.cache.linkWorld = links.world
         published.cache.articles = parsedArticles
-        (published.cache.urls, published.cache.moved) = Builder.movedURLs(site: site, previous: previous, warnings: &warnings)
+        (published.cache.urls, published.cache.moved) = Builder.movedURLs(
+            site: site, previous: previous, sameURLs: previous?.linkWorld == links.world, articles: parsedArticles, warnings: &warnings)
         published.cache.search.stored = reusable?.search.stored
     }
 

@@ -34,8 +34,10 @@ final class BuildRun {
     /// The launches of `content/launches/`, by key.
     var launches: [String: Launch] = [:]
     var articles: [Article] = []
-    var parsedArticles: [String: (digest: Digest, article: Article)] = [:]
+    var parsedArticles: [String: ParsedArticle] = [:]
     var unparsedSlugs: Set<String> = []
+    /// Markdown files whose front matter failed: a link to one is left to the file's own error.
+    var unparsedMarkdown: Set<String> = []
     // resolve
     var site: Site!
     var links: LinkResolver!

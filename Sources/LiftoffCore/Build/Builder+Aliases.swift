@@ -17,7 +17,11 @@ extension Builder {
     /// Each published article's path on the site (below the base path), by source file, and its old
     /// paths still unhandled: a path the article had in an earlier build is a warning on every build
     /// until an alias covers it, `retired:` lets it go, or a page is published there again.
-    static func movedURLs(site: Site, previous: BuildCache?, warnings: inout [Diagnostic]) -> (urls: [String: String], moved: [String: [String]]) {
+    /// - Parameter sameURLs: the previous build's link world is this one's (`LinkResolver.world`): every
+    ///   article has the URL it had, so only those that had moved before are looked at (`articles` finds them).
+    static func movedURLs(
+        site: Site, previous: BuildCache?, sameURLs: Bool = false, articles: [String: ParsedArticle] = [:], warnings: inout [Diagnostic]
+    ) -> (urls: [String: String], moved: [String: [String]]) {
         var urls: [String: String] = [:], moved: [String: [String]] = [:]
         guard let previous else {
             for article in site.articles { urls[article.path] = "/" + article.folder }
@@ -25,20 +29,27 @@ extension Builder {
         }
         // Made only when some article has an old URL (most builds: none).
         lazy var published = Set(site.articles.map { Aliases.file("/" + $0.folder) })
-        for article in site.articles {
-            let path = "/" + article.folder
-            urls[article.path] = path
+        func look(at article: Article, path: String) {
             var olds = previous.moved[article.path] ?? []
             if let before = previous.urls[article.path], before != path, !olds.contains(before) { olds.append(before) }
-            guard !olds.isEmpty else { continue }
+            guard !olds.isEmpty else { return }
             let handled = Set((article.aliases + article.retired).map(Aliases.file))
             olds.removeAll { handled.contains(Aliases.file($0)) || published.contains(Aliases.file($0)) }
-            guard !olds.isEmpty else { continue }
+            guard !olds.isEmpty else { return }
             moved[article.path] = olds
             for old in olds {
                 warnings.append(.warning(article.path, article.slugLine,
                     "URL changed from \(old) to \(path): links to the old one lead nowhere; add `aliases: [\(old)]` to send readers on, or `retired: [\(old)]` to let it go"))
             }
+        }
+        if sameURLs {
+            for source in previous.moved.keys { if let article = articles[source]?.article { look(at: article, path: "/" + article.folder) } }
+            return (previous.urls, moved)
+        }
+        for article in site.articles {
+            let path = "/" + article.folder
+            urls[article.path] = path
+            look(at: article, path: path)
         }
         return (urls, moved)
     }
@@ -47,7 +58,7 @@ extension Builder {
     /// which is then not copied as it is).
     /// - Returns: the files written.
     static func writeAliases(
-        site: Site, root: URL, generated: GeneratedPaths, copied: inout [String: String], problems: inout [Diagnostic], _ sink: any PageSink
+        site: Site, root: URL, generated: () -> GeneratedPaths, copied: inout [String: String], problems: inout [Diagnostic], _ sink: any PageSink
     ) throws -> [String] {
         var moves: [(from: String, to: String)] = []
         var owners: [String: String] = [:]
@@ -56,7 +67,7 @@ extension Builder {
         for article in site.articles {
             for alias in article.aliases {
                 let file = Aliases.file(alias)
-                if let page = generated.collision(with: file).map(\.path) ?? copied[file] ?? fileInTheWay(file, copied: copied) {
+                if let page = generated().collision(with: file).map(\.path) ?? copied[file] ?? fileInTheWay(file, copied: copied) {
                     problems.append(.error(article.path, article.aliasesLine, "alias '\(alias)' is where \(page) is published; remove the alias"))
                     continue
                 }

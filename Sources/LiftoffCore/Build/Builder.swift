@@ -57,7 +57,10 @@ public enum Builder {
         run.writeSite()
         clock.lap("lists and site files")
         clock.add(run.published.searchStages)
-        return try run.finish(clock: clock)
+        let report = try run.finish(clock: clock)
+        // `finish` waited for the source state's write; a run with a scratch folder is freed (its deinit removes it).
+        if options.endsWithProcess, run.scratch == nil { ProcessEnd.keep(run) }
+        return report
     }
 
     /// Publishes processed images (target → cached file) on all cores: a site of 1,000 images

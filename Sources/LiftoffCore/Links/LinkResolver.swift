@@ -2,17 +2,20 @@ import Foundation
 import LiftoffModel
 import LiftoffMarkdown
 
+/// An article as parse read it, and the digest of its file's bytes.
+typealias ParsedArticle = (digest: Digest, article: Article)
+
 /// Rewrites relative links in an article: `other.md#part` → that article's URL, and
 /// files next to the article → copied beside its page. A class: every link of every article
 /// reaches it through a closure, and a struct this size was copied (and each field retained) each time.
 final class LinkResolver: Sendable {
     let site: Site
-    /// Every parsed article by source path, drafts and future posts included.
-    let articlesByPath: [String: Article]
+    /// Every parsed article by source path (with its file's digest), drafts and future posts included.
+    let articlesByPath: [String: ParsedArticle]
     /// Non-Markdown files under `content/`.
     let files: Set<String>
-    /// Every Markdown file under `content/`, those with front matter errors included.
-    let markdownPaths: Set<String>
+    /// Markdown files under `content/` whose front matter failed (no article, no page).
+    let unparsedMarkdown: Set<String>
     /// Standalone pages (`content/pages/`) by source path → their URL (drafts' included).
     let pageURLs: [String: String]
     /// Articles and pages this build does not publish, by source path → why ("a draft", "scheduled
@@ -24,25 +27,25 @@ final class LinkResolver: Sendable {
     let world: Digest
 
     init(
-        site: Site, articlesByPath: [String: Article], files: Set<String>, markdownPaths: Set<String>, pageURLs: [String: String] = [:],
-        draftPages: Set<String> = []
+        site: Site, articlesByPath: [String: ParsedArticle], files: Set<String>, unparsedMarkdown: Set<String>,
+        pageURLs: [String: String] = [:], draftPages: Set<String> = []
     ) {
         self.site = site
         self.articlesByPath = articlesByPath
         self.files = files
-        self.markdownPaths = markdownPaths
+        self.unparsedMarkdown = unparsedMarkdown
         self.pageURLs = pageURLs
         var unpublished: [String: String] = [:]
         if articlesByPath.count > site.articles.count {
             let published = Set(site.articles.map(\.path))
-            for (path, article) in articlesByPath where !published.contains(path) {
+            for (path, (_, article)) in articlesByPath where !published.contains(path) {
                 unpublished[path] = article.draft ? "a draft" : "scheduled for \(article.date.longDay)"
             }
         }
         for path in draftPages { unpublished[path] = "a draft" }
         self.unpublished = unpublished
         suggestions = LinkSuggestions(articles: articlesByPath, files: files)
-        world = Self.world(site: site, articlesByPath: articlesByPath, markdownPaths: markdownPaths, pageURLs: pageURLs, unpublished: unpublished)
+        world = Self.world(site: site, articlesByPath: articlesByPath, unparsedMarkdown: unparsedMarkdown, pageURLs: pageURLs, unpublished: unpublished)
     }
 
     /// A link written `url` leading to `address`: with a warning when what it leads to is not
@@ -75,9 +78,9 @@ final class LinkResolver: Sendable {
         }
         if target.hasSuffix(".md") || target.hasSuffix(".markdown") {
             if let page = pageURLs[target] { return (Self.leading(to: page + suffix, url, unpublished[target]), nil) }
-            guard let other = articlesByPath[target] else {
+            guard let other = articlesByPath[target]?.article else {
                 // A file whose front matter failed: its own error says what to fix.
-                if markdownPaths.contains(target) { return (.keep, nil) }
+                if unparsedMarkdown.contains(target) { return (.keep, nil) }
                 var message = "link to missing article '\(url)'"
                 if let guess = suggestions.article(near: decoded, below: directory, besides: article.path) {
                     message += "; did you mean '\(guess)'?"

@@ -8,7 +8,7 @@ final class LinkSuggestions: Sendable {
 
     /// - Parameter articles: every article by path (shared with the resolver, not copied: its keys
     ///   are read only once a link is broken).
-    init(articles: [String: Article], files: Set<String>) {
+    init(articles: [String: ParsedArticle], files: Set<String>) {
         self.articles = Paths(below: true) { Array(articles.keys) }
         self.files = Paths(below: false) { Array(files) }
     }

@@ -16,9 +16,9 @@ struct PageKeys: Sendable {
     let launches: [Digest]
 
     /// - Parameters:
-    ///   - sources: source path → digest of the file's bytes.
+    ///   - source: the digest of an article's file's bytes.
     ///   - heroes: article position → what pages show of its hero image (`ShareImages.Hero.identity`).
-    init(site: Site, siteKey: Digest, sources: [String: Digest], heroes: [Int: Digest] = [:]) {
+    init(site: Site, siteKey: Digest, source: (Article) -> Digest, heroes: [Int: Digest] = [:]) {
         self.siteKey = siteKey
         summaries = site.articles.indices.map { position in
             guard let hero = heroes[position] else { return Self.summary(site.articles[position], now: site.now) }
@@ -27,7 +27,7 @@ struct PageKeys: Sendable {
             hasher.combine(hero)
             return hasher.finalize()
         }
-        self.sources = site.articles.map { sources[$0.path] ?? .zero }
+        sources = site.articles.map(source)
         related = site.related
         // Once a launch, not once an article that follows it.
         let shown = site.launches.mapValues { launch in

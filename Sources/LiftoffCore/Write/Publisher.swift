@@ -59,6 +59,7 @@ public enum Publisher {
         writing.lap("write cache")
         report.stages = reading.stages + report.stages + swapping.stages + writing.stages
         let (written, unchanged) = writer.statistics
+        if options.endsWithProcess { ProcessEnd.keep((previous, report, writer)) }
         return .built(report, written: written, unchanged: unchanged)
     }
 }

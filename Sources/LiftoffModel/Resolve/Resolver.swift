@@ -22,60 +22,68 @@ package enum Resolver {
         config: SiteConfig, articles all: [Article], now: Timestamp, drafts: Bool, future: Bool, unparsedSlugs: Set<String> = []
     ) -> (Site, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        // Each slug's file (paths, not articles: at 100,000 articles copies of these cost a second).
-        var bySlug: [String: String] = [:]
-        bySlug.reserveCapacity(all.count)
-        for article in all {
-            if let other = bySlug[article.slug] {
+        // Each slug's first article (an index into `all`: at 100,000 articles a copy of each costs a second).
+        var owner: [String: Int] = [:]
+        owner.reserveCapacity(all.count)
+        for (number, article) in all.enumerated() {
+            // One lookup for the usual new slug; a repeated one gets its first article back.
+            if let first = owner.updateValue(number, forKey: article.slug) {
+                owner[article.slug] = first
+                let other = all[first].path
                 if let twin = Self.encodingTwins(article.path, other) {
                     problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other): \(twin); keep one of them"))
                 } else {
                     problems.append(.error(article.path, article.slugLine, "slug '\(article.slug)' is already used by \(other); set a different `slug:`"))
                 }
-            } else {
-                bySlug[article.slug] = article.path
             }
         }
-        // Newest first, by slug among equals: positions are sorted, each article is copied once.
+        // Newest first, by slug among equals: positions are sorted (dates read from one array), each article copied once.
+        let dates = all.map(\.date)
         let order = all.indices
-            .filter { (drafts || !all[$0].draft) && (future || all[$0].date <= now) }
-            .sorted { (all[$0].date, all[$1].slug) > (all[$1].date, all[$0].slug) }
+            .filter { (drafts || !all[$0].draft) && (future || dates[$0] <= now) }
+            .sorted { dates[$0] != dates[$1] ? dates[$0] > dates[$1] : all[$0].slug < all[$1].slug }
         let published = order.map { all[$0] }
-        var index: [String: Int] = [:]
-        for (position, article) in published.enumerated() where index[article.slug] == nil {
-            index[article.slug] = position
-        }
+        // Each article's place among the published (-1: not published).
+        var place = [Int](repeating: -1, count: all.count)
+        for (position, number) in order.enumerated() { place[number] = position }
 
-        var tagsBySlug: [String: Site.Tag] = [:]
+        var tagNumbers: [String: Int] = [:]
+        var tagList: [Site.Tag] = []
         for (position, article) in published.enumerated() {
             for (name, slug) in zip(article.tags, article.tagSlugs) {
                 guard !slug.isEmpty else { continue }  // refused at its line by the front matter's parser
-                if tagsBySlug[slug] == nil { tagsBySlug[slug] = Site.Tag(name: name, slug: slug, articles: []) }
-                if tagsBySlug[slug]!.articles.last != position { tagsBySlug[slug]!.articles.append(position) }
+                let number = tagNumbers[slug] ?? {
+                    tagList.append(Site.Tag(name: name, slug: slug, articles: []))
+                    tagNumbers[slug] = tagList.count - 1
+                    return tagList.count - 1
+                }()
+                if tagList[number].articles.last != position { tagList[number].articles.append(position) }
             }
         }
+        let tagsBySlug = tagNumbers
 
         // Each article's tags as a set, for those without `related:` (none of 100,000 sets when all set it).
         let tagSlugs = published.contains { $0.related == nil } ? published.map { Set($0.tagSlugs) } : []
         var slugNames: NameIndex?  // made on the first slug that names no article
         var related: [[Int]] = []
+        related.reserveCapacity(published.count)
         for (position, article) in published.enumerated() {
             if let slugs = article.related {
                 var picks: [Int] = []
-                var asked: Set<String> = []
-                for slug in slugs where asked.insert(slug).inserted {
-                    if let other = index[slug] {
-                        if other != position, !picks.contains(other) { picks.append(other) }
-                    } else if bySlug[slug] == nil, !unparsedSlugs.contains(slug) {
+                for slug in Self.firstOfEach(slugs) {
+                    if let other = owner[slug] {
+                        let other = place[other]
+                        if other >= 0, other != position, !picks.contains(other) { picks.append(other) }
+                    } else if !unparsedSlugs.contains(slug) {
                         var message = "related: no article has the slug '\(slug)'"
-                        if slugNames == nil { slugNames = NameIndex(bySlug.keys.sorted()) }
+                        if slugNames == nil { slugNames = NameIndex(owner.keys.sorted()) }
                         if let guess = slugNames?.closest(to: slug) { message += "; did you mean '\(guess)'?" }
                         problems.append(.error(article.path, article.relatedLine, message))
                     }
                 }
                 related.append(picks)
             } else {
-                related.append(relatedByTags(position, tagSlugs: tagSlugs, tags: tagsBySlug))
+                related.append(relatedByTags(position, tagSlugs: tagSlugs, tags: tagsBySlug, list: tagList))
             }
         }
         // Authors named in front matter must be keys of site.yml's `authors:`.
@@ -91,23 +99,30 @@ package enum Resolver {
             }
         }
         for (position, article) in published.enumerated() where !article.authors.isEmpty {
-            for key in Set(article.authors) where config.authors[key] != nil { byAuthor[key, default: []].append(position) }
+            for key in firstOfEach(article.authors) where config.authors[key] != nil { byAuthor[key, default: []].append(position) }
         }
-        let tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
-        var site = Site(config: config, now: now, articles: published, index: index, related: related, tags: tags)
-        site.futureDates = all.map(\.date).filter { $0 > now }
-        site.byAuthor = byAuthor.mapValues { $0.sorted() }
+        let tags = tagList.sorted { $0.slug < $1.slug }
+        var site = Site(config: config, now: now, articles: published, related: related, tags: tags)
+        site.futureDates = dates.filter { $0 > now }
+        site.byAuthor = byAuthor  // positions were added in order
         let scheduled = future ? [] : all.filter { !$0.draft && $0.date > now }
         site.heldBack = Site.HeldBack(
             drafts: drafts ? 0 : all.filter(\.draft).count, scheduled: scheduled.count, nextDue: scheduled.map(\.date).min())
         return (site, problems)
     }
 
+    /// `slugs` (or keys) without repeats, in their order (a set only for long lists: most name two or three).
+    static func firstOfEach(_ slugs: [String]) -> [String] {
+        guard slugs.count > 8 else { return slugs.enumerated().filter { !slugs[..<$0.offset].contains($0.element) }.map(\.element) }
+        var seen: Set<String> = []
+        return slugs.filter { seen.insert($0).inserted }
+    }
+
     /// Up to three articles sharing the most tags with `position`, newest first among equals.
-    static func relatedByTags(_ position: Int, tagSlugs: [Set<String>], tags: [String: Site.Tag]) -> [Int] {
+    static func relatedByTags(_ position: Int, tagSlugs: [Set<String>], tags: [String: Int], list: [Site.Tag]) -> [Int] {
         var shared: [Int: Int] = [:]
         for slug in tagSlugs[position] {
-            for other in tags[slug]?.articles ?? [] where other != position {
+            for other in tags[slug].map({ list[$0].articles }) ?? [] where other != position {
                 shared[other, default: 0] += 1
             }
         }

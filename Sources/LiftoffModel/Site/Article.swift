@@ -1,60 +1,55 @@
 /// One article as its front matter describes it, before its Markdown is rendered.
+///
+/// Its fields live in one shared box, copied on the first change: an article is copied and
+/// moved (sorted, listed, cached) many times a build, and a copy costs one reference count.
 public struct Article: Sendable {
+    private var box: Box
+
     /// Source path relative to the site root: `content/countdown.md`.
-    public var path: String
-    public var slug: String
-    public var title: String
-    public var description: String?
-    public var date: Timestamp
-    public var updated: Timestamp?
-    public var tags: [String]
+    public var path: String { get { box.fields.path } _modify { yield &unique().fields.path } }
+    public var slug: String { get { box.fields.slug } _modify { yield &unique().fields.slug } }
+    public var title: String { get { box.fields.title } _modify { yield &unique().fields.title } }
+    public var description: String? { get { box.fields.description } _modify { yield &unique().fields.description } }
+    public var date: Timestamp { get { box.fields.date } _modify { yield &unique().fields.date } }
+    public var updated: Timestamp? { get { box.fields.updated } _modify { yield &unique().fields.updated } }
+    public var tags: [String] { get { box.fields.tags } _modify { yield &unique().fields.tags } }
     /// Each tag's slug (`tags[i]`'s is `tagSlugs[i]`), made once when the front matter is read.
-    public var tagSlugs: [String] = []
+    public var tagSlugs: [String] { get { box.fields.tagSlugs } _modify { yield &unique().fields.tagSlugs } }
     /// Slugs listed under `related:`, and the line of that key.
-    public var related: [String]?
-    public var relatedLine: Int
-    public var countdown: Countdown?
-    public var draft: Bool
-    public var extra: TemplateValue?
+    public var related: [String]? { get { box.fields.related } _modify { yield &unique().fields.related } }
+    public var relatedLine: Int { get { box.fields.relatedLine } _modify { yield &unique().fields.relatedLine } }
+    public var countdown: Countdown? { get { box.fields.countdown } _modify { yield &unique().fields.countdown } }
+    public var draft: Bool { get { box.fields.draft } _modify { yield &unique().fields.draft } }
+    public var extra: TemplateValue? { get { box.fields.extra } _modify { yield &unique().fields.extra } }
     /// The Markdown after the front matter, and the file line it starts on.
-    public var body: String
-    public var bodyLine: Int
+    public var body: String { get { box.fields.body } _modify { yield &unique().fields.body } }
+    public var bodyLine: Int { get { box.fields.bodyLine } _modify { yield &unique().fields.bodyLine } }
     /// The body was not read (the front matter came from the last build's state): read the file
     /// when the page is made.
-    package var bodyUnread = false
+    package var bodyUnread: Bool { get { box.fields.bodyUnread } _modify { yield &unique().fields.bodyUnread } }
     /// The line of `slug:`, or 1 when the slug comes from the file name.
-    public var slugLine: Int = 1
+    public var slugLine: Int { get { box.fields.slugLine } _modify { yield &unique().fields.slugLine } }
     /// `author:` / `authors:`: keys of `authors:` in site.yml, and the line that names them.
-    public var authors: [String] = []
-    public var authorsLine = 1
+    public var authors: [String] { get { box.fields.authors } _modify { yield &unique().fields.authors } }
+    public var authorsLine: Int { get { box.fields.authorsLine } _modify { yield &unique().fields.authorsLine } }
     /// `aliases:`: old paths of the article (site paths, `/articles/old-slug/`), each sent to its URL.
-    public var aliases: [String] = []
-    public var aliasesLine = 1
+    public var aliases: [String] { get { box.fields.aliases } _modify { yield &unique().fields.aliases } }
+    public var aliasesLine: Int { get { box.fields.aliasesLine } _modify { yield &unique().fields.aliasesLine } }
     /// `retired:`: old paths of the article let go on purpose (no page, no warning).
-    public var retired: [String] = []
+    public var retired: [String] { get { box.fields.retired } _modify { yield &unique().fields.retired } }
     /// `share: card`: link previews show the drawn card even when there is a hero.
-    public var sharesCard = false
+    public var sharesCard: Bool { get { box.fields.sharesCard } _modify { yield &unique().fields.sharesCard } }
     /// `toc:`: a table of contents of the article's h2 and h3 headings (nil: the site's `toc:`).
-    public var toc: Bool?
+    public var toc: Bool? { get { box.fields.toc } _modify { yield &unique().fields.toc } }
     /// `updates:`: what changed in the article and when, newest first (`updated` is the newest's date).
-    public var updates: [Update] = []
+    public var updates: [Update] { get { box.fields.updates } _modify { yield &unique().fields.updates } }
     /// `launch:`: the key of the launch the article follows (`content/launches/<key>.md`), and its line.
-    public var launch: String?
-    public var launchLine = 1
+    public var launch: String? { get { box.fields.launch } _modify { yield &unique().fields.launch } }
+    public var launchLine: Int { get { box.fields.launchLine } _modify { yield &unique().fields.launchLine } }
     /// `image:` and `image_alt:`: shown at the top, on the article's cards, and when it is shared.
-    public var image: Hero?
+    public var image: Hero? { get { box.fields.image } _modify { yield &unique().fields.image } }
     /// `live:`: the article is a live blog with this coverage and these entries.
-    public var live: LiveCoverage? {
-        get { liveStorage?.coverage }
-        set { liveStorage = newValue.map(LiveStorage.init) }
-    }
-    /// Boxed: few articles are live, and every article is copied and moved (sorted) many times a build.
-    private var liveStorage: LiveStorage?
-
-    private final class LiveStorage: Sendable {
-        let coverage: LiveCoverage
-        init(_ coverage: LiveCoverage) { self.coverage = coverage }
-    }
+    public var live: LiveCoverage? { get { box.fields.live } _modify { yield &unique().fields.live } }
 
     package init(
         path: String, slug: String, title: String, description: String? = nil, date: Timestamp, updated: Timestamp? = nil, tags: [String],
@@ -62,28 +57,54 @@ public struct Article: Sendable {
         body: String, bodyLine: Int, slugLine: Int = 1, authors: [String] = [], authorsLine: Int = 1, aliases: [String] = [],
         aliasesLine: Int = 1, toc: Bool? = nil, image: Hero? = nil
     ) {
-        self.path = path
-        self.slug = slug
-        self.title = title
-        self.description = description
-        self.date = date
-        self.updated = updated
-        self.tags = tags
-        self.tagSlugs = tagSlugs
-        self.related = related
-        self.relatedLine = relatedLine
-        self.countdown = countdown
-        self.draft = draft
-        self.extra = extra
-        self.body = body
-        self.bodyLine = bodyLine
-        self.slugLine = slugLine
-        self.authors = authors
-        self.authorsLine = authorsLine
-        self.aliases = aliases
-        self.aliasesLine = aliasesLine
-        self.toc = toc
-        self.image = image
+        box = Box(Fields(
+            path: path, slug: slug, title: title, description: description, date: date, updated: updated, tags: tags, tagSlugs: tagSlugs,
+            related: related, relatedLine: relatedLine, countdown: countdown, draft: draft, extra: extra, body: body, bodyLine: bodyLine,
+            slugLine: slugLine, authors: authors, authorsLine: authorsLine, aliases: aliases, aliasesLine: aliasesLine, toc: toc,
+            image: image))
+    }
+
+    private struct Fields {
+        var path: String
+        var slug: String
+        var title: String
+        var description: String?
+        var date: Timestamp
+        var updated: Timestamp?
+        var tags: [String]
+        var tagSlugs: [String] = []
+        var related: [String]?
+        var relatedLine: Int
+        var countdown: Countdown?
+        var draft: Bool
+        var extra: TemplateValue?
+        var body: String
+        var bodyLine: Int
+        var bodyUnread: Bool = false
+        var slugLine: Int = 1
+        var authors: [String] = []
+        var authorsLine: Int = 1
+        var aliases: [String] = []
+        var aliasesLine: Int = 1
+        var retired: [String] = []
+        var sharesCard: Bool = false
+        var toc: Bool?
+        var updates: [Update] = []
+        var launch: String?
+        var launchLine: Int = 1
+        var image: Hero?
+        var live: LiveCoverage?
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// The box, copied first when another article shares it.
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
     }
 
     /// The article's folder in the published tree, `articles/<slug>/`: its page, its files, its

@@ -5,8 +5,6 @@ public struct Site: Sendable {
     public var now: Timestamp
     /// Published articles, newest first (then by slug).
     public var articles: [Article]
-    /// Slug → index in `articles`.
-    public var index: [String: Int]
     /// For each article, the indices of its related reads.
     public var related: [[Int]]
     /// Tags, sorted by slug, each with its articles' indices (newest first).
