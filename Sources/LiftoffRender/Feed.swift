@@ -80,8 +80,8 @@ extension AtomFeed {
 package enum Sitemap {
     package struct Page {
         /// Site path, e.g. `/articles/x/`.
-        var path: String
-        var lastModified: Timestamp?
+        package var path: String
+        package var lastModified: Timestamp?
 
         package init(path: String, lastModified: Timestamp?) {
             self.path = path

@@ -53,6 +53,6 @@ extension SearchIndex.State {
             writer.run(shard.first)
             writer.run(shard.name.utf8)
         }
-        try? Data(writer.bytes).write(to: url, options: .atomic)
+        _ = writer.write(atomicallyTo: url)
     }
 }

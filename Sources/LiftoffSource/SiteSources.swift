@@ -21,10 +21,18 @@ public struct SiteSources: Sendable {
     /// The site root held open: every later read of a site file goes through it.
     public var folder: SiteFolder
 
+    /// Every file under `content/`; a link leading out of the site is a problem, not followed.
+    package static func contentListing(root: URL, sorted: Bool) -> FileTree.Listing {
+        FileTree.listing(under: root.appendingPathComponent("content").path, inside: FileTree.realPath(root.path) ?? root.path, sorted: sorted)
+    }
+
     /// Reads `site.yml` and lists every file under `content/`; reads the pages and launches, and
     /// notes which articles `known` does not know by their stamp (`unread`).
+    /// - Parameter listed: `content/` as `contentListing(root:)` listed it moments ago, if it was (unsorted).
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
-    public static func load(from root: URL, known: (String, FileStamp) -> Bool = { _, _ in false }) throws(BuildFailure) -> SiteSources {
+    package static func load(
+        from root: URL, listed: FileTree.Listing? = nil, known: (String, FileStamp) -> Bool = { _, _ in false }
+    ) throws(BuildFailure) -> SiteSources {
         let rootPath = FileTree.realPath(root.path) ?? root.path
         // What is below `content/` and `theme/` is checked as it is listed; these three are checked here.
         let outside = ["site.yml", "content", "theme"].compactMap { name -> Diagnostic? in
@@ -50,7 +58,8 @@ public struct SiteSources: Sendable {
         var sources = SiteSources(root: root, configText: configText.replacingCRLF(), markdown: [], files: [], problems: [], stamps: [:], folder: folder)
         sources.stamps["site.yml"] = FileStamp.of(configURL.path)
         var paths: [String] = []
-        let listing = FileTree.listing(under: root.appendingPathComponent("content").path, inside: rootPath)
+        var listing = listed ?? contentListing(root: root, sorted: false)
+        listing.sort()
         for problem in listing.problems {
             sources.problems.append(.error("content/" + problem.path, 0, problem.message))
         }

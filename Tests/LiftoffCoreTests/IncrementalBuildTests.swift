@@ -56,7 +56,7 @@ import Testing
     }
 
     static let alwaysRendered: Set<String> = [
-        "index.html", "tags/index.html", "404.html", "feed.xml", "feed.json", "news-sitemap.xml", "sitemap.xml", "robots.txt", "_headers",
+        "index.html", "tags/index.html", "404.html", "feed.xml", "feed.json", "news-sitemap.xml", "robots.txt", "_headers",
         "search/index.html",
     ]
 
@@ -76,6 +76,20 @@ import Testing
         #expect(Set(second.renderedPages) == Self.alwaysRendered.union(Self.feedPages).union(["articles/a07/index.html"]))
         #expect(second.carriedOver == first.renderedPages.count - Self.alwaysRendered.count - Self.feedPages.count - 1)
         #expect(try site.outputText("articles/a07/index.html").contains("New text."))
+        try expectSameAsClean(site)
+    }
+
+    /// The sitemap (one line per page: 100,000 articles make 13 MB) is written again only when an
+    /// article's address or dates, or the pages, change.
+    @Test func theSitemapIsMadeAgainWhenAnArticlesDateChangesNotWhenItsTextDoes() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try publish(site)
+        try site.write("content/a07.md", article("Article 7", date: "2026-10-08", extra: "tags: [t1, all]\n", body: "New text."))
+        #expect(!(try publish(site)).renderedPages.contains("sitemap.xml"))
+        try site.write("content/a07.md", article("Article 7", date: "2026-10-08", extra: "tags: [t1, all]\nupdated: 2026-11-20\n", body: "New text."))
+        #expect(try publish(site).renderedPages.contains("sitemap.xml"))
+        #expect(try site.outputText("sitemap.xml").contains("/articles/a07/</loc><lastmod>2026-11-20T00:00:00Z</lastmod>"))
         try expectSameAsClean(site)
     }
 

@@ -20,7 +20,6 @@ extension BuildRun {
                 if list.rendered { published.renderedPages.append(list.page.path) } else { published.carriedOver += 1 }
             }
             try writeSitePage(renderer.tagIndex(), "tags/index.html")
-            let sitemap = Builder.sitemapPages(site: site, lists: lists.map(\.page))
             if search != nil { try writeSitePage(renderer.searchPage(), "search/index.html") }
             try writeSitePage(renderer.notFound(), "404.html")
             try writeSitePage(AtomFeed.xml(site: site, entries: published.feedEntries), "feed.xml")
@@ -30,13 +29,16 @@ extension BuildRun {
                 if feed.rendered { published.renderedPages.append(feed.path) } else { published.carriedOver += 1 }
             }
             try writeSitePage(NewsSitemap.xml(site: site), "news-sitemap.xml")
-            try writeSitePage(Sitemap.xml(site: site, pages: sitemap), "sitemap.xml")
+            let sitemap = try Builder.writeSitemap(site: site, lists: lists.map(\.page), keys: keys, reusable: reusable, sink: sink)
+            published.cache.pages[sitemap.path] = BuildCache.Page(key: sitemap.key)
+            if sitemap.rendered { published.renderedPages.append(sitemap.path) } else { published.carriedOver += 1 }
             try writeSitePage(Sitemap.robots(site: site), "robots.txt")
             // A site's own `content/_headers` is published instead.
             if published.copied["_headers"] == nil, !sources.files.contains("content/_headers") {
                 try writeSitePage(Builder.headers(basePath: config.basePath), "_headers")
             }
-            published.pages = sitemap.count + 1
+            // Every page the sitemap lists (home, lists, the tag index, articles, pages, launches), and the 404.
+            published.pages = 3 + lists.count + site.articles.count + site.pages.count + site.launches.count
             if let outcome = try search?.wait() {
                 published.searchFiles = outcome.paths
                 published.searchStages = outcome.stages

@@ -12,7 +12,8 @@ extension BuildRun {
     func load() throws(BuildFailure) {
         if let url = options.sourceState { knownSources = SourceState.read(from: url) }
         let known = knownSources
-        sources = try SiteSources.load(from: root) { path, stamp in known.known(path, stamp: stamp) != nil }
+        sources = try SiteSources.load(from: root, listed: listed) { path, stamp in known.known(path, stamp: stamp) != nil }
+        listed = nil
         problems = sources.problems
         switch Theme.load(from: root, folder: sources.folder) {
         case .success(let value): theme = value
@@ -164,6 +165,7 @@ extension BuildRun {
         reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         published.validUntil = site.validUntil
         published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
+        published.cache.pages.reserveCapacity(site.articles.count + site.articles.count / 4)
         published.cache.linkWorld = links.world
         published.cache.articles = parsedArticles
         (published.cache.urls, published.cache.moved) = Builder.movedURLs(

@@ -14,6 +14,8 @@ final class BuildRun {
     let sink: any PageSink
     let options: BuildOptions
     let previous: BuildCache?
+    /// `content/` as listed before the build (nil: `load` lists it).
+    var listed: FileTree.Listing?
 
     var problems: [Diagnostic] = []
     var warnings: [Diagnostic] = []
@@ -56,11 +58,12 @@ final class BuildRun {
     // what the pages bring to the site
     var published = PublishedSite()
 
-    init(root: URL, sink: any PageSink, options: BuildOptions, previous: BuildCache?) {
+    init(root: URL, sink: any PageSink, options: BuildOptions, previous: BuildCache?, listed: FileTree.Listing? = nil) {
         self.root = root
         self.sink = sink
         self.options = options
         self.previous = previous
+        self.listed = listed
     }
 
     deinit {

@@ -21,6 +21,30 @@ extension Builder {
             make: { TagFeed.xml(site: site, tag: tags[$0]) })
     }
 
+    /// The sitemap, written again only when what it lists changed: every article as lists show it
+    /// (its URL and dates among that), the list pages, standalone pages and launches.
+    static func writeSitemap(
+        site: Site, lists: [ListPage], keys: PageKeys, reusable: BuildCache?, sink: any PageSink
+    ) throws -> (path: String, key: Digest, rendered: Bool) {
+        var hasher = StableHasher()
+        hasher.combine(keys.siteKey)
+        hasher.combine("sitemap")
+        hasher.combine(keys.summaries.count)
+        for summary in keys.summaries { hasher.combine(summary) }
+        hasher.combine(lists.count)
+        for list in lists { hasher.combine(list.path) }
+        let others = otherSitemapPages(site)
+        hasher.combine(others.count)
+        for page in others {
+            hasher.combine(page.path)
+            hasher.combine(page.lastModified?.seconds ?? .min)
+        }
+        let key = hasher.finalize()
+        return try writeKeyed(1, reusable: reusable, sink: sink, page: { _ in ("sitemap.xml", key) }) { _ in
+            Sitemap.xml(site: site, pages: sitemapPages(site: site, lists: lists))
+        }[0]
+    }
+
     /// Writes `count` files on all cores, each at its path; one whose key is the previous build's
     /// is carried over instead of made. Returns each path and key, and whether it was made.
     private static func writeKeyed(
@@ -60,12 +84,12 @@ extension Builder {
         for article in site.articles {
             sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
         }
-        for page in site.pages {
-            sitemap.append(Sitemap.Page(path: site.url(of: page), lastModified: page.updated))
-        }
-        for launch in site.launches.values.sorted(by: { $0.key < $1.key }) {
-            sitemap.append(Sitemap.Page(path: site.url(of: launch), lastModified: launch.history.map(\.date).max()))
-        }
-        return sitemap
+        return sitemap + otherSitemapPages(site)
+    }
+
+    /// The sitemap's standalone pages and launches.
+    private static func otherSitemapPages(_ site: Site) -> [Sitemap.Page] {
+        site.pages.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.updated) }
+            + site.launches.values.sorted { $0.key < $1.key }.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.history.map(\.date).max()) }
     }
 }

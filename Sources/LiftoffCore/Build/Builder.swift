@@ -38,7 +38,14 @@ public enum Builder {
     public static func build(
         root: URL, into sink: any PageSink, options: BuildOptions, previous: BuildCache? = nil
     ) throws(BuildFailure) -> BuildReport {
-        let run = BuildRun(root: root, sink: sink, options: options, previous: previous)
+        try build(root: root, into: sink, options: options, previous: previous, listed: nil)
+    }
+
+    /// - Parameter listed: `content/` as the manifest's check listed it (`SiteSources.contentListing`), or nil.
+    package static func build(
+        root: URL, into sink: any PageSink, options: BuildOptions, previous: BuildCache?, listed: FileTree.Listing?
+    ) throws(BuildFailure) -> BuildReport {
+        let run = BuildRun(root: root, sink: sink, options: options, previous: previous, listed: listed)
         var clock = StageClock()
         try run.load()
         clock.lap("load")

@@ -188,7 +188,7 @@ public struct BuildCache: Sendable {
             writer.string(path)
             writer.strings(olds)
         }
-        try? Data(writer.bytes).write(to: url, options: .atomic)
+        _ = writer.write(atomicallyTo: url)
     }
 
     private func writeSearch(besideCache url: URL, state stateURL: URL) {

@@ -43,6 +43,12 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// Whether building again with `key` at `now` would give the output that is already there.
     public func isCurrent(root: URL, output: URL, key: String, now: Timestamp) -> Bool {
+        var listed: FileTree.Listing?
+        return isCurrent(root: root, output: output, key: key, now: now, listed: &listed)
+    }
+
+    /// - Parameter listed: set to `content/`'s listing when the check made one (a build that follows lists nothing again).
+    package func isCurrent(root: URL, output: URL, key: String, now: Timestamp, listed: inout FileTree.Listing?) -> Bool {
         guard key == self.key, now.seconds >= builtAt, now.seconds < validUntil,
               FileStamp.of(output.path)?.inode == outputInode,
               FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.marker).path),
@@ -50,11 +56,17 @@ public struct BuildManifest: Sendable, Equatable {
         else { return false }
         // Each file as it is listed (no second table of 100,000 stamps), then the count.
         var seen = files["site.yml"] == nil ? 0 : 1
-        for folder in ["content", "theme"] {
-            for entry in FileTree.files(under: root.appendingPathComponent(folder).path, sorted: false) {
-                guard files[folder + "/" + entry.path] == entry.stamp else { return false }
-                seen += 1
-            }
+        let content = SiteSources.contentListing(root: root, sorted: false)
+        listed = content
+        // A link out of the site is not followed: the build that follows says so.
+        guard content.problems.isEmpty else { return false }
+        for entry in content.entries {
+            guard files["content/" + entry.path] == entry.stamp else { return false }
+            seen += 1
+        }
+        for entry in FileTree.files(under: root.appendingPathComponent("theme").path, sorted: false) {
+            guard files["theme/" + entry.path] == entry.stamp else { return false }
+            seen += 1
         }
         return seen == files.count
     }
@@ -100,7 +112,7 @@ public struct BuildManifest: Sendable, Equatable {
             writer.wide(Int(stamp.modified))
             writer.wide(Int(truncatingIfNeeded: stamp.inode))
         }
-        try? Data(writer.bytes).write(to: url, options: .atomic)
+        _ = writer.write(atomicallyTo: url)
     }
 
     public static func remove(at url: URL) {

@@ -21,8 +21,9 @@ public enum Publisher {
         let lock = try OutputLock(output: output, waiting: waiting)
         let manifestURL = BuildManifest.location(for: output)
         let key = BuildManifest.key(for: options)
+        var listed: FileTree.Listing?
         if let manifest = BuildManifest.read(from: manifestURL),
-           manifest.isCurrent(root: root, output: output, key: key, now: options.now) {
+           manifest.isCurrent(root: root, output: output, key: key, now: options.now, listed: &listed) {
             return .upToDate(warnings: manifest.warnings)
         }
         BuildManifest.remove(at: manifestURL)
@@ -37,7 +38,7 @@ public enum Publisher {
         var report: BuildReport
         var swapping = StageClock()
         do {
-            report = try Builder.build(root: root, into: writer, options: options, previous: previous)
+            report = try Builder.build(root: root, into: writer, options: options, previous: previous, listed: listed)
             swapping = StageClock()
             try writer.commit()
         } catch {

@@ -70,22 +70,6 @@ struct SourceState: Sendable {
             writer.digest(entry.digest)
             ArticleCoding.encode(entry.article, into: &writer)
         }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())-\(UUID().uuidString)")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        let written = descriptor < 0 ? false : writer.bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let count = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
-        if descriptor >= 0 { close(descriptor) }
-        guard written, rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            try? FileManager.default.removeItem(at: url)
-            return
-        }
+        if !writer.write(atomicallyTo: url) { try? FileManager.default.removeItem(at: url) }
     }
 }

@@ -43,6 +43,11 @@ package enum FileTree {
     package struct Listing {
         package var entries: [Entry] = []
         package var problems: [(path: String, message: String)] = []
+
+        /// Sorted as `listing(…, sorted: true)` sorts.
+        package mutating func sort() {
+            entries.sort { bytesPrecede($0.path, $1.path) }
+        }
     }
 
     /// Regular files (and links to them) below `folder`, sorted unless `sorted` is false; names
@@ -58,7 +63,7 @@ package enum FileTree {
         if let id = FolderID(path: folder) { walker.reading.insert(id) }
         walker.walk(folder, prefix: "")
         // By bytes: names that read the same but are encoded differently (NFC, NFD) keep one order.
-        if sorted { walker.listing.entries.sort { bytesPrecede($0.path, $1.path) } }
+        if sorted { walker.listing.sort() }
         return walker.listing
     }
 

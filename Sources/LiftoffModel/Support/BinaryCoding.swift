@@ -57,6 +57,29 @@ package struct BinaryWriter {
         self.bytes = bytes
     }
 
+    /// Writes the bytes to a new file beside `url`, then renames it over `url`: a reader finds the
+    /// old file or the whole new one. The bytes are written as they are (no copy into `Data`: a
+    /// 100,000-article cache is 40 MB). False, and no file left behind, when it fails.
+    package func write(atomicallyTo url: URL) -> Bool {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())-\(UUID().uuidString)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let written = descriptor < 0 ? false : bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let count = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        if descriptor >= 0 { close(descriptor) }
+        guard written, rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            return false
+        }
+        return true
+    }
+
     package mutating func number(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
 
     package mutating func wide(_ value: Int) { withUnsafeBytes(of: UInt64(truncatingIfNeeded: value).littleEndian) { bytes.append(contentsOf: $0) } }
