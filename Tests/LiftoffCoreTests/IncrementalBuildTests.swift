@@ -141,6 +141,22 @@ import Testing
         try expectSameAsClean(site)
     }
 
+    /// A new article leaves every link where it led (pages are carried over without resolving them
+    /// again); one added while another article moves still remakes the pages linking to that one.
+    @Test func aNewArticleLeavesLinksAsTheyWereUnlessAnotherMovesWithIt() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try publish(site)
+        try site.write("content/a30.md", article("Article 30", date: "2026-09-01", extra: "tags: [t0, all]\n", body: "Text."))
+        #expect(!(try publish(site)).renderedPages.contains("articles/a04/index.html"))
+        try expectSameAsClean(site)
+        try site.write("content/a31.md", article("Article 31", date: "2026-09-02", extra: "tags: [t0, all]\n", body: "Text."))
+        try site.write("content/a09.md", article("Article 9", date: "2026-10-10", extra: "tags: [t0, all]\nslug: ninth\n", body: "Text."))
+        #expect(try publish(site).renderedPages.contains("articles/a04/index.html"))
+        #expect(try site.outputText("articles/a04/index.html").contains("href=\"/articles/ninth/\""))
+        try expectSameAsClean(site)
+    }
+
     @Test func aThemeChangeOrTheClockRendersEverything() throws {
         let site = try Self.makeSite()
         defer { site.remove() }

@@ -121,7 +121,7 @@ extension BuildRun {
             site: resolved, articlesByPath: parsedArticles, files: sources.files, unparsedMarkdown: unparsedMarkdown,
             pageURLs: Dictionary((resolved.pages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first }
                 .merging(resolved.launches.values.map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
-            draftPages: Set(draftPages.map(\.path)))
+            draftPages: Set(draftPages.map(\.path)), isNew: isNewArticle)
     }
 
     /// What rendering needs: assets, the image pipeline and heroes, share images, avatars, the
@@ -169,7 +169,9 @@ extension BuildRun {
         published.cache.linkWorld = links.world
         published.cache.articles = parsedArticles
         (published.cache.urls, published.cache.moved) = Builder.movedURLs(
-            site: site, previous: previous, sameURLs: previous?.linkWorld == links.world, articles: parsedArticles, warnings: &warnings)
+            site: site, previous: previous,
+            added: links.leadsAsBefore(previous?.linkWorld) ? site.articles.filter { isNewArticle($0.path) } : nil,
+            articles: parsedArticles, warnings: &warnings)
         published.cache.search.stored = reusable?.search.stored
     }
 
@@ -177,7 +179,7 @@ extension BuildRun {
     func renderArticles() {
         let site = site!, keys = keys!, reusable = reusable, links = links!, images = images!, share = share!, sink = sink
         let highlighter = highlighter!, markdown = markdown!, renderer = renderer!, folder = sources.folder
-        let sameLinkWorld = reusable?.linkWorld == links.world
+        let sameLinkWorld = links.leadsAsBefore(reusable?.linkWorld)
         let outcomes = parallelMap(site.articles.count) { position -> PageOutcome in
             let path = site.pagePath(of: site.articles[position])
             let key = keys.article(position)

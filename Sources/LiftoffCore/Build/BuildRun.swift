@@ -72,6 +72,12 @@ final class BuildRun {
         if let scratch { try? FileManager.default.removeItem(at: scratch) }
     }
 
+    /// Whether the article file at a path is one the last build's state did not know.
+    var isNewArticle: (String) -> Bool {
+        let known = knownSources
+        return { known.entries[$0] == nil }
+    }
+
     /// Every problem so far, sorted, as the build's failure.
     var failure: BuildFailure { BuildFailure(Builder.sorted(problems)) }
 

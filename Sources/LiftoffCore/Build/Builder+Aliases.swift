@@ -17,10 +17,11 @@ extension Builder {
     /// Each published article's path on the site (below the base path), by source file, and its old
     /// paths still unhandled: a path the article had in an earlier build is a warning on every build
     /// until an alias covers it, `retired:` lets it go, or a page is published there again.
-    /// - Parameter sameURLs: the previous build's link world is this one's (`LinkResolver.world`): every
-    ///   article has the URL it had, so only those that had moved before are looked at (`articles` finds them).
+    /// - Parameter added: when every article of the previous build has the URL it had (its link world
+    ///   is this one's, but for these articles: `LinkResolver.leadsAsBefore`), the articles it did not
+    ///   have; only they and those that had moved before are looked at (`articles` finds the latter).
     static func movedURLs(
-        site: Site, previous: BuildCache?, sameURLs: Bool = false, articles: [String: ParsedArticle] = [:], warnings: inout [Diagnostic]
+        site: Site, previous: BuildCache?, added: [Article]? = nil, articles: [String: ParsedArticle] = [:], warnings: inout [Diagnostic]
     ) -> (urls: [String: String], moved: [String: [String]]) {
         var urls: [String: String] = [:], moved: [String: [String]] = [:]
         guard let previous else {
@@ -42,9 +43,11 @@ extension Builder {
                     "URL changed from \(old) to \(path): links to the old one lead nowhere; add `aliases: [\(old)]` to send readers on, or `retired: [\(old)]` to let it go"))
             }
         }
-        if sameURLs {
+        if let added {
+            urls = previous.urls
+            for article in added { urls[article.path] = "/" + article.folder }
             for source in previous.moved.keys { if let article = articles[source]?.article { look(at: article, path: "/" + article.folder) } }
-            return (previous.urls, moved)
+            return (urls, moved)
         }
         for article in site.articles {
             let path = "/" + article.folder

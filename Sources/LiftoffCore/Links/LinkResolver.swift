@@ -23,12 +23,13 @@ final class LinkResolver: Sendable {
     let unpublished: [String: String]
     /// "Did you mean" for broken links.
     private let suggestions: LinkSuggestions
-    /// What links to Markdown files resolve from (`world(…)`).
+    /// What links to Markdown files resolve from (`world(…)`), and the same without new articles.
     let world: Digest
+    let worldWithoutNew: Digest
 
     init(
         site: Site, articlesByPath: [String: ParsedArticle], files: Set<String>, unparsedMarkdown: Set<String>,
-        pageURLs: [String: String] = [:], draftPages: Set<String> = []
+        pageURLs: [String: String] = [:], draftPages: Set<String> = [], isNew: (String) -> Bool = { _ in false }
     ) {
         self.site = site
         self.articlesByPath = articlesByPath
@@ -45,7 +46,8 @@ final class LinkResolver: Sendable {
         for path in draftPages { unpublished[path] = "a draft" }
         self.unpublished = unpublished
         suggestions = LinkSuggestions(articles: articlesByPath, files: files)
-        world = Self.world(site: site, articlesByPath: articlesByPath, unparsedMarkdown: unparsedMarkdown, pageURLs: pageURLs, unpublished: unpublished)
+        (world, worldWithoutNew) = Self.world(
+            site: site, articlesByPath: articlesByPath, unparsedMarkdown: unparsedMarkdown, pageURLs: pageURLs, unpublished: unpublished, isNew: isNew)
     }
 
     /// A link written `url` leading to `address`: with a warning when what it leads to is not
@@ -54,6 +56,12 @@ final class LinkResolver: Sendable {
     private static func leading(to address: String, _ url: String, _ reason: String?) -> LinkRewrite {
         guard let reason else { return .replace(address) }
         return .unpublished(url: address, note: "link to '\(url)', \(reason): it leads nowhere until that is published")
+    }
+
+    /// Whether links to Markdown files lead where they led in the build whose link world was `previous`:
+    /// the same world, or one that only added articles.
+    func leadsAsBefore(_ previous: Digest?) -> Bool {
+        previous == world || previous == worldWithoutNew
     }
 
     /// The rewrite for one destination, and the content file to copy beside the page, if any.
