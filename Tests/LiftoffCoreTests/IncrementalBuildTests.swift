@@ -80,8 +80,8 @@ import Testing
     }
 
     /// The sitemap (one line per page: 100,000 articles make 13 MB) is written again only when an
-    /// article's address or dates, or the pages, change.
-    @Test func theSitemapIsMadeAgainWhenAnArticlesDateChangesNotWhenItsTextDoes() throws {
+    /// article's address, dates or tags, or the pages, change.
+    @Test func theSitemapIsMadeAgainWhenAnArticlesDatesOrTagsChangeNotItsText() throws {
         let site = try Self.makeSite()
         defer { site.remove() }
         try publish(site)
@@ -90,6 +90,10 @@ import Testing
         try site.write("content/a07.md", article("Article 7", date: "2026-10-08", extra: "tags: [t1, all]\nupdated: 2026-11-20\n", body: "New text."))
         #expect(try publish(site).renderedPages.contains("sitemap.xml"))
         #expect(try site.outputText("sitemap.xml").contains("/articles/a07/</loc><lastmod>2026-11-20T00:00:00Z</lastmod>"))
+        try expectSameAsClean(site)
+        // Under another tag, its date moves from one tag page's line to the other's.
+        try site.write("content/a07.md", article("Article 7", date: "2026-10-08", extra: "tags: [t0, all]\nupdated: 2026-11-20\n", body: "New text."))
+        #expect(try publish(site).renderedPages.contains("sitemap.xml"))
         try expectSameAsClean(site)
     }
 

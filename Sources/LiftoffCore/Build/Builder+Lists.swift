@@ -21,16 +21,23 @@ extension Builder {
             make: { TagFeed.xml(site: site, tag: tags[$0]) })
     }
 
-    /// The sitemap, written again only when what it lists changed: every article as lists show it
-    /// (its URL and dates among that), the list pages, standalone pages and launches.
+    /// The sitemap, written again only when what it lists changed: every article's address, dates and
+    /// tags (a tag page's date is its newest article's; a new title or text leaves it as it was), the
+    /// list pages, standalone pages and launches.
     static func writeSitemap(
         site: Site, lists: [ListPage], keys: PageKeys, reusable: BuildCache?, sink: any PageSink
     ) throws -> (path: String, key: Digest, rendered: Bool) {
         var hasher = StableHasher()
         hasher.combine(keys.siteKey)
         hasher.combine("sitemap")
-        hasher.combine(keys.summaries.count)
-        for summary in keys.summaries { hasher.combine(summary) }
+        hasher.combine(site.articles.count)
+        for article in site.articles {
+            hasher.combine(article.slug)
+            hasher.combine(article.date.seconds)
+            hasher.combine(article.updated?.seconds ?? .min)
+            hasher.combine(article.tagSlugs.count)
+            for tag in article.tagSlugs { hasher.combine(tag) }
+        }
         hasher.combine(lists.count)
         for list in lists { hasher.combine(list.path) }
         let others = otherSitemapPages(site)
