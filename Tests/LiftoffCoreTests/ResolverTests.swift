@@ -66,4 +66,38 @@ import Testing
             "content/other.md:4: slug 'pricing' is already used by content/pricing.md; set a different `slug:`",
         ].sorted())
     }
+
+    /// Related reads by tags, as defined: every other article sharing a tag, counted pair by pair,
+    /// most shared first, then newest; the first three.
+    static func sharingMostTags(_ position: Int, tagsOf: [[Int]]) -> [Int] {
+        let mine = Set(tagsOf[position])
+        return tagsOf.indices.filter { $0 != position }
+            .map { ($0, Set(tagsOf[$0]).intersection(mine).count) }
+            .filter { $0.1 > 0 }
+            .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+            .prefix(3).map(\.0)
+    }
+
+    /// Random sites of up to 700 articles: a few tags most articles carry (kept as bitmaps), many
+    /// rare ones (counted one by one), repeats, articles without tags. Every article's related reads
+    /// are those the definition gives.
+    @Test(arguments: 0..<40)
+    func relatedByTagsIsWhatCountingEveryPairGives(seed: UInt64) {
+        var random = SeededGenerator(seed: seed &* 7919 &+ 1)
+        let count = Int.random(in: 1...700, using: &random)
+        let common = Int.random(in: 1...6, using: &random), rare = Int.random(in: 1...200, using: &random)
+        let tagsOf = (0..<count).map { _ in
+            (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                Bool.random(using: &random) ? Int.random(in: 0..<common, using: &random) : common + Int.random(in: 0..<rare, using: &random)
+            }
+        }
+        var members = [[Int]](repeating: [], count: common + rare)
+        for (position, tags) in tagsOf.enumerated() {
+            for tag in Set(tags) { members[tag].append(position) }
+        }
+        let overlap = TagOverlap(tagsOf: tagsOf, members: members)
+        for position in tagsOf.indices {
+            #expect(overlap.related(to: position) == Self.sharingMostTags(position, tagsOf: tagsOf), "article \(position) of \(count)")
+        }
+    }
 }

@@ -60,10 +60,15 @@ package enum Resolver {
                 if tagList[number].articles.last != position { tagList[number].articles.append(position) }
             }
         }
-        let tagsBySlug = tagNumbers
-
-        // Each article's tags as a set, for those without `related:` (none of 100,000 sets when all set it).
-        let tagSlugs = published.contains { $0.related == nil } ? published.map { Set($0.tagSlugs) } : []
+        // Related reads by shared tags, for the articles without `related:` (on every core).
+        let byTags: [[Int]]
+        if published.contains(where: { $0.related == nil }) {
+            let overlap = TagOverlap(tagsOf: published.map { $0.tagSlugs.compactMap { tagNumbers[$0] } }, members: tagList.map(\.articles))
+            let articles = published
+            byTags = parallelMap(published.count) { articles[$0].related == nil ? overlap.related(to: $0, limit: maxRelated) : [] }
+        } else {
+            byTags = []
+        }
         var slugNames: NameIndex?  // made on the first slug that names no article
         var related: [[Int]] = []
         related.reserveCapacity(published.count)
@@ -83,7 +88,7 @@ package enum Resolver {
                 }
                 related.append(picks)
             } else {
-                related.append(relatedByTags(position, tagSlugs: tagSlugs, tags: tagsBySlug, list: tagList))
+                related.append(byTags[position])
             }
         }
         // Authors named in front matter must be keys of site.yml's `authors:`.
@@ -111,22 +116,10 @@ package enum Resolver {
         return (site, problems)
     }
 
-    /// `slugs` (or keys) without repeats, in their order (a set only for long lists: most name two or three).
-    static func firstOfEach(_ slugs: [String]) -> [String] {
-        guard slugs.count > 8 else { return slugs.enumerated().filter { !slugs[..<$0.offset].contains($0.element) }.map(\.element) }
-        var seen: Set<String> = []
-        return slugs.filter { seen.insert($0).inserted }
-    }
-
-    /// Up to three articles sharing the most tags with `position`, newest first among equals.
-    static func relatedByTags(_ position: Int, tagSlugs: [Set<String>], tags: [String: Int], list: [Site.Tag]) -> [Int] {
-        var shared: [Int: Int] = [:]
-        for slug in tagSlugs[position] {
-            for other in tags[slug].map({ list[$0].articles }) ?? [] where other != position {
-                shared[other, default: 0] += 1
-            }
-        }
-        // Articles are newest first, so a lower index is newer.
-        return shared.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(maxRelated).map(\.key)
+    /// `items` (slugs, keys, tag numbers) without repeats, in their order (a set only for long lists: most hold two or three).
+    static func firstOfEach<Item: Hashable>(_ items: [Item]) -> [Item] {
+        guard items.count > 8 else { return items.enumerated().filter { !items[..<$0.offset].contains($0.element) }.map(\.element) }
+        var seen: Set<Item> = []
+        return items.filter { seen.insert($0).inserted }
     }
 }
