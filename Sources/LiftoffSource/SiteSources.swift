@@ -31,7 +31,7 @@ public struct SiteSources: Sendable {
     /// - Parameter listed: `content/` as `contentListing(root:)` listed it moments ago, if it was (unsorted).
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
     package static func load(
-        from root: URL, listed: FileTree.Listing? = nil, known: (String, FileStamp) -> Bool = { _, _ in false }
+        from root: URL, listed: FileTree.Listing?, known: (String, FileStamp) -> Bool = { _, _ in false }
     ) throws(BuildFailure) -> SiteSources {
         let rootPath = FileTree.realPath(root.path) ?? root.path
         // What is below `content/` and `theme/` is checked as it is listed; these three are checked here.

@@ -37,8 +37,7 @@ extension BuildRun {
             if published.copied["_headers"] == nil, !sources.files.contains("content/_headers") {
                 try writeSitePage(Builder.headers(basePath: config.basePath), "_headers")
             }
-            // Every page the sitemap lists (home, lists, the tag index, articles, pages, launches), and the 404.
-            published.pages = 3 + lists.count + site.articles.count + site.pages.count + site.launches.count
+            published.pages = sitemap.count + 1
             if let outcome = try search?.wait() {
                 published.searchFiles = outcome.paths
                 published.searchStages = outcome.stages

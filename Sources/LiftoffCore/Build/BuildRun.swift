@@ -58,7 +58,7 @@ final class BuildRun {
     // what the pages bring to the site
     var published = PublishedSite()
 
-    init(root: URL, sink: any PageSink, options: BuildOptions, previous: BuildCache?, listed: FileTree.Listing? = nil) {
+    init(root: URL, sink: any PageSink, options: BuildOptions, previous: BuildCache?, listed: FileTree.Listing?) {
         self.root = root
         self.sink = sink
         self.options = options

@@ -21,7 +21,7 @@ extension Builder {
     ///   is this one's, but for these articles: `LinkResolver.leadsAsBefore`), the articles it did not
     ///   have; only they and those that had moved before are looked at (`articles` finds the latter).
     static func movedURLs(
-        site: Site, previous: BuildCache?, added: [Article]? = nil, articles: [String: ParsedArticle] = [:], warnings: inout [Diagnostic]
+        site: Site, previous: BuildCache?, added: [Article]?, articles: [String: ParsedArticle], warnings: inout [Diagnostic]
     ) -> (urls: [String: String], moved: [String: [String]]) {
         var urls: [String: String] = [:], moved: [String: [String]] = [:]
         guard let previous else {

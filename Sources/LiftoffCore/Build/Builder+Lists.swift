@@ -23,10 +23,11 @@ extension Builder {
 
     /// The sitemap, written again only when what it lists changed: every article's address, dates and
     /// tags (a tag page's date is its newest article's; a new title or text leaves it as it was), the
-    /// list pages, standalone pages and launches.
+    /// list pages, standalone pages and launches. Returns its key, whether it was made, and how many
+    /// pages it lists.
     static func writeSitemap(
         site: Site, lists: [ListPage], keys: PageKeys, reusable: BuildCache?, sink: any PageSink
-    ) throws -> (path: String, key: Digest, rendered: Bool) {
+    ) throws -> (path: String, key: Digest, rendered: Bool, count: Int) {
         var hasher = StableHasher()
         hasher.combine(keys.siteKey)
         hasher.combine("sitemap")
@@ -47,9 +48,11 @@ extension Builder {
             hasher.combine(page.lastModified?.seconds ?? .min)
         }
         let key = hasher.finalize()
-        return try writeKeyed(1, reusable: reusable, sink: sink, page: { _ in ("sitemap.xml", key) }) { _ in
-            Sitemap.xml(site: site, pages: sitemapPages(site: site, lists: lists))
+        let written = try writeKeyed(1, reusable: reusable, sink: sink, page: { _ in ("sitemap.xml", key) }) { _ in
+            Sitemap.xml(site: site, pages: sitemapPages(site: site, lists: lists, others: others))
         }[0]
+        // Home and the tag index, the lists, the articles, the others (as `sitemapPages` lists them).
+        return (written.path, written.key, written.rendered, 2 + lists.count + site.articles.count + others.count)
     }
 
     /// Writes `count` files on all cores, each at its path; one whose key is the previous build's
@@ -73,7 +76,8 @@ extension Builder {
 
     /// The sitemap's pages, in order: home, all-articles pages, the tag index, each tag's pages,
     /// articles, standalone pages, launches.
-    static func sitemapPages(site: Site, lists: [ListPage]) -> [Sitemap.Page] {
+    /// - Parameter others: `otherSitemapPages(site)`.
+    private static func sitemapPages(site: Site, lists: [ListPage], others: [Sitemap.Page]) -> [Sitemap.Page] {
         let base = site.config.basePath
         let modified = site.articles.map { $0.updated ?? $0.date }
         let newest = modified.max()
@@ -91,7 +95,7 @@ extension Builder {
         for article in site.articles {
             sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
         }
-        return sitemap + otherSitemapPages(site)
+        return sitemap + others
     }
 
     /// The sitemap's standalone pages and launches.

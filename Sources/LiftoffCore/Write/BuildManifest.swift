@@ -42,11 +42,6 @@ public struct BuildManifest: Sendable, Equatable {
     }
 
     /// Whether building again with `key` at `now` would give the output that is already there.
-    public func isCurrent(root: URL, output: URL, key: String, now: Timestamp) -> Bool {
-        var listed: FileTree.Listing?
-        return isCurrent(root: root, output: output, key: key, now: now, listed: &listed)
-    }
-
     /// - Parameter listed: set to `content/`'s listing when the check made one (a build that follows lists nothing again).
     package func isCurrent(root: URL, output: URL, key: String, now: Timestamp, listed: inout FileTree.Listing?) -> Bool {
         guard key == self.key, now.seconds >= builtAt, now.seconds < validUntil,

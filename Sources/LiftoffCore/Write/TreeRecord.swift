@@ -61,14 +61,7 @@ struct TreeRecord: Equatable {
             writer.bool(differs)
         }
         writer.strings(spareOnly)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
-        do {
-            try OutputWriter.create(temporary.path, writer.bytes)
-            guard rename(temporary.path, url.path) == 0 else { throw POSIXError(.EIO) }
-        } catch {
-            unlink(temporary.path)
-            unlink(url.path)
-        }
+        if !writer.write(atomicallyTo: url) { unlink(url.path) }
     }
 
     static func remove(at url: URL) { unlink(url.path) }
