@@ -6,7 +6,7 @@ SWIFT     ?= swift
 LIFTOFF   := .build/release/liftoff
 SOURCES   := $(shell find Sources -type f) Package.swift
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev pkg-config \
+APT_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libvips-dev libicu-dev pkg-config \
              fonts-inter fonts-dejavu-core fonts-droid-fallback python3-pygments
 NOW       ?=
 # One compile for both `make` and `make test`: the release build is made testable (internal names
@@ -28,7 +28,7 @@ site: $(LIFTOFF)
 
 ## Debian packages the build needs, installed only when missing.
 deps:
-	@if ! pkg-config --exists libcmark-gfm vips 2>/dev/null || ! command -v cmark-gfm >/dev/null \
+	@if ! pkg-config --exists libcmark-gfm vips icu-i18n 2>/dev/null || ! command -v cmark-gfm >/dev/null \
 		|| ! fc-list -q Inter || ! fc-list -q "DejaVu Sans" || ! fc-list -q "Droid Sans Fallback" \
 		|| ! /usr/bin/python3 -c 'import pygments' 2>/dev/null; then \
 		echo "Installing $(APT_DEPS)"; \

@@ -13,7 +13,7 @@ public enum ArticleCheck {
         let (blocks, problems, warnings) = MarkdownRenderer().blocks(article.body, lineOffset: article.bodyLine - 1) { link in
             link.url.hasSuffix(".md") ? .replace("/articles/x/") : .keep
         }
-        let body = ArticleBody(blocks: blocks, path: path, now: now)
+        let body = ArticleBody(blocks: blocks, path: path, now: now, words: .english)
         return frontMatterProblems + problems.map { .error(path, $0.line, $0.message) } + body.errors + body.warnings
             + warnings.map { .warning(path, $0.line, $0.message) }
     }

@@ -33,10 +33,10 @@ package enum LaunchFiles {
         var xml = AtomFeed.head(title: "\(launch.name) · \(site.config.title)", feedURL: feedURL, page: page, updated: updated, site: site)
         for (index, (change, note)) in zip(launch.history, notes).enumerated().reversed() {
             var html = note
-            if let source = change.source { html += " <a href=\"\(HTML.escape(source))\">Source</a>" }
+            if let source = change.source { html += " <a href=\"\(HTML.escape(source))\">\(HTML.escape(site.strings.text(.source)))</a>" }
             xml += """
                 <entry>
-                <title>\(escape(change.status.title)) · \(escape(change.date.longDay))</title>
+                <title>\(escape(change.status.title(site.strings))) · \(escape(site.strings.longDay(change.date)))</title>
                 <link href="\(escape(page))" rel="alternate" type="text/html"/>
                 <id>\(escape(page))#change-\(index + 1)</id>
                 <updated>\(change.date.iso8601)</updated>

@@ -26,14 +26,14 @@ extension PageRenderer {
             "title": article.title,
             "url": site.url(of: article),
             "date": article.date.iso8601,
-            "date_display": article.date.longDay,
+            "date_display": site.strings.longDay(article.date),
             "tags": chips(article),
         ]
         if let description = article.description { summary["description"] = description }
         // An update the same day (a live article's entries) is not news beside the date.
         if let updated = article.updated, updated.dayNumber != article.date.dayNumber {
             summary["updated"] = updated.iso8601
-            summary["updated_display"] = updated.longDay
+            summary["updated_display"] = site.strings.longDay(updated)
         }
         if article.draft { summary["draft"] = true }
         if let live = article.live, live.isLive(at: site.now) {

@@ -18,13 +18,13 @@ extension PageRenderer {
     /// Every page of the paginated lists: `articles/`, `articles/page/2/`, …, then each tag's
     /// `tags/<slug>/`, `tags/<slug>/page/2/`, … (rendered later, each on its own, by `render(_:)`).
     package func listPages() -> [ListPage] {
-        var pages = paginate(Array(site.articles.indices), folder: SiteLayout.articlesFolder, heading: "All articles")
+        var pages = paginate(Array(site.articles.indices), folder: SiteLayout.articlesFolder, heading: site.strings.text(.allArticles))
         for tag in site.tags {
-            pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: "Tagged “\(tag.name)”")
+            pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: site.strings.text(.tagged, ["name": tag.name]))
         }
         for (key, articles) in site.byAuthor.sorted(by: { $0.key < $1.key }) {
             guard let author = site.config.authors[key] else { continue }
-            pages += paginate(articles, folder: "authors/\(key)/", heading: "Articles by \(author.name)").map {
+            pages += paginate(articles, folder: "authors/\(key)/", heading: site.strings.text(.articlesBy, ["name": author.name])).map {
                 var page = $0
                 page.intro = author.bio
                 page.avatar = avatars[key]
@@ -37,10 +37,13 @@ extension PageRenderer {
     /// `tags/index.html`: every tag with its count.
     package func tagIndex() -> String {
         let tags = site.tags.map { tag -> [String: Any] in
-            ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": tag.articles.count, "one": tag.articles.count == 1]
+            let count = tag.articles.count
+            return ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": count, "one": count == 1,
+                    "count_text": site.strings.count(.tagArticles, Int64(count))]
         }
         let page = sitePage(PageHead(
-            title: "Tags · \(site.config.title)", description: "Every tag on \(site.config.title).",
+            title: site.strings.text(.tagsTitle, ["site": site.config.title]),
+            description: site.strings.text(.tagsDescription, ["site": site.config.title]),
             canonical: site.absolute(site.config.basePath + "tags/")))
         return render("tags", ["page": page.context, "tags": tags])
     }
@@ -48,7 +51,7 @@ extension PageRenderer {
     /// `search/index.html`: the search page (search.js fills it; without JavaScript it points to the lists).
     package func searchPage() -> String {
         let page = sitePage(PageHead(
-            title: "Search · \(site.config.title)", description: site.config.description,
+            title: site.strings.text(.searchTitle, ["site": site.config.title]), description: site.config.description,
             canonical: site.absolute(site.config.basePath + "search/"), noindex: true))
         return render("search", ["page": page.context])
     }
@@ -56,7 +59,7 @@ extension PageRenderer {
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
     package func notFound() -> String {
         let page = sitePage(PageHead(
-            title: "Page not found · \(site.config.title)", description: site.config.description,
+            title: site.strings.text(.notFoundTitle, ["site": site.config.title]), description: site.config.description,
             canonical: site.config.baseURL, noindex: true))
         return render("404", ["page": page.context])
     }
@@ -81,10 +84,11 @@ extension PageRenderer {
     /// One page of a list, with previous/next links.
     package func render(_ list: ListPage) -> String {
         let base = site.config.basePath
-        var pagination: [String: Any] = ["current": list.number, "total": list.count]
+        let label = site.strings.text(.pageOf, ["page": String(list.number), "pages": String(list.count)])
+        var pagination: [String: Any] = ["current": list.number, "total": list.count, "label": label]
         if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
         if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
-        let suffix = list.number > 1 ? " (page \(list.number) of \(list.count))" : ""
+        let suffix = list.number > 1 ? " (\(site.strings.text(.pageOfTitle, ["page": String(list.number), "pages": String(list.count)])))" : ""
         var page = sitePage(PageHead(
             title: "\(list.heading)\(suffix) · \(site.config.title)", description: site.config.description,
             canonical: site.absolute(base + list.folderPath(list.number))))

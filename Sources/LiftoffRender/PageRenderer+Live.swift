@@ -7,11 +7,14 @@ extension PageRenderer {
         let count = live.entries.count
         var context: [String: Any] = [
             "start": live.start.iso8601, "start_display": live.startDisplay, "zone": live.zoneLabel,
-            "count": count, "count_text": count == 1 ? "1 update" : "\(count) updates",
+            "count": count, "count_text": site.strings.count(.updatesCount, Int64(count)),
         ]
+        context["since_text"] = site.strings.text(.liveSince, ["time": live.startDisplay + " " + live.zoneLabel])
+        context["starts_text"] = site.strings.text(.liveStarts, ["time": live.startDisplay + " " + live.zoneLabel])
         if let end = live.end, let display = live.endDisplay {
             context["end"] = end.iso8601
             context["end_display"] = display
+            context["ended_text"] = site.strings.text(.liveEnded, ["time": display + " " + live.zoneLabel])
         }
         if live.isLive(at: site.now) {
             context["live"] = true

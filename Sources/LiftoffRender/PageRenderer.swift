@@ -21,6 +21,9 @@ package struct PageRenderer: @unchecked Sendable {
     /// tag page and related-reads block (a card reads only its article and `site`).
     private let listItems: Memo<[String: Any]>
 
+    /// The theme's words (`{{i18n.<key>}}`), in every template's context.
+    let words: [String: String]
+
     /// Where the contexts templates get are recorded (nil: nowhere).
     let contextLog: TemplateContextLog?
 
@@ -77,6 +80,11 @@ package struct PageRenderer: @unchecked Sendable {
             "json_feed_url": base + "feed.json",
             "assets": assets.context(basePath: base),
             "year": String(site.now.civil.year),
+            "rtl": site.strings.language.isRightToLeft,
+            "not_found_next_html": Self.sentence(site.strings, .notFoundNext, links: [
+                "home": (base, .goHome), "articles": (base + SiteLayout.articlesFolder, .allArticlesLink)]),
+            "search_noscript_html": Self.sentence(site.strings, .searchNoScript, links: [
+                "articles": (base + SiteLayout.articlesFolder, .allArticlesLink), "tags": (base + "tags/", .theTags)]),
         ]
         if config.search { context["search"] = ["url": base + SiteLayout.searchFolder, "index": base + SiteLayout.searchFolder] }
         if let form = config.newsletter {
@@ -92,12 +100,28 @@ package struct PageRenderer: @unchecked Sendable {
         }
         if !menu.isEmpty { context["menu"] = menu; context["has_menu"] = true }
         if let countdown = config.countdown {
-            context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context
+            context["countdown"] = CountdownWidget(countdown: countdown, now: site.now).context(site.strings)
         } else if let launch = config.countdownLaunch.flatMap({ site.launches[$0] }) {
-            context["countdown"] = CountdownWidget.context(of: launch, now: site.now)
+            context["countdown"] = CountdownWidget.context(of: launch, now: site.now, site.strings)
         }
         siteContext = context
+        words = site.strings.templateTexts
         listItems = Memo(count: site.articles.count)
+    }
+
+    /// A sentence of `key` whose `{name}`s are links (`name` → URL and the words linked), as HTML.
+    static func sentence(_ words: ThemeStrings, _ key: ThemeStrings.Key, links: [String: (url: String, words: ThemeStrings.Key)]) -> String {
+        let marker = "\u{1}"
+        let text = HTML.escape(words.text(key, Dictionary(uniqueKeysWithValues: links.keys.map { ($0, marker + $0 + marker) })))
+        var html = ""
+        for (index, piece) in text.components(separatedBy: marker).enumerated() {
+            if index % 2 == 1, let link = links[piece] {
+                html += "<a href=\"\(HTML.escape(link.url))\">\(HTML.escape(words.text(link.words)))</a>"
+            } else {
+                html += piece
+            }
+        }
+        return html
     }
 
     /// An article as lists show it: its summary fields and its rendered card (`{{{card}}}`).
@@ -126,20 +150,22 @@ package struct PageRenderer: @unchecked Sendable {
         let tldrHTML = body.tldr.map { component(TLDR.template, $0.context) }
         summary["body"] = bodyHTML
         if let tldrHTML { summary["tldr"] = tldrHTML }
-        summary["reading_minutes"] = max(1, (body.wordCount + 219) / 220)
+        let minutes = max(1, (body.wordCount + 219) / 220)
+        summary["reading_minutes"] = minutes
+        summary["reading_time"] = site.strings.count(.minRead, Int64(minutes))
         let launch = site.launch(of: article)
         if let countdown = article.countdown {
-            summary["countdown"] = component(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context)
+            summary["countdown"] = component(CountdownWidget.template, CountdownWidget(countdown: countdown, now: site.now).context(site.strings))
         } else if let launch {
-            summary["countdown"] = component(CountdownWidget.template, CountdownWidget.context(of: launch, now: site.now))
+            summary["countdown"] = component(CountdownWidget.template, CountdownWidget.context(of: launch, now: site.now, site.strings))
         }
         if let launch {
-            summary["launch"] = ["name": launch.name, "url": site.url(of: launch), "status_line": LaunchClock(launch: launch, now: site.now).statusLine]
+            summary["launch"] = ["name": launch.name, "url": site.url(of: launch), "status_line": LaunchClock(launch: launch, now: site.now).statusLine(site.strings)]
         }
         let related = site.related[position].map(listItem)
         summary["related"] = related
         let log = zip(article.updates, updates).map { update, html -> [String: Any] in
-            ["date": update.date.iso8601, "date_display": update.date.longDay, "note_html": html]
+            ["date": update.date.iso8601, "date_display": site.strings.longDay(update.date), "note_html": html]
         }
         if let newest = log.first { summary["update"] = newest }
         summary["earlier_updates"] = Array(log.dropFirst())
@@ -183,7 +209,7 @@ package struct PageRenderer: @unchecked Sendable {
         if let tldr = body.tldr { content["tldr"] = component(TLDR.template, tldr.context) }
         if let updated = page.updated {
             content["updated"] = updated.iso8601
-            content["updated_display"] = updated.longDay
+            content["updated_display"] = site.strings.longDay(updated)
         }
         if let toc = tableOfContents(body, asked: page.toc) { content["toc"] = toc }
         let head = PageHead(
@@ -225,7 +251,7 @@ package struct PageRenderer: @unchecked Sendable {
             case .table(let table): html += component(Table.template, table.context)
             case .faq(let faq): html += component(FAQ.template, faq.context)
             case .sources(let sources): html += component(Sources.template, sources.context)
-            case .countdown(let widget): html += component(CountdownWidget.template, widget.context)
+            case .countdown(let widget): html += component(CountdownWidget.template, widget.context(site.strings))
             case .component(let placed): html += component(placed.template, placed.context)
             case .live(let feed): html += live ?? liveSection(feed, coverage: [:]).html
             }
@@ -235,13 +261,16 @@ package struct PageRenderer: @unchecked Sendable {
 
     /// Renders a component's template with its own context only (components do not read `site`).
     func component(_ template: String, _ context: [String: Any]) -> String {
-        renderTemplate(template, context)
+        var context = context
+        context["i18n"] = words
+        return renderTemplate(template, context)
     }
 
     /// Renders a template with the site context under `site`.
     func render(_ template: String, _ context: [String: Any]) -> String {
         var context = context
         context["site"] = siteContext
+        context["i18n"] = words
         return renderTemplate(template, context)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import LiftoffModel
+import LiftoffSource
 
 /// The theme: compiled Mustache templates and the static assets (CSS, JS, icons).
 public struct Theme: Sendable {
@@ -15,6 +16,8 @@ public struct Theme: Sendable {
     package var schemaTexts: [String: String] = [:]
     /// The components writers may place (`{name}` fenced blocks).
     public var components = ComponentCatalog()
+    /// The words of each strings file, theme's and site's: `theme/i18n/fr.yml`, `i18n/fr.yml` → messages.
+    package var strings: [String: [String: ThemeStrings.Message]] = [:]
 
     /// The templates every site needs.
     static let required = [
@@ -54,6 +57,21 @@ public struct Theme: Sendable {
         }
         for path in paths(themeFiles, under: "templates") where path.hasPrefix(ComponentCatalog.folder) && path.hasSuffix(".yml") {
             theme.schemaTexts[path] = readText(folder, "theme/templates/\(path)", "component schema", &problems)
+        }
+        // Strings: the theme's `i18n/`, then the site's own (`i18n/` at its root), which add or override words.
+        let siteStrings = FileTree.listing(under: root.appendingPathComponent("i18n").path, inside: folder.path)
+        for problem in siteStrings.problems {
+            problems.append(.error("i18n/" + problem.path, 0, problem.message))
+        }
+        for entry in siteStrings.entries {
+            theme.stamps["i18n/" + entry.path] = entry.stamp
+        }
+        let stringFiles = paths(themeFiles, under: "i18n").map { "theme/i18n/" + $0 } + siteStrings.entries.map { "i18n/" + $0.path }
+        for path in stringFiles where path.hasSuffix(".yml") && !path.dropFirst(path.hasPrefix("theme/") ? 11 : 5).contains("/") {
+            guard let text = readText(folder, path, "strings file", &problems) else { continue }
+            let (messages, stringProblems) = ThemeStrings.read(text, path: path)
+            theme.strings[path] = messages
+            problems += stringProblems
         }
         let (catalog, schemaProblems) = ComponentCatalog.load(
             schemaTexts: theme.schemaTexts, templates: Set(theme.templateTexts.keys), assets: Set(paths(themeFiles, under: "assets")))

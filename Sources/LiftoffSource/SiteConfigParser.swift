@@ -86,10 +86,7 @@ extension SiteConfigParser {
     /// `language:`: a BCP 47 tag (`en`, `en-US`, `pt-BR`), written into every page's `lang` and the feed.
     static func language(_ fields: inout YAMLFields) -> String {
         guard let text = fields.string("language") else { return "en" }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = (2...8).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLetter }
-            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-        guard valid else {
+        guard Language(text) != nil else {
             let hint = text.contains("_") ? "; did you mean '\(text.replacingOccurrences(of: "_", with: "-"))'?" : ""
             fields.fail("language", "'language' must be a language tag such as en, en-US or pt-BR; got '\(text)'\(hint)")
             return "en"

@@ -9,7 +9,7 @@ import Testing
     /// Each part as a short word: its kind and what names it.
     static func shape(_ markdown: String) -> (parts: [String], warnings: [String], errors: [String]) {
         let blocks = MarkdownRenderer(smartPunctuation: true, unsafeHTML: false).blocks(markdown).blocks
-        let body = ArticleBody(blocks: blocks, path: "content/a.md", now: Timestamp(iso8601: "2026-11-24T17:00:00Z")!)
+        let body = ArticleBody(blocks: blocks, path: "content/a.md", now: Timestamp(iso8601: "2026-11-24T17:00:00Z")!, words: .english)
         let parts = (body.tldr.map { ["tldr:\($0.text)"] } ?? []) + body.parts.map { part -> String in
             switch part {
             case .html: "html"
@@ -18,7 +18,7 @@ import Testing
             case .table: "table"
             case .faq(let faq): "faq#\(faq.heading.id):" + faq.questions.map(\.id).joined(separator: ",")
             case .sources(let sources): "sources#\(sources.heading.id)"
-            case .countdown(let widget): "countdown:\(widget.text)"
+            case .countdown(let widget): "countdown:\(widget.clock.text(.english))"
             default: "other"
             }
         }

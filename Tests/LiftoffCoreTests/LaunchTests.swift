@@ -31,14 +31,14 @@ import Testing
         (.cancelled, LaunchTests.target, "2026-11-24T17:00:00Z", "Cancelled"),
     ])
     func theCountdownSaysEachState(status: Launch.Status, timing: Launch.Timing, now: String, text: String) {
-        #expect(LaunchClock(launch: Self.launch(status, timing), now: Timestamp(iso8601: now)!).text == text)
+        #expect(LaunchClock(launch: Self.launch(status, timing), now: Timestamp(iso8601: now)!).text(.english) == text)
     }
 
     @Test func theStatusLineSaysStatusDateAndWhenItWasChecked() {
         let now = Timestamp(iso8601: "2026-11-24T17:00:00Z")!
-        #expect(LaunchClock(launch: Self.launch(.expected, Self.window), now: now).statusLine == "Expected · Nov 28 – Dec 5 · checked Nov 24, 09:00 UTC")
-        #expect(LaunchClock(launch: Self.launch(.announced, Self.target), now: now).statusLine == "Announced · Dec 1, 17:00 UTC · checked Nov 24, 09:00 UTC")
-        #expect(LaunchClock(launch: Self.launch(.rumored, .unknown), now: now).statusLine == "Rumored · date not announced · checked Nov 24, 09:00 UTC")
+        #expect(LaunchClock(launch: Self.launch(.expected, Self.window), now: now).statusLine(.english) == "Expected · Nov 28 – Dec 5 · checked Nov 24, 09:00 UTC")
+        #expect(LaunchClock(launch: Self.launch(.announced, Self.target), now: now).statusLine(.english) == "Announced · Dec 1, 17:00 UTC · checked Nov 24, 09:00 UTC")
+        #expect(LaunchClock(launch: Self.launch(.rumored, .unknown), now: now).statusLine(.english) == "Rumored · date not announced · checked Nov 24, 09:00 UTC")
     }
 
     @Test func aWindowsWordsHoldUntilTheNextDayChanges() {
@@ -46,7 +46,7 @@ import Testing
         let clock = LaunchClock(launch: Self.launch(.expected, Self.window), now: now)
         // "in 4–11 days" until Nov 25 00:00 (then 3 days to Nov 28).
         #expect(clock.validUntil == Timestamp(iso8601: "2026-11-25T00:00:00Z")!.seconds)
-        #expect(LaunchClock(launch: Self.launch(.expected, Self.window), now: Timestamp(seconds: clock.validUntil)).text == "in 3–10 days")
+        #expect(LaunchClock(launch: Self.launch(.expected, Self.window), now: Timestamp(seconds: clock.validUntil)).text(.english) == "in 3–10 days")
     }
 
     static let valid = "---\nname: GPT Image 2\nstatus: expected\nwindow: {from: 2026-11-28, to: 2026-12-05}\n---\nText.\n"

@@ -3,6 +3,7 @@ import Testing
 
 @testable import LiftoffCore
 @testable import LiftoffRender
+import LiftoffModel
 
 /// THEME.md, the reference of the default theme's data, says exactly what each template reads:
 /// the sample site is built, every template is walked with every context it was rendered with, and
@@ -99,8 +100,12 @@ import Testing
             .map { String($0.dropLast(".mustache".count)) }.sorted()
         #expect(Set(documented.keys) == Set(templates), "THEME.md's sections are the templates")
         #expect(Set(reading.found.keys) == Set(templates), "the sample site renders every template")
+        // Words (`i18n.<key>`) are documented once, by theme/i18n/en.yml: each must be one of its keys.
+        let words = Set(ThemeStrings.Key.allCases.map { "i18n." + $0.rawValue })
         for template in templates {
-            let found = reading.found[template] ?? [], listed = documented[template] ?? []
+            let read = reading.found[template] ?? [], listed = documented[template] ?? []
+            let found = read.filter { !$0.hasPrefix("i18n.") }
+            #expect(read.subtracting(found).subtracting(words).sorted() == [], "\(template) reads words theme/i18n/en.yml does not have")
             let missing = (reading.written[template] ?? []).subtracting(reading.foundWritten[template] ?? [])
             #expect(missing == [], "\(template) reads names no context it was rendered with has")
             #expect(found.subtracting(listed).sorted() == [], "\(template) reads names THEME.md does not list")

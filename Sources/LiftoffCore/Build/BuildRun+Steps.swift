@@ -114,6 +114,10 @@ extension BuildRun {
         var (resolved, resolveProblems) = Resolver.resolve(
             config: config, articles: articles, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
         problems += resolveProblems
+        let language = Language(config.language) ?? .english
+        let (strings, stringWarnings) = ThemeStrings.compose(language: language, fallback: language, files: theme.strings)
+        resolved.strings = strings
+        warnings += stringWarnings
         resolved.pages = Builder.checkPages(standalone, drafts: draftPages, menu: config.menu, problems: &problems)
         Builder.followLaunches(&resolved, launches: launches, problems: &problems)
         site = resolved
@@ -156,6 +160,7 @@ extension BuildRun {
         var siteKey = StableHasher()
         siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
         siteKey.combine(share.digest)
+        siteKey.combine(site.strings.digest)
         for (key, html) in avatars.html.sorted(by: { $0.key < $1.key }) {
             siteKey.combine(key)
             siteKey.combine(html)

@@ -138,9 +138,9 @@ extension Builder {
         // Most articles hold no code: their blocks are not copied.
         let hasCode = parsed.contains { if case .code = $0.kind { true } else { false } }
         let blocks = hasCode ? parsed.map { highlighted($0, highlighter: highlighter, path: article.path, warnings: &outcome.report.warnings) } : parsed
-        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now, live: article.live) { block in
+        let body = ArticleBody(blocks: blocks, path: article.path, now: site.now, words: site.strings, live: article.live) { block in
             // A component's images and links resolve as the Markdown's do (and are remembered with them).
-            components.place(block, path: article.path, markdown: markdown) { link in
+            components.place(block, path: article.path, markdown: markdown, language: site.strings.language) { link in
                 let (rewrite, asset) = resolve(link, in: article, folder: folder, links: links, images: images, outcome: &outcome, shown: &shown)
                 observe(link, rewrite, asset)
                 return rewrite

@@ -74,7 +74,7 @@ extension Builder {
         func show(_ position: Int) -> SearchIndex.Shown {
             guard position >= shown.count else { return shown[position] }
             let article = site.articles[articleAt[position - shown.count]]
-            return SearchIndex.Shown(url: site.url(of: article), title: article.title, date: article.date.day, dateText: article.date.longDay)
+            return SearchIndex.Shown(url: site.url(of: article), title: article.title, date: article.date.day, dateText: site.strings.longDay(article.date))
         }
         var index = SearchIndex.build(
             entries, documents: documents, shown: show, previous: previous?.searchIndex,

@@ -35,8 +35,8 @@ struct PageKeys: Sendable {
             var hasher = StableHasher()
             hasher.combine(launch.name)
             hasher.combine(launch.key)
-            hasher.combine(clock.statusLine)
-            hasher.combine(clock.text)
+            hasher.combine(clock.statusLine(site.strings))
+            hasher.combine(clock.text(site.strings))
             return hasher.finalize()
         }
         launches = site.articles.map { article in article.launch.flatMap { shown[$0] } ?? .zero }

@@ -114,7 +114,7 @@ package final class ShareImages: @unchecked Sendable {
         return articleImages.value(at: position) {
             let article = site.articles[position]
             let card = ShareCard(
-                title: article.title, siteTitle: site.config.title, date: article.date.longDay,
+                title: article.title, siteTitle: site.config.title, date: site.strings.longDay(article.date),
                 countdown: countdownLine(article.countdown) ?? site.launch(of: article).map(launchLine))
             return self.card(card, at: article.folder + "card", for: article.path)
         }
@@ -145,11 +145,11 @@ package final class ShareImages: @unchecked Sendable {
 
     /// "GPT Image 2 · in 4–11 days": a launch's state as cards show it.
     private func launchLine(_ launch: Launch) -> String {
-        "\(launch.name) · \(LaunchClock(launch: launch, now: site.now).text)"
+        "\(launch.name) · \(LaunchClock(launch: launch, now: site.now).text(site.strings))"
     }
 
     private func countdownLine(_ countdown: Countdown?) -> String? {
-        countdown.map { "\($0.label) · \(CountdownClock(countdown: $0, now: site.now).cardText)" }
+        countdown.map { "\($0.label) · \(CountdownClock(countdown: $0, now: site.now).cardText(site.strings))" }
     }
 
     /// The card's image, published at `<stem>.<key>.png`; drawn later when the cache lacks it.

@@ -23,25 +23,21 @@ package struct CountdownClock: Sendable {
         return countdown.target.seconds - minutesLeft * 60 + 1
     }
 
-    /// "7 days left", "5 hours left" on the last day, "launched" after the target.
-    package var text: String {
-        if launched { return "Launched" }
+    /// "7 days left", "5 hours left" on the last day, "Launched" after the target, in `words`' language.
+    package func text(_ words: ThemeStrings) -> String {
+        if launched { return words.text(.launched) }
         let (days, hours, minutes) = remaining
-        if days >= 1 { return Self.plural(days, "day") + " left" }
-        if hours >= 1 { return Self.plural(hours, "hour") + " left" }
-        return minutes <= 1 ? "Less than 2 minutes left" : Self.plural(minutes, "minute") + " left"
+        if days >= 1 { return words.count(.daysLeft, days) }
+        if hours >= 1 { return words.count(.hoursLeft, hours) }
+        return minutes <= 1 ? words.text(.lessThanTwoMinutes) : words.count(.minutesLeft, minutes)
     }
 
     /// The text on share cards, which change less often than pages: days, hours on the last day,
     /// "Less than an hour left", "Launched" (a card drawn each hour would be a new image each hour).
-    package var cardText: String {
-        if launched { return "Launched" }
+    package func cardText(_ words: ThemeStrings) -> String {
+        if launched { return words.text(.launched) }
         let (days, hours, _) = remaining
-        if days >= 1 { return Self.plural(days, "day") + " left" }
-        return hours >= 1 ? Self.plural(hours, "hour") + " left" : "Less than an hour left"
-    }
-
-    package static func plural(_ count: Int64, _ word: String) -> String {
-        count == 1 ? "1 \(word)" : "\(count) \(word)s"
+        if days >= 1 { return words.count(.daysLeft, days) }
+        return hours >= 1 ? words.count(.hoursLeft, hours) : words.text(.lessThanAnHour)
     }
 }

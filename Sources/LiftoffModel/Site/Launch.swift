@@ -5,8 +5,18 @@ public struct Launch: Sendable, Hashable {
     public enum Status: String, CaseIterable, Sendable, Hashable {
         case rumored, expected, announced, preview, available, delayed, cancelled
 
-        /// "Expected", as status lines say it.
-        public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+        /// "Expected", as status lines say it, in `words`' language.
+        public func title(_ words: ThemeStrings) -> String {
+            switch self {
+            case .rumored: words.text(.statusRumored)
+            case .expected: words.text(.statusExpected)
+            case .announced: words.text(.statusAnnounced)
+            case .preview: words.text(.statusPreview)
+            case .available: words.text(.statusAvailable)
+            case .delayed: words.text(.statusDelayed)
+            case .cancelled: words.text(.statusCancelled)
+            }
+        }
     }
 
     /// When the launch comes: an instant, a window it falls somewhere inside, or not known.

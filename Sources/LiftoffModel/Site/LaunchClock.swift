@@ -9,40 +9,45 @@ package struct LaunchClock: Sendable {
     }
 
     /// "7 days left", "in 4–11 days", "window open until Dec 5", "Available since Dec 1",
-    /// "Delayed to Dec 12", "Cancelled", "Date not announced".
-    package var text: String {
+    /// "Delayed to Dec 12", "Cancelled", "Date not announced", in `words`' language.
+    package func text(_ words: ThemeStrings) -> String {
+        let language = words.language
         switch launch.status {
-        case .cancelled: return "Cancelled"
-        case .available: return "Available since " + availableSince.shortDay
+        case .cancelled: return words.text(.cancelled)
+        case .available: return words.text(.availableSince, ["date": language.shortDay(availableSince)])
         case .delayed:
             switch launch.timing {
-            case .unknown: return "Delayed; new date not announced"
-            case .target(let target): return "Delayed to " + target.shortDay
-            case .window(let from, let to): return "Delayed to " + Self.span(from, to)
+            case .unknown: return words.text(.delayedNoDate)
+            case .target(let target): return words.text(.delayedTo, ["date": language.shortDay(target)])
+            case .window(let from, let to): return words.text(.delayedTo, ["date": Self.span(from, to, language)])
             }
         default:
             switch launch.timing {
-            case .unknown: return "Date not announced"
-            case .target(let target): return CountdownClock(countdown: Countdown(target: target, label: launch.name), now: now).text
+            case .unknown: return words.text(.dateNotAnnounced)
+            case .target(let target): return CountdownClock(countdown: Countdown(target: target, label: launch.name), now: now).text(words)
             case .window(let from, let to):
                 if now < from {
                     let (soonest, latest) = (days(to: from), days(to: to))
-                    return soonest == latest ? "in \(CountdownClock.plural(soonest, "day"))" : "in \(soonest)–\(latest) days"
+                    return soonest == latest ? words.count(.inDays, soonest) : words.text(.inDayRange, ["from": String(soonest), "to": String(latest)])
                 }
-                return now.seconds < Self.end(of: to) ? "window open until " + to.shortDay : "window closed " + to.shortDay
+                let date = language.shortDay(to)
+                return now.seconds < Self.end(of: to) ? words.text(.windowOpenUntil, ["date": date]) : words.text(.windowClosed, ["date": date])
             }
         }
     }
 
     /// "Expected · Nov 28 – Dec 5 · checked Nov 24, 09:00 UTC"
-    package var statusLine: String {
-        var parts = [launch.status.title]
+    package func statusLine(_ words: ThemeStrings) -> String {
+        let language = words.language
+        var parts = [launch.status.title(words)]
         switch launch.timing {
-        case .unknown: parts.append("date not announced")
-        case .target(let target): parts.append(target.shortDay + ", " + target.clock + " UTC")
-        case .window(let from, let to): parts.append(Self.span(from, to))
+        case .unknown: parts.append(words.text(.statusNoDate))
+        case .target(let target): parts.append(words.text(.dayAndTime, ["date": language.shortDay(target), "time": target.clock]))
+        case .window(let from, let to): parts.append(Self.span(from, to, language))
         }
-        if let verified = launch.verified { parts.append("checked " + verified.shortDay + ", " + verified.clock + " UTC") }
+        if let verified = launch.verified {
+            parts.append(words.text(.checked, ["date": language.shortDay(verified), "time": verified.clock]))
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -82,8 +87,8 @@ package struct LaunchClock: Sendable {
     }
 
     /// "Nov 28 – Dec 5"
-    static func span(_ from: Timestamp, _ to: Timestamp) -> String {
-        from.shortDay + " – " + to.shortDay
+    static func span(_ from: Timestamp, _ to: Timestamp, _ language: Language) -> String {
+        language.shortDay(from) + " – " + language.shortDay(to)
     }
 }
 

@@ -19,6 +19,8 @@ public struct Site: Sendable {
     public var launches: [String: Launch] = [:]
     /// What the build left out: drafts, and articles dated after its now (the first falls due at `nextDue`).
     public var heldBack = HeldBack()
+    /// The words pages print, in the site's language (`theme/i18n/`, `i18n/`).
+    public var strings = ThemeStrings.english
 
     public struct HeldBack: Sendable, Equatable {
         public var drafts = 0

@@ -50,7 +50,7 @@ public struct ComponentCatalog: Sendable {
 
     /// A placed component: its values read and checked, its images and links resolved.
     package func place(
-        _ block: MarkdownBlock, path: String, markdown: MarkdownRenderer, resolve: (MarkdownLink) -> LinkRewrite
+        _ block: MarkdownBlock, path: String, markdown: MarkdownRenderer, language: Language, resolve: (MarkdownLink) -> LinkRewrite
     ) -> Result<PlacedComponent, BuildFailure> {
         guard case .code(let info) = block.kind, let name = Self.placed(by: info) else {
             return .failure(BuildFailure(.error(path, block.line, "not a component")))
@@ -73,7 +73,7 @@ public struct ComponentCatalog: Sendable {
         case .success(let value?): node = value
         case .success(nil): break
         }
-        var reader = ComponentValues(path: path, markdown: markdown)
+        var reader = ComponentValues(path: path, markdown: markdown, language: language)
         let context = reader.read(schema.params, from: node, what: what, lineOffset: block.line, line: block.line, resolve: resolve)
         let errors = reader.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }

@@ -8,14 +8,17 @@ import LiftoffMarkdown
 struct ComponentValues {
     let path: String
     let markdown: MarkdownRenderer
+    /// How dates are written (`November 24, 2026`).
+    let language: Language
     private(set) var diagnostics: [Diagnostic] = []
     /// The values a reader reads, for search (when the renderer collects text): free strings (not
     /// one of a list of `values`), Markdown as plain text, a line each; not links, files or numbers.
     private(set) var text: [UInt8] = []
 
-    init(path: String, markdown: MarkdownRenderer) {
+    init(path: String, markdown: MarkdownRenderer, language: Language) {
         self.path = path
         self.markdown = markdown
+        self.language = language
     }
 
     /// The values of one mapping (the block's body, or one item of a list).
@@ -59,7 +62,7 @@ struct ComponentValues {
             case .date:
                 guard let time = fields.timestamp(name), let text = fields.string(name) else { continue }
                 // A day stays a day in `datetime`; a moment is written in UTC.
-                context[name] = ["datetime": text.utf8.count == 10 ? time.day : time.iso8601, "text": time.longDay, "seconds": time.seconds]
+                context[name] = ["datetime": text.utf8.count == 10 ? time.day : time.iso8601, "text": language.longDay(time), "seconds": time.seconds]
             case .image:
                 guard let url = fields.string(name) else { continue }
                 let alt = param.alt.flatMap { fields.node($0)?.scalar?.string } ?? ""

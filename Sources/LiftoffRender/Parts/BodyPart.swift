@@ -40,16 +40,16 @@ package struct ArticleBody {
     /// - Parameter place: a `{name}` block's component (nil: no theme around, left as code).
     /// - Parameter live: a live article's coverage: the `## ` headings of its entries start them.
     package init(
-        blocks: [MarkdownBlock], path: String, now: Timestamp, live: LiveCoverage? = nil,
+        blocks: [MarkdownBlock], path: String, now: Timestamp, words: ThemeStrings, live: LiveCoverage? = nil,
         place: (MarkdownBlock) -> Result<PlacedComponent, BuildFailure>? = { _ in nil }
     ) {
         // Every component below reads the blocks' HTML: task-list checkboxes get their names here, once.
-        let blocks = blocks.map(TaskList.labelled)
+        let blocks = blocks.map { TaskList.labelled($0, words) }
         parts = []
         warnings = []
         errors = []
         wordCount = 0
-        var ids = HeadingIDs()
+        var ids = HeadingIDs(anchorLabel: HTML.escape(words.text(.linkToSection)))
         var index = 0
         var lastHeading: String?
         let entryLines = Dictionary((live?.entries ?? []).map { ($0.line, $0) }) { first, _ in first }
@@ -176,6 +176,12 @@ struct HeadingIDs {
     private var used: Set<String> = ["main", "top", "content", "related-reads", "signup-email", "toc-title"]
     /// The next number to try for each base, so many equal headings stay linear.
     private var next: [String: Int] = [:]
+    /// What a heading's anchor link says to screen readers ("Link to this section"), escaped.
+    let anchorLabel: String
+
+    init(anchorLabel: String) {
+        self.anchorLabel = anchorLabel
+    }
 
     mutating func make(_ text: String) -> String {
         let slug = Slug.make(text)
@@ -203,17 +209,17 @@ struct Heading {
         id = ids.make(block.text)
         if case .heading(let level) = block.kind { self.level = level } else { level = 2 }
         text = block.text
-        html = Self.addingID(id, to: block.html, level: level)
+        html = Self.addingID(id, to: block.html, level: level, label: ids.anchorLabel)
     }
 
     /// `<h2>Text</h2>\n` → `<h2 id="text">Text <a class="anchor" …>#</a></h2>`.
-    static func addingID(_ id: String, to html: String, level: Int) -> String {
+    static func addingID(_ id: String, to html: String, level: Int, label: String) -> String {
         let open = "<h\(level)>", close = "</h\(level)>"
         var inner = Substring(html)
         while inner.last == "\n" { inner = inner.dropLast() }
         guard inner.hasPrefix(open), inner.hasSuffix(close) else { return html }
         inner = inner.dropFirst(open.count).dropLast(close.count)
-        return "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>\(close)\n"
+        return "<h\(level) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"\(label)\">#</a>\(close)\n"
     }
 }
 

@@ -14,34 +14,33 @@ struct CountdownWidget {
     }
 
     var countdown: Countdown { clock.countdown }
-    var text: String { clock.text }
     var validUntil: Int64 { clock.validUntil }
 
-    var context: [String: Any] {
+    func context(_ words: ThemeStrings) -> [String: Any] {
         let (days, hours, minutes) = clock.remaining
-        let plural = CountdownClock.plural
+        let target = countdown.target
         var context: [String: Any] = [
             "label": countdown.label,
-            "target": countdown.target.iso8601,
-            "target_label": clock.launched ? "Since" : "Target:",
-            "target_display": countdown.target.longDay + ", " + countdown.target.clock + " UTC",
-            "text": clock.text,
+            "target": target.iso8601,
+            "target_label": words.text(clock.launched ? .countdownSince : .countdownTarget),
+            "target_display": words.text(.dayAndTime, ["date": words.longDay(target), "time": target.clock]),
+            "text": clock.text(words),
             "launched": clock.launched,
             "days": days, "hours": hours, "minutes": minutes,
         ]
-        if !clock.launched { context["detail"] = "\(plural(days, "day")), \(plural(hours, "hour")), \(plural(minutes, "minute"))" }
+        if !clock.launched { context["detail"] = "\(words.count(.days, days)), \(words.count(.hours, hours)), \(words.count(.minutes, minutes))" }
         return context
     }
 
     /// The widget of a launch whose state is not a countdown to an exact moment (a window, a date not
     /// announced, available, delayed, cancelled): its words as of the build, the status line below.
-    static func context(of launch: Launch, now: Timestamp) -> [String: Any] {
+    static func context(of launch: Launch, now: Timestamp, _ words: ThemeStrings) -> [String: Any] {
         let clock = LaunchClock(launch: launch, now: now)
         // No `target`: nothing to count down to the second. A window's bounds let the live script
         // say the same words as the build as the days pass; other states' words do not change.
         var context: [String: Any] = [
-            "label": launch.name, "text": clock.text, "launched": launch.status == .available,
-            "target_label": "Status:", "target_display": clock.statusLine,
+            "label": launch.name, "text": clock.text(words), "launched": launch.status == .available,
+            "target_label": words.text(.countdownStatus), "target_display": clock.statusLine(words),
         ]
         if case .window(let from, let to) = launch.timing, launch.isAhead {
             context["window"] = ["from": from.iso8601, "to": to.iso8601, "end": Timestamp(seconds: LaunchClock.end(of: to)).iso8601]

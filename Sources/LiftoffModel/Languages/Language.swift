@@ -1,0 +1,99 @@
+import CLiftoffICU
+
+/// A language a site is written in, by its tag as `site.yml` writes it (`en`, `fr`, `pt-BR`): its
+/// CLDR plural categories, how it writes dates, and its direction — all from the system's ICU.
+public struct Language: Sendable, Hashable, CustomStringConvertible {
+    /// The tag as written in `site.yml`: what `<html lang>`, `hreflang` and the sitemap carry.
+    public let tag: String
+    /// Written right to left (Arabic, Hebrew, Persian, Urdu…): pages carry `dir="rtl"`.
+    public let isRightToLeft: Bool
+    private let words: LocalWords
+
+    /// The language of `tag`, or nil when the tag is not a language tag ICU knows
+    /// (a language of 2–3 letters, then an optional script and region: `fr`, `zh-Hant`, `pt-BR`).
+    public init?(_ tag: String) {
+        guard Self.isWellFormed(tag), liftoff_is_known_language(tag) == 1 else { return nil }
+        self.tag = tag
+        isRightToLeft = liftoff_is_right_to_left(tag) == 1
+        words = LocalWords(tag: tag)
+    }
+
+    public static let english = Language("en")!
+
+    public var description: String { tag }
+
+    public static func == (lhs: Language, rhs: Language) -> Bool { lhs.tag == rhs.tag }
+    public func hash(into hasher: inout Hasher) { hasher.combine(tag) }
+
+    /// The CLDR plural category of `count`: `zero`, `one`, `two`, `few`, `many` or `other`.
+    public func pluralCategory(_ count: Int64) -> String { words.category(count) }
+
+    /// Every category the language distinguishes (English: one, other; Arabic: all six).
+    public var pluralCategories: [String] { words.categories }
+
+    /// `November 24, 2026`; `24 novembre 2026` in French.
+    public func longDay(_ moment: Timestamp) -> String { words.day(moment, long: true) }
+
+    /// `Nov 24`; `24 nov.` in French.
+    public func shortDay(_ moment: Timestamp) -> String { words.day(moment, long: false) }
+
+    /// Letters, then subtags of letters or digits, separated by hyphens (BCP 47's shape, without
+    /// extensions): `en`, `pt-BR`, `zh-Hant-TW`, `es-419`.
+    static func isWellFormed(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+              language.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+        }
+    }
+}
+
+/// ICU's answers for one language, kept once asked: counts and days repeat across a site's pages.
+private final class LocalWords: @unchecked Sendable {
+    let tag: String
+    /// English as the built-in theme has always written it, without asking ICU.
+    let isPlainEnglish: Bool
+    private let lock = Lock()
+    private var categoryOf: [Int64: String] = [:]
+    private var longDays: [Int64: String] = [:]
+    private var shortDays: [Int64: String] = [:]
+    let categories: [String]
+
+    init(tag: String) {
+        self.tag = tag
+        isPlainEnglish = tag == "en" || tag == "en-US"
+        categories = isPlainEnglish ? ["one", "other"] : Self.categories(of: tag)
+    }
+
+    func category(_ count: Int64) -> String {
+        if isPlainEnglish { return count == 1 ? "one" : "other" }
+        if let known = lock.withLock({ categoryOf[count] }) { return known }
+        var buffer = [CChar](repeating: 0, count: 16)
+        let length = liftoff_plural_category(tag, Double(count), &buffer, 16)
+        let category = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "other"
+        lock.withLock { categoryOf[count] = category }
+        return category
+    }
+
+    private static func categories(of tag: String) -> [String] {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = liftoff_plural_categories(tag, &buffer, 64)
+        guard length > 0 else { return ["other"] }
+        let names = String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let order = ["zero", "one", "two", "few", "many", "other"]
+        return names.split(separator: " ").map(String.init).sorted { (order.firstIndex(of: $0) ?? 6) < (order.firstIndex(of: $1) ?? 6) }
+    }
+
+    func day(_ moment: Timestamp, long: Bool) -> String {
+        if isPlainEnglish { return long ? moment.longDay : moment.shortDay }
+        let key = moment.dayNumber
+        if let known = lock.withLock({ long ? longDays[key] : shortDays[key] }) { return known }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let length = liftoff_format_date(tag, long ? "yMMMMd" : "MMMd", Double(moment.dayNumber * 86_400 + 43_200), &buffer, 256)
+        let text = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : moment.day
+        lock.withLock { if long { longDays[key] = text } else { shortDays[key] = text } }
+        return text
+    }
+}
