@@ -5,7 +5,9 @@
 #include <unicode/udatpg.h>
 #include <unicode/uloc.h>
 #include <unicode/upluralrules.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 int liftoff_plural_category(const char *locale, double n, char *out, int cap) {
     UErrorCode status = U_ZERO_ERROR;
@@ -80,4 +82,28 @@ int liftoff_is_known_language(const char *locale) {
     u_UCharsToChars(name, echoed, nameLength);
     echoed[nameLength] = 0;
     return strcmp(echoed, language) != 0;
+}
+
+int liftoff_language_name(const char *locale, char *out, int cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar name[128];
+    int32_t length = uloc_getDisplayName(locale, locale, name, 128, &status);
+    if (U_FAILURE(status) || length <= 0) return -1;
+    // Capitalised as a menu shows it ("Français"): the first letter's title case, where it has one.
+    UChar32 first;
+    int32_t offset = 0;
+    U16_NEXT(name, offset, length, first);
+    UChar32 title = u_totitle(first);
+    UChar text[130];
+    int32_t written = 0;
+    UBool error = 0;
+    U16_APPEND(text, written, 130, title, error);
+    if (error) return -1;
+    u_memcpy(text + written, name + offset, length - offset);
+    written += length - offset;
+    int32_t bytes = 0;
+    u_strToUTF8(out, cap, &bytes, text, written, &status);
+    if (U_FAILURE(status) || bytes >= cap) return -1;
+    out[bytes] = 0;
+    return bytes;
 }

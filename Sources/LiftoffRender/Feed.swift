@@ -21,7 +21,7 @@ package enum AtomFeed {
     /// relative links in the content resolve through `xml:base`.
     package static func xml(site: Site, entries: [Entry]) -> String {
         let config = site.config
-        let feedURL = site.absolute(config.basePath + "feed.xml")
+        let feedURL = site.absolute(site.base + "feed.xml")
         let updated = entries.map { $0.article.updated ?? $0.article.date }.max() ?? Timestamp(seconds: 0)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -32,7 +32,7 @@ package enum AtomFeed {
         if !config.description.isEmpty { xml += "<subtitle>\(escape(config.description))</subtitle>\n" }
         xml += """
             <link href="\(escape(feedURL))" rel="self" type="application/atom+xml"/>
-            <link href="\(escape(config.baseURL))" rel="alternate" type="text/html"/>
+            <link href="\(escape(site.homeURL))" rel="alternate" type="text/html"/>
             <id>\(escape(feedURL))</id>
             <updated>\(updated.iso8601)</updated>
 
@@ -82,18 +82,30 @@ package enum Sitemap {
         /// Site path, e.g. `/articles/x/`.
         package var path: String
         package var lastModified: Timestamp?
+        /// The page in each language it is in, itself included (none on a site in one language).
+        package var alternates: [Site.Alternate]
 
-        package init(path: String, lastModified: Timestamp?) {
+        package init(path: String, lastModified: Timestamp?, alternates: [Site.Alternate] = []) {
             self.path = path
             self.lastModified = lastModified
+            self.alternates = alternates
         }
     }
 
     package static func xml(site: Site, pages: [Page]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let multilingual = site.languageHomes.count > 1
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        let defaultTag = site.languageHomes.first?.tag
         for page in pages {
             xml += "<url><loc>\(escape(site.absolute(page.path)))</loc>"
             if let lastModified = page.lastModified { xml += "<lastmod>\(lastModified.iso8601)</lastmod>" }
+            for version in page.alternates {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(escape(version.tag))\" href=\"\(escape(site.absolute(version.url)))\"/>"
+            }
+            if let fallback = page.alternates.first(where: { $0.tag == defaultTag }) {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escape(site.absolute(fallback.url)))\"/>"
+            }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"

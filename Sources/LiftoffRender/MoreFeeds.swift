@@ -8,8 +8,8 @@ package enum JSONFeed {
         var feed: [String: Any] = [
             "version": "https://jsonfeed.org/version/1.1",
             "title": config.title,
-            "home_page_url": config.baseURL,
-            "feed_url": site.absolute(config.basePath + "feed.json"),
+            "home_page_url": site.homeURL,
+            "feed_url": site.absolute(site.base + "feed.json"),
             "language": config.language,
             "items": entries.map { item($0, site: site, image: images[$0.article.path]) },
         ]

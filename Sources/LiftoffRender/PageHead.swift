@@ -24,6 +24,12 @@ struct PageHead {
     var jsonLD: [String] = []
     /// The addresses of the scripts the page's components need.
     var scripts: [String] = []
+    /// On a site in several languages: the page in each language it exists in, itself included
+    /// (`<link rel="alternate" hreflang>`), and `x-default`'s address.
+    var alternates: [(tag: String, url: String)] = []
+    var defaultAlternate: String?
+    /// The language switcher: every language, linking to this page's translation or that language's home.
+    var languages: [[String: Any]] = []
 
     /// The mustache context: absent fields are absent keys.
     var context: [String: Any] {
@@ -36,6 +42,11 @@ struct PageHead {
         if let image { context["image"] = image.context }
         if !jsonLD.isEmpty { context["jsonld"] = jsonLD }
         if !scripts.isEmpty { context["scripts"] = scripts }
+        if !alternates.isEmpty {
+            context["alternates"] = alternates.map { ["hreflang": $0.tag, "url": $0.url] }
+            if let defaultAlternate { context["x_default"] = defaultAlternate }
+        }
+        if !languages.isEmpty { context["languages"] = languages }
         return context
     }
 }

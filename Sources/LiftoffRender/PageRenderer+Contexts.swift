@@ -43,8 +43,14 @@ extension PageRenderer {
         let authors = article.authors.compactMap { site.config.authors[$0] }
         if !authors.isEmpty {
             let links = authors.map { "<a href=\"\(HTMLEscaping.escape(site.url(ofAuthor: $0.key)))\">\(HTMLEscaping.escape($0.name))</a>" }
-            let joined = links.count == 1 ? links[0] : links.dropLast().joined(separator: ", ") + " and " + links.last!
-            summary["byline_html"] = "By " + joined
+            // The words around the links escaped, the links put in after (a marker holds their places).
+            let marker = "\u{1}"
+            let joined = links.count == 1 ? marker + "0" : HTML.escape(site.strings.text(.listAnd, [
+                "list": (0..<links.count - 1).map { marker + String($0) }.joined(separator: ", "), "last": marker + String(links.count - 1),
+            ]))
+            var byline = HTML.escape(site.strings.text(.byline, ["authors": marker + "A"])).replacingOccurrences(of: marker + "A", with: joined)
+            for (index, link) in links.enumerated().reversed() { byline = byline.replacingOccurrences(of: marker + String(index), with: link) }
+            summary["byline_html"] = byline
             summary["authors"] = authors.map { ["name": $0.name, "url": site.url(ofAuthor: $0.key)] }
         }
         if let hero = share?.heroes[position] {
@@ -60,8 +66,8 @@ extension PageRenderer {
     /// schema.org `BreadcrumbList`: Home › Articles › the article.
     func breadcrumbs(_ article: Article) -> [String: Any] {
         let trail = [
-            (site.config.title, site.config.baseURL),
-            ("Articles", site.absolute(site.config.basePath + SiteLayout.articlesFolder)),
+            (site.config.title, site.homeURL),
+            ("Articles", site.absolute(site.base + SiteLayout.articlesFolder)),
             (article.title, site.absolute(site.url(of: article))),
         ]
         return [

@@ -7,7 +7,7 @@ extension PageRenderer {
         let latest = (0..<min(Self.homeCount, site.articles.count)).map(listItem)
         // Articles live at the build's clock, above the latest.
         let live = site.articles.indices.filter { site.articles[$0].live?.isLive(at: site.now) == true }.map(listItem)
-        var page = sitePage(PageHead(title: site.config.title, description: site.config.description, canonical: site.config.baseURL))
+        var page = inLanguages(sitePage(PageHead(title: site.config.title, description: site.config.description, canonical: site.homeURL)), sharedPath: "")
         page.scripts = liveScripts(live)
         var context: [String: Any] = ["page": page.context, "articles": latest]
         if !live.isEmpty { context["live_now"] = ["articles": live] }
@@ -18,13 +18,13 @@ extension PageRenderer {
     /// Every page of the paginated lists: `articles/`, `articles/page/2/`, …, then each tag's
     /// `tags/<slug>/`, `tags/<slug>/page/2/`, … (rendered later, each on its own, by `render(_:)`).
     package func listPages() -> [ListPage] {
-        var pages = paginate(Array(site.articles.indices), folder: SiteLayout.articlesFolder, heading: site.strings.text(.allArticles))
+        var pages = paginate(Array(site.articles.indices), folder: site.home + SiteLayout.articlesFolder, heading: site.strings.text(.allArticles))
         for tag in site.tags {
-            pages += paginate(tag.articles, folder: "tags/\(tag.slug)/", heading: site.strings.text(.tagged, ["name": tag.name]))
+            pages += paginate(tag.articles, folder: site.home + "tags/\(tag.slug)/", heading: site.strings.text(.tagged, ["name": tag.name]))
         }
         for (key, articles) in site.byAuthor.sorted(by: { $0.key < $1.key }) {
             guard let author = site.config.authors[key] else { continue }
-            pages += paginate(articles, folder: "authors/\(key)/", heading: site.strings.text(.articlesBy, ["name": author.name])).map {
+            pages += paginate(articles, folder: site.home + "authors/\(key)/", heading: site.strings.text(.articlesBy, ["name": author.name])).map {
                 var page = $0
                 page.intro = author.bio
                 page.avatar = avatars[key]
@@ -41,26 +41,26 @@ extension PageRenderer {
             return ["name": tag.name, "url": site.url(ofTag: tag.slug), "count": count, "one": count == 1,
                     "count_text": site.strings.count(.tagArticles, Int64(count))]
         }
-        let page = sitePage(PageHead(
+        let page = inLanguages(sitePage(PageHead(
             title: site.strings.text(.tagsTitle, ["site": site.config.title]),
             description: site.strings.text(.tagsDescription, ["site": site.config.title]),
-            canonical: site.absolute(site.config.basePath + "tags/")))
+            canonical: site.absolute(site.base + "tags/"))), sharedPath: "tags/")
         return render("tags", ["page": page.context, "tags": tags])
     }
 
     /// `search/index.html`: the search page (search.js fills it; without JavaScript it points to the lists).
     package func searchPage() -> String {
-        let page = sitePage(PageHead(
+        let page = inLanguages(sitePage(PageHead(
             title: site.strings.text(.searchTitle, ["site": site.config.title]), description: site.config.description,
-            canonical: site.absolute(site.config.basePath + "search/"), noindex: true))
+            canonical: site.absolute(site.base + "search/"), noindex: true)), versions: nil)
         return render("search", ["page": page.context])
     }
 
     /// `404.html`: every link in it is absolute from the site root, so it works at any depth.
     package func notFound() -> String {
-        let page = sitePage(PageHead(
+        let page = inLanguages(sitePage(PageHead(
             title: site.strings.text(.notFoundTitle, ["site": site.config.title]), description: site.config.description,
-            canonical: site.config.baseURL, noindex: true))
+            canonical: site.homeURL, noindex: true)), versions: nil)
         return render("404", ["page": page.context])
     }
 
@@ -89,9 +89,12 @@ extension PageRenderer {
         if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
         if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
         let suffix = list.number > 1 ? " (\(site.strings.text(.pageOfTitle, ["page": String(list.number), "pages": String(list.count)])))" : ""
-        var page = sitePage(PageHead(
+        // All articles' first page is in every language; a tag's or an author's pages are in theirs.
+        let shared = list.number == 1 && list.folder == site.home + SiteLayout.articlesFolder
+        let head = sitePage(PageHead(
             title: "\(list.heading)\(suffix) · \(site.config.title)", description: site.config.description,
             canonical: site.absolute(base + list.folderPath(list.number))))
+        var page = shared ? inLanguages(head, sharedPath: SiteLayout.articlesFolder) : inLanguages(head, versions: nil)
         let items = list.items.map(listItem)
         page.scripts = liveScripts(items)
         var context: [String: Any] = [
@@ -100,7 +103,7 @@ extension PageRenderer {
             "pagination": list.count > 1 ? pagination : false,
         ]
         // A tag's pages link its own feed.
-        if list.folder.hasPrefix("tags/") { context["feed"] = base + list.folder + "feed.xml" }
+        if list.folder.hasPrefix(site.home + "tags/") { context["feed"] = base + list.folder + "feed.xml" }
         return render("list", context)
     }
 }

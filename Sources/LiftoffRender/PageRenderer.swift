@@ -22,7 +22,7 @@ package struct PageRenderer: @unchecked Sendable {
     private let listItems: Memo<[String: Any]>
 
     /// The theme's words (`{{i18n.<key>}}`), in every template's context.
-    let words: [String: String]
+    let words: [String: Any]
 
     /// Where the contexts templates get are recorded (nil: nowhere).
     let contextLog: TemplateContextLog?
@@ -44,6 +44,8 @@ package struct PageRenderer: @unchecked Sendable {
     /// The components writers may place, and the URLs of theme assets (for their scripts).
     package let components: ComponentCatalog
     let assetURLs: [String: String]
+    /// Each language's name as it writes it (the switcher's words), by tag.
+    let languageNames: [String: String]
 
     package init(
         site: Site, theme: Theme, assets: FingerprintedAssets, share: ShareImages? = nil, avatars: [String: String] = [:],
@@ -64,7 +66,7 @@ package struct PageRenderer: @unchecked Sendable {
         case nil: compiled = nil
         }
         let config = site.config
-        let base = config.basePath
+        let base = site.base
         var context: [String: Any] = [
             "title": config.title,
             "description": config.description,
@@ -78,7 +80,7 @@ package struct PageRenderer: @unchecked Sendable {
             "tags_url": base + "tags/",
             "feed_url": base + "feed.xml",
             "json_feed_url": base + "feed.json",
-            "assets": assets.context(basePath: base),
+            "assets": assets.context(basePath: config.basePath),
             "year": String(site.now.civil.year),
             "rtl": site.strings.language.isRightToLeft,
             "not_found_next_html": Self.sentence(site.strings, .notFoundNext, links: [
@@ -86,6 +88,7 @@ package struct PageRenderer: @unchecked Sendable {
             "search_noscript_html": Self.sentence(site.strings, .searchNoScript, links: [
                 "articles": (base + SiteLayout.articlesFolder, .allArticlesLink), "tags": (base + "tags/", .theTags)]),
         ]
+        if let words = Self.scriptWords(site.strings) { context["words_json"] = words }
         if config.search { context["search"] = ["url": base + SiteLayout.searchFolder, "index": base + SiteLayout.searchFolder] }
         if let form = config.newsletter {
             context["newsletter"] = [
@@ -105,8 +108,27 @@ package struct PageRenderer: @unchecked Sendable {
             context["countdown"] = CountdownWidget.context(of: launch, now: site.now, site.strings)
         }
         siteContext = context
-        words = site.strings.templateTexts
+        words = site.strings.templateTexts as [String: Any]
+        languageNames = Dictionary(uniqueKeysWithValues: site.languageHomes.map { ($0.tag, Language($0.tag)?.nativeName ?? $0.tag) })
         listItems = Memo(count: site.articles.count)
+    }
+
+    /// The words `countdown.js` says as time passes, as JSON (nil in English: the script knows those).
+    static func scriptWords(_ words: ThemeStrings) -> String? {
+        guard words.language.tag != "en" || words.messages != ThemeStrings.english.messages else { return nil }
+        let keys: [ThemeStrings.Key] = [
+            .launched, .daysLeft, .hoursLeft, .minutesLeft, .lessThanTwoMinutes, .days, .hours, .minutes, .inDays, .inDayRange,
+            .windowOpenUntil, .windowClosed, .countdownSince,
+        ]
+        var object: [String: Any] = [:]
+        for key in keys {
+            switch words.messages[key.rawValue] {
+            case .text(let text)?: object[key.rawValue] = text
+            case .plural(let forms)?: object[key.rawValue] = forms
+            case nil: continue
+            }
+        }
+        return JSONLD.script(object)
     }
 
     /// A sentence of `key` whose `{name}`s are links (`name` → URL and the words linked), as HTML.
@@ -187,7 +209,7 @@ package struct PageRenderer: @unchecked Sendable {
         var scripts = body.scripts.compactMap { assetURLs[$0] }
         // Its own badge, or a related read's.
         if summary["live"] != nil || !liveScripts(related).isEmpty, let script = assetURLs[Self.liveScript] { scripts.append(script) }
-        let page = PageHead(
+        let page = inLanguages(PageHead(
             title: "\(article.title) · \(site.config.title)",
             // Link previews show the site's name apart (og:site_name): the title alone.
             shareTitle: article.title,
@@ -196,7 +218,7 @@ package struct PageRenderer: @unchecked Sendable {
             canonical: site.absolute(site.url(of: article)), kind: .article,
             published: article.date.iso8601, modified: article.updated?.iso8601,
             preview: article.draft || article.date > site.now, image: shareImage,
-            jsonLD: jsonLD, scripts: scripts)
+            jsonLD: jsonLD, scripts: scripts), versions: site.translations[article.path])
         let data = article.live.map { liveData(article, $0, feed: body.liveFeed ?? LiveFeed(entries: []), entryHTML: live?.entries ?? []) }
         return (render("article", ["page": page.context, "article": summary]), (tldrHTML ?? "") + bodyHTML, data)
     }
@@ -212,11 +234,12 @@ package struct PageRenderer: @unchecked Sendable {
             content["updated_display"] = site.strings.longDay(updated)
         }
         if let toc = tableOfContents(body, asked: page.toc) { content["toc"] = toc }
-        let head = PageHead(
+        let head = inLanguages(PageHead(
             title: "\(page.title) · \(site.config.title)", shareTitle: page.title,
             description: page.description ?? body.tldr?.text ?? site.config.description,
             canonical: site.absolute(site.url(of: page)),
-            preview: page.draft, image: shareImage(of: page), scripts: body.scripts.compactMap { assetURLs[$0] })
+            preview: page.draft, image: shareImage(of: page), scripts: body.scripts.compactMap { assetURLs[$0] }),
+            versions: site.translations[page.path])
         return render("page", ["page": head.context, "standalone": content])
     }
 

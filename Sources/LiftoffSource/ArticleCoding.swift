@@ -58,6 +58,8 @@ package enum ArticleCoding {
             writer.string(live.startDisplay)
             writer.optional(live.endDisplay) { $0.string($1) }
         }
+        writer.optional(article.translationKey) { $0.string($1) }
+        writer.wide(article.translationKeyLine)
     }
 
     /// The article `encode` wrote, its body empty; nil when the bytes end early.
@@ -100,6 +102,8 @@ package enum ArticleCoding {
               let live = reader.optional({ decodeLive(&$0) })
         else { return nil }
         (article.launch, article.launchLine, article.image, article.live) = (launch, launchLine, image, live)
+        guard let translationKey = reader.optional({ $0.string() }), let translationKeyLine = reader.wide() else { return nil }
+        (article.translationKey, article.translationKeyLine) = (translationKey, translationKeyLine)
         return article
     }
 

@@ -39,7 +39,12 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes front matter into an `Article`.
 package enum FrontMatterParser {
-    static let keys = ["title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "updates", "image_alt", "toc", "extra", "live"]
+    /// What a file without `date:` (and no date in its name) is told.
+    package static func missingDate(_ fileName: String) -> String {
+        "missing key 'date' (e.g. `date: 2026-11-24`), or name the file `YYYY-MM-DD-\(fileName)`"
+    }
+
+    static let keys = ["translation_key", "title", "description", "date", "updated", "tags", "related", "countdown", "draft", "slug", "author", "authors", "aliases", "retired", "share", "image", "image_focus", "launch", "updates", "image_alt", "toc", "extra", "live"]
 
     /// Reads a whole Markdown file (bytes) into an article, or every problem found in it.
     package static func parse(data: [UInt8], path: String) -> Result<Article, BuildFailure> {
@@ -52,10 +57,12 @@ package enum FrontMatterParser {
     /// with a key misspelt or a value of the wrong kind, the article with its valid keys, so that its
     /// body is checked too and every problem of the file is reported at once. Nil when the front
     /// matter cannot be read at all (not UTF-8, not closed, not YAML) or gives the article no address.
-    package static func read(data: [UInt8], path: String) -> (article: Article?, problems: [Diagnostic]) {
+    /// - Parameter translation: the file is in a language's folder (`content/fr/…`): without
+    ///   `date:` it is `Article.undated`, to take its original's.
+    package static func read(data: [UInt8], path: String, translation: Bool = false) -> (article: Article?, problems: [Diagnostic]) {
         switch split(data: data, path: path) {
         case .failure(let failure): return (nil, failure.diagnostics)
-        case .success(let split): return read(split, path: path)
+        case .success(let split): return read(split, path: path, translation: translation)
         }
     }
 
@@ -83,7 +90,7 @@ package enum FrontMatterParser {
         split(data: data, path: path).flatMap { split in compose(split, path: path, empty: empty).map { (split, $0) } }
     }
 
-    static func read(_ split: FrontMatterSplit, path: String) -> (article: Article?, problems: [Diagnostic]) {
+    static func read(_ split: FrontMatterSplit, path: String, translation: Bool = false) -> (article: Article?, problems: [Diagnostic]) {
         let node: Node
         switch compose(split, path: path, empty: "add `title:` and `date:`") {
         case .failure(let failure): return (nil, failure.diagnostics)
@@ -103,8 +110,10 @@ package enum FrontMatterParser {
         if fields.node("date") == nil {
             if let nameDate {
                 date = nameDate
+            } else if translation {
+                date = Article.undated
             } else {
-                fields.fail("date", "missing key 'date' (e.g. `date: 2026-11-24`), or name the file `YYYY-MM-DD-\(fileName)`")
+                fields.fail("date", Self.missingDate(fileName))
             }
         }
 
@@ -171,6 +180,10 @@ package enum FrontMatterParser {
         for (index, old) in (fields.stringList("retired", example: "/articles/old-slug/") ?? []).enumerated() {
             if let problem = AliasRule.problem(old) { fields.fail("retired", item: index, "retired path '\(old)' \(problem)") }
             else { article.retired.append(old) }
+        }
+        if let key = fields.string("translation_key") {
+            if key.trimmingSpaces.isEmpty { fields.fail("translation_key", "'translation_key' is empty") }
+            else { (article.translationKey, article.translationKeyLine) = (key, fields.line(of: "translation_key")) }
         }
         readUpdates(&fields, into: &article)
         LiveCoverageParser.read(&fields, into: &article)

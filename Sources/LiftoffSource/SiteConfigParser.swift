@@ -5,6 +5,7 @@ package enum SiteConfigParser {
     static let keys = [
         "title", "description", "base_url", "language", "author", "countdown", "per_page",
         "markdown", "newsletter", "footer", "images", "cards", "toc", "search", "menu", "authors",
+        "languages", "default_language_in_folder",
     ]
 
     /// Decodes `site.yml`; every problem is returned, with its line.
@@ -78,6 +79,8 @@ package enum SiteConfigParser {
         config.menu = menu(&fields)
         config.authors = authors(&fields)
         config.authorsLine = fields.line(of: "authors")
+        config.languages = languages(&fields, default: config.language)
+        config.defaultLanguageInFolder = fields.bool("default_language_in_folder") ?? false
         return (config, fields.diagnostics)
     }
 }
@@ -127,6 +130,48 @@ extension SiteConfigParser {
     }
 
     /// `menu:` — a list of `{title, page}` or `{title, url}`.
+    /// `languages:` — tag → `{title, description, menu, footer, newsletter: {title, text, button}}`
+    /// (each may be empty: `fr: {}`).
+    static func languages(_ fields: inout YAMLFields, default defaultTag: String) -> [SiteConfig.LanguageSettings] {
+        guard let node = fields.node("languages") else { return [] }
+        guard let mapping = node.mapping else {
+            fields.fail("languages", "'languages' must be a mapping of language tags, like `languages: {fr: {title: …}}`")
+            return []
+        }
+        var result: [SiteConfig.LanguageSettings] = []
+        for (key, value) in mapping {
+            let line = (key.mark?.line ?? fields.line(of: "languages")) + fields.lineOffset
+            let tag = key.string ?? ""
+            guard Language(tag) != nil else {
+                let hint = tag.contains("_") ? "; did you mean '\(tag.replacingOccurrences(of: "_", with: "-"))'?" : ""
+                fields.fail(line: line, "languages: '\(tag)' is not a language tag such as fr, de or pt-BR\(hint)")
+                continue
+            }
+            if tag == defaultTag {
+                fields.fail(line: line, "languages: '\(tag)' is the default language (`language: \(defaultTag)`); list only the others")
+                continue
+            }
+            var settings = SiteConfig.LanguageSettings(tag: tag, line: line)
+            if value.scalar?.string == "" || value.scalar?.string == "null" || value.mapping?.isEmpty == true {
+                result.append(settings)
+                continue
+            }
+            let known = ["title", "description", "menu", "footer", "newsletter"]
+            var item = YAMLFields(value, known: known, path: fields.path, lineOffset: fields.lineOffset, what: "site.yml: languages: \(tag)", line: line)
+            settings.title = item.string("title")
+            settings.description = item.string("description")
+            settings.footer = item.string("footer")
+            if item.node("menu") != nil { settings.menu = menu(&item) }
+            if var form = item.nested("newsletter", known: ["title", "text", "button"], what: "site.yml: languages: \(tag): newsletter") {
+                settings.newsletter = (form.string("title"), form.string("text"), form.string("button"))
+                item.absorb(form)
+            }
+            fields.absorb(item)
+            result.append(settings)
+        }
+        return result
+    }
+
     static func menu(_ fields: inout YAMLFields) -> [SiteConfig.MenuItem] {
         guard let node = fields.node("menu") else { return [] }
         guard let entries = node.sequence else {

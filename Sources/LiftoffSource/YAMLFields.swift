@@ -162,6 +162,11 @@ package struct YAMLFields {
         diagnostics.append(.error(path, line(of: key), "\(what): \(message)"))
     }
 
+    /// Fails at `line` (a nested key's own line, such as a mapping's entry).
+    mutating func fail(line: Int, _ message: String) {
+        diagnostics.append(.error(path, line, "\(what): \(message)"))
+    }
+
     /// Fails at the line of the list `key`'s item `index` (the key's line when the list is written
     /// on one line).
     mutating func fail(_ key: String, item index: Int, _ message: String) {

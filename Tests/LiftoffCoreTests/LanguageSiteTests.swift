@@ -42,7 +42,7 @@ import LiftoffModel
         let pages = try site.build()
         let french = try Self.words("fr")
         let page = try #require(pages["articles/sept-jours/index.html"])
-        #expect(page.contains("<html lang=\"fr\">"))
+        #expect(page.contains("<html lang=\"fr\" data-words="))
         #expect(page.contains("24 novembre 2026"))
         #expect(page.contains(HTML.escape(french.count(.minRead, 1))))
         #expect(page.contains(">\(HTML.escape(french.text(.relatedReads)))<"))
@@ -65,7 +65,7 @@ import LiftoffModel
         let pages = try site.build()
         let arabic = try Self.words("ar")
         let home = try #require(pages["index.html"])
-        #expect(home.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(home.contains("<html lang=\"ar\" dir=\"rtl\""))
         // Two articles in the tag: Arabic's "two" form, not "other".
         let tags = try #require(pages["tags/index.html"])
         #expect(arabic.count(.tagArticles, 2) != arabic.count(.tagArticles, 100).replacingOccurrences(of: "100", with: "2"))
@@ -89,7 +89,7 @@ import LiftoffModel
         let report = try site.publishReport()
         #expect(report.warnings.map(\.description) == ["theme/i18n/it.yml: warning: no such file: pages in `it` print the words of `en`"])
         let page = try site.outputText("articles/sept-jours/index.html")
-        #expect(page.contains("<html lang=\"it\">"))
+        #expect(page.contains("<html lang=\"it\""))
         #expect(page.contains("Related reads"))
         // Dates are the language's own all the same.
         #expect(page.contains("24 novembre 2026"))

@@ -20,6 +20,7 @@ import Testing
         countdown: {target: 2026-12-01T17:00:00Z, label: Launch}
         draft: true
         slug: every-key
+        translation_key: every
         authors: [maya, sam]
         aliases: [/old/]
         retired: [/older/]

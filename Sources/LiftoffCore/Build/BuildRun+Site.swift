@@ -13,23 +13,19 @@ extension BuildRun {
                 previous: reusable, sink: sink)
             : nil
         do {
-            try writeSitePage(renderer.home(), "index.html")
-            let lists = try Builder.writeLists(renderer.listPages(), renderer: renderer, keys: keys, reusable: reusable, sink: sink)
-            for list in lists {
-                published.cache.pages[list.page.path] = BuildCache.Page(key: list.key)
-                if list.rendered { published.renderedPages.append(list.page.path) } else { published.carriedOver += 1 }
+            var lists = try writeLanguagePages(site: site, renderer: renderer, keys: keys, feed: (published.feedEntries, published.feedImages), search: search != nil)
+            var languages = [(site: site!, lists: lists.map(\.page))]
+            for part in others {
+                let partLists = try writeLanguagePages(site: part.site, renderer: part.renderer, keys: part.keys, feed: (part.feedEntries, part.feedImages), search: false)
+                lists += partLists
+                languages.append((part.site, partLists.map(\.page)))
             }
-            try writeSitePage(renderer.tagIndex(), "tags/index.html")
-            if search != nil { try writeSitePage(renderer.searchPage(), "search/index.html") }
-            try writeSitePage(renderer.notFound(), "404.html")
-            try writeSitePage(AtomFeed.xml(site: site, entries: published.feedEntries), "feed.xml")
-            try writeSitePage(JSONFeed.json(site: site, entries: published.feedEntries, images: published.feedImages), "feed.json")
-            for feed in try Builder.writeTagFeeds(site: site, keys: keys, reusable: reusable, sink: sink) {
-                published.cache.pages[feed.path] = BuildCache.Page(key: feed.key)
-                if feed.rendered { published.renderedPages.append(feed.path) } else { published.carriedOver += 1 }
+            // `default_language_in_folder`: the default language is under /en/, and / sends readers there.
+            if !site.home.isEmpty {
+                try writeSitePage(Aliases.page(to: site.homeURL, title: site.config.title, language: site.config.language), "index.html")
             }
             try writeSitePage(NewsSitemap.xml(site: site), "news-sitemap.xml")
-            let sitemap = try Builder.writeSitemap(site: site, lists: lists.map(\.page), keys: keys, reusable: reusable, sink: sink)
+            let sitemap = try Builder.writeSitemap(languages, keys: keys, reusable: reusable, sink: sink)
             published.cache.pages[sitemap.path] = BuildCache.Page(key: sitemap.key)
             if sitemap.rendered { published.renderedPages.append(sitemap.path) } else { published.carriedOver += 1 }
             try writeSitePage(Sitemap.robots(site: site), "robots.txt")
@@ -57,6 +53,29 @@ extension BuildRun {
         _ = try? search?.wait()
     }
 
+    /// One language's home, lists, tag index, search page, 404, feeds and tag feeds, under its home.
+    private func writeLanguagePages(
+        site: Site, renderer: PageRenderer, keys: PageKeys, feed: (entries: [AtomFeed.Entry], images: [String: String]), search: Bool
+    ) throws -> [(page: ListPage, key: Digest, rendered: Bool)] {
+        let home = site.home
+        try writeSitePage(renderer.home(), home + "index.html")
+        let lists = try Builder.writeLists(renderer.listPages(), renderer: renderer, keys: keys, reusable: reusable, sink: sink)
+        for list in lists {
+            published.cache.pages[list.page.path] = BuildCache.Page(key: list.key)
+            if list.rendered { published.renderedPages.append(list.page.path) } else { published.carriedOver += 1 }
+        }
+        try writeSitePage(renderer.tagIndex(), home + "tags/index.html")
+        if search { try writeSitePage(renderer.searchPage(), home + "search/index.html") }
+        try writeSitePage(renderer.notFound(), home + "404.html")
+        try writeSitePage(AtomFeed.xml(site: site, entries: feed.entries), home + "feed.xml")
+        try writeSitePage(JSONFeed.json(site: site, entries: feed.entries, images: feed.images), home + "feed.json")
+        for feed in try Builder.writeTagFeeds(site: site, keys: keys, reusable: reusable, sink: sink) {
+            published.cache.pages[feed.path] = BuildCache.Page(key: feed.key)
+            if feed.rendered { published.renderedPages.append(feed.path) } else { published.carriedOver += 1 }
+        }
+        return lists
+    }
+
     /// Home, tag index, 404, feed, sitemap, robots: rendered on every build.
     private func writeSitePage(_ text: String, _ path: String) throws {
         try Builder.write(text, to: path, sink)
@@ -71,7 +90,7 @@ extension BuildRun {
             published.copied[String(file.dropFirst("content/".count))] = file
         }
         // Made on the first file or alias to check (a site of 100,000 articles makes 120,000 paths; most copy nothing).
-        let (rendered, searchFiles, site) = (published.renderedPages, published.searchFiles, site!)
+        let (rendered, searchFiles, site) = (published.renderedPages, published.searchFiles, links.site)
         lazy var generated = GeneratedPaths(
             rendered + site.articles.map(site.pagePath) + lists.map(\.page.path) + assets.files.map(\.path)
                 + site.articles.filter { $0.live != nil }.map { $0.folder + LiveCoverage.dataFile } + searchFiles)
@@ -107,7 +126,7 @@ extension BuildRun {
             clock.lap("source state")
         }
         return BuildReport(
-            articles: site.articles.count, pages: published.pages,
+            articles: site.articles.count + others.reduce(0) { $0 + $1.site.articles.count }, pages: published.pages,
             files: assets.files.count + published.copied.count + published.imageFiles.count,
             warnings: Builder.sorted(warnings + problems), stages: clock.stages, validUntil: published.validUntil,
             inputs: sources.stamps.merging(theme!.stamps) { $1 }.merging(share.inputs) { $1 },

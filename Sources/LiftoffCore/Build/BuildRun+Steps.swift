@@ -30,7 +30,9 @@ extension BuildRun {
         if let baseURL = options.baseURL { self.config?.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
         if let config, !config.markdown.unsafeHTML { problems += SVGSafety.problems(in: sources.files, folder: sources.folder) }
         // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
-        let files = sources.markdown.filter { !$0.path.hasPrefix(StandalonePage.folder) && !$0.path.hasPrefix(Launch.folder) }
+        let files = sources.markdown.filter { !LanguageHomes.isPage($0.path) && !$0.path.hasPrefix(Launch.folder) }
+        let homes = config.map { LanguageHomes($0) } ?? .monolingual
+        self.homes = homes
         let previous = previous
         // Launches (`content/launches/`) are read apart too: articles point at them.
         for file in sources.markdown where file.path.hasPrefix(Launch.folder) {
@@ -41,9 +43,11 @@ extension BuildRun {
                 unparsedMarkdown.insert(file.path)
             }
         }
-        for file in sources.markdown where file.path.hasPrefix(StandalonePage.folder) {
+        for file in sources.markdown where LanguageHomes.isPage(file.path) {
             switch StandalonePage.parse(data: file.data ?? [], path: file.path) {
-            case .success(let page): if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
+            case .success(var page):
+                page.home = homes.home(of: page.path)
+                if options.drafts || !page.draft { standalone.append(page) } else { draftPages.append(page) }
             case .failure(let failure):
                 problems += failure.diagnostics
                 unparsedMarkdown.insert(file.path)
@@ -67,14 +71,15 @@ extension BuildRun {
             hasher.combine(data)
             let digest = hasher.finalize()
             if let known = previous?.articles[path], known.digest == digest { return (digest, known.article, [], true) }
-            var (article, problems) = FrontMatterParser.read(data: data, path: path)
+            var (article, problems) = FrontMatterParser.read(data: data, path: path, translation: homes.tag(of: path) != homes.defaultTag)
             if !keepsBody[index], article != nil { (article!.body, article!.bodyUnread) = ("", true) }
             return (digest, article, problems, true)
         }
         sourceState.entries.reserveCapacity(files.count)
         for (index, (digest, article, articleProblems, _)) in parsed.enumerated() {
             problems += articleProblems
-            if let article {
+            if var article {
+                if homes.isMultilingual { article.home = homes.home(of: article.path) }
                 // With a front-matter problem the build fails, but the body is still checked.
                 articles.append(article)
                 parsedArticles[article.path] = (digest, article)
@@ -111,19 +116,16 @@ extension BuildRun {
         if config.search, theme.templateTexts["search"] == nil {
             problems.append(.error("theme/templates/search.mustache", 0, "missing template 'search' (the search page): add it, or set `search: false` in site.yml"))
         }
-        var (resolved, resolveProblems) = Resolver.resolve(
-            config: config, articles: articles, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
-        problems += resolveProblems
-        let language = Language(config.language) ?? .english
-        let (strings, stringWarnings) = ThemeStrings.compose(language: language, fallback: language, files: theme.strings)
-        resolved.strings = strings
-        warnings += stringWarnings
-        resolved.pages = Builder.checkPages(standalone, drafts: draftPages, menu: config.menu, problems: &problems)
-        Builder.followLaunches(&resolved, launches: launches, problems: &problems)
-        site = resolved
+        let sites = resolveLanguages(config: config, theme: theme)
+        site = sites[0]
+        otherSites = Array(sites.dropFirst())
+        // Links resolve across languages: every language's articles, pages and launches.
+        var resolved = sites[0]
+        if sites.count > 1 { resolved.articles = sites.flatMap(\.articles) }
+        let allPages = sites.flatMap(\.pages)
         links = LinkResolver(
             site: resolved, articlesByPath: parsedArticles, files: sources.files, unparsedMarkdown: unparsedMarkdown,
-            pageURLs: Dictionary((resolved.pages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first }
+            pageURLs: Dictionary((allPages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first }
                 .merging(resolved.launches.values.map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
             draftPages: Set(draftPages.map(\.path)), isNew: isNewArticle)
     }
@@ -141,15 +143,8 @@ extension BuildRun {
             stamps: sources.stamps)
         highlighter = Highlighter(cacheFolder: options.codeCache, enabled: config.markdown.highlight)
         // Heroes first: lists, cards and pages show them, and page keys include them.
-        share = ShareImages(site: site, root: root, images: images)
-        let links = links!
-        let heroProblems = share.problems + share.prepareHeroes { path, article in
-            let (rewrite, asset) = links.rewrite(path, isImage: true, in: article)
-            if case .error(let message) = rewrite { return (message, nil) }
-            return (nil, asset)
-        }
-        problems += heroProblems.filter { $0.severity == .error }
-        warnings += heroProblems.filter { $0.severity != .error }
+        share = shareImages(site)
+        let otherShares = otherSites.map(shareImages)
         avatars = Builder.publishAvatars(config: config, files: sources.files, images: images, problems: &problems)
         renderer = PageRenderer(
             site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering,
@@ -161,29 +156,54 @@ extension BuildRun {
         siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
         siteKey.combine(share.digest)
         siteKey.combine(site.strings.digest)
+        for (other, otherShare) in zip(otherSites, otherShares) {
+            siteKey.combine(otherShare.digest)
+            siteKey.combine(other.strings.digest)
+        }
         for (key, html) in avatars.html.sorted(by: { $0.key < $1.key }) {
             siteKey.combine(key)
             siteKey.combine(html)
         }
         let parsed = parsedArticles
         keys = PageKeys(site: site, siteKey: siteKey.finalize(), source: { parsed[$0.path]?.digest ?? .zero }, heroes: share.heroes.mapValues(\.identity))
+        others = zip(otherSites, otherShares).map { other, otherShare in
+            LanguagePart(
+                site: other, share: otherShare,
+                renderer: PageRenderer(
+                    site: other, theme: theme, assets: assets, share: otherShare, avatars: avatars.html, libraryRendering: options.libraryRendering,
+                    contextLog: options.contextLog),
+                keys: PageKeys(site: other, siteKey: keys.siteKey, source: { parsed[$0.path]?.digest ?? .zero }, heroes: otherShare.heroes.mapValues(\.identity)))
+        }
         reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         published.validUntil = site.validUntil
         published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
         published.cache.pages.reserveCapacity(site.articles.count + site.articles.count / 4)
         published.cache.linkWorld = links.world
         published.cache.articles = parsedArticles
+        let everyArticle = links.site
         (published.cache.urls, published.cache.moved) = Builder.movedURLs(
-            site: site, previous: previous,
-            added: links.leadsAsBefore(previous?.linkWorld) ? site.articles.filter { isNewArticle($0.path) } : nil,
+            site: everyArticle, previous: previous,
+            added: links.leadsAsBefore(previous?.linkWorld) ? everyArticle.articles.filter { isNewArticle($0.path) } : nil,
             articles: parsedArticles, warnings: &warnings)
         published.cache.search.stored = reusable?.search.stored
     }
 
-    /// Every article's page, rendered or carried over from the last build, in parallel.
+    /// Every article's page, rendered or carried over from the last build, in parallel; each
+    /// language's in turn.
     func renderArticles() {
-        let site = site!, keys = keys!, reusable = reusable, links = links!, images = images!, share = share!, sink = sink
-        let highlighter = highlighter!, markdown = markdown!, renderer = renderer!, folder = sources.folder
+        published.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count)
+        (published.feedEntries, published.feedImages) = renderArticles(site: site, keys: keys, renderer: renderer, share: share)
+        for part in others {
+            (part.feedEntries, part.feedImages) = renderArticles(site: part.site, keys: part.keys, renderer: part.renderer, share: part.share)
+        }
+    }
+
+    /// One language's articles; returns its feed's entries and their share images.
+    private func renderArticles(
+        site: Site, keys: PageKeys, renderer: PageRenderer, share: ShareImages
+    ) -> (entries: [AtomFeed.Entry], images: [String: String]) {
+        let reusable = reusable, links = links!, images = images!, sink = sink
+        let highlighter = highlighter!, markdown = markdown!, folder = sources.folder
         let sameLinkWorld = links.leadsAsBefore(reusable?.linkWorld)
         let outcomes = parallelMap(site.articles.count) { position -> PageOutcome in
             let path = site.pagePath(of: site.articles[position])
@@ -209,11 +229,13 @@ extension BuildRun {
                 position, article: article, key: key, site: site, links: links, images: images, share: share, highlighter: highlighter,
                 markdown: markdown, renderer: renderer, terms: reusable?.search, sink: sink)
         }
-        published.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count)
+        // The search index is the default language's.
+        let searched = site.config.search && site.isDefaultLanguage
+        var feed: (entries: [AtomFeed.Entry], images: [String: String]) = ([], [:])
         for (position, outcome) in outcomes.enumerated() {
             let article = site.articles[position], path = site.pagePath(of: article)
             if let page = outcome.page.cached { published.cache.pages[path] = page }
-            if site.config.search, let page = outcome.page.cached {
+            if searched, let page = outcome.page.cached {
                 // Its terms: made now, or the last build's (kept in memory by the preview, in the search cache by `build`).
                 if let document = outcome.search {
                     published.cache.search.made[path] = (page.key, document)
@@ -225,22 +247,25 @@ extension BuildRun {
             if outcome.page.rendered { published.renderedPages.append(path) } else { published.carriedOver += 1 }
             absorb(outcome, from: article.path)
             if let content = outcome.page.feedContent {
-                published.feedEntries.append(AtomFeed.Entry(article: article, description: outcome.page.description, html: content))
-                if let image = share.image(forArticle: position) { published.feedImages[article.path] = image.url }
+                feed.entries.append(AtomFeed.Entry(article: article, description: outcome.page.description, html: content))
+                if let image = share.image(forArticle: position) { feed.images[article.path] = image.url }
             }
         }
+        return feed
     }
 
     /// Standalone pages (rendered every build) and authors' avatars.
     func renderPages() {
         for (source, target) in avatars.files { published.imageFiles[target] = source }
         for (source, line) in avatars.uses { published.imageUses[source, default: []].append(("site.yml", line, source)) }
-        for page in site.pages {
-            let outcome = Builder.renderPage(
-                page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
-            absorb(outcome, from: page.path)
-            published.pageTerms[page.outputPath] = outcome.search
-            published.renderedPages.append(page.outputPath)
+        for (site, renderer) in [(site!, renderer!)] + others.map({ ($0.site, $0.renderer) }) {
+            for page in site.pages {
+                let outcome = Builder.renderPage(
+                    page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
+                absorb(outcome, from: page.path)
+                if site.isDefaultLanguage { published.pageTerms[page.outputPath] = outcome.search }
+                published.renderedPages.append(page.outputPath)
+            }
         }
         for launch in site.launches.values.sorted(by: { $0.key < $1.key }) {
             let outcome = Builder.renderLaunch(
@@ -271,7 +296,9 @@ extension BuildRun {
 
     /// Draws every share card and hero crop the cache lacks.
     func drawCards() {
-        if let image = share.siteImage { published.imageFiles[image.file.target] = image.file.source }
-        problems += share.drawMissing()
+        for share in [share!] + others.map(\.share) {
+            if let image = share.siteImage { published.imageFiles[image.file.target] = image.file.source }
+            problems += share.drawMissing()
+        }
     }
 }

@@ -30,6 +30,8 @@ final class BuildRun {
     var theme: Theme?
     // parse
     var config: SiteConfig?
+    /// Where each language's files are and its pages go.
+    var homes: LanguageHomes!
     var standalone: [StandalonePage] = []
     /// Draft pages: not published, but where links to them will lead.
     var draftPages: [StandalonePage] = []
@@ -42,6 +44,8 @@ final class BuildRun {
     var unparsedMarkdown: Set<String> = []
     // resolve
     var site: Site!
+    /// The other languages' sites, in `languages:` order (a site in one language has none).
+    var otherSites: [Site] = []
     var links: LinkResolver!
     // prepare
     var assets: FingerprintedAssets!
@@ -52,6 +56,8 @@ final class BuildRun {
     var renderer: PageRenderer!
     var markdown: MarkdownRenderer!
     var keys: PageKeys!
+    /// The other languages' parts, in `languages:` order.
+    var others: [LanguagePart] = []
     /// The previous build's cache, when it applies to this build (same site key, still valid).
     var reusable: BuildCache?
     var scratch: URL?

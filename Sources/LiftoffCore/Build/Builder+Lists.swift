@@ -17,42 +17,52 @@ extension Builder {
     static func writeTagFeeds(site: Site, keys: PageKeys, reusable: BuildCache?, sink: any PageSink) throws -> [(path: String, key: Digest, rendered: Bool)] {
         let tags = site.tags
         return try writeKeyed(
-            tags.count, reusable: reusable, sink: sink, page: { ("tags/\(tags[$0].slug)/feed.xml", keys.tagFeed(tags[$0])) },
+            tags.count, reusable: reusable, sink: sink, page: { (site.home + "tags/\(tags[$0].slug)/feed.xml", keys.tagFeed(tags[$0])) },
             make: { TagFeed.xml(site: site, tag: tags[$0]) })
     }
 
     /// The sitemap, written again only when what it lists changed: every article's address, dates and
     /// tags (a tag page's date is its newest article's; a new title or text leaves it as it was), the
-    /// list pages, standalone pages and launches. Returns its key, whether it was made, and how many
-    /// pages it lists.
+    /// list pages, standalone pages and launches, each language's, with their translations. Returns
+    /// its key, whether it was made, and how many pages it lists.
     static func writeSitemap(
-        site: Site, lists: [ListPage], keys: PageKeys, reusable: BuildCache?, sink: any PageSink
+        _ languages: [(site: Site, lists: [ListPage])], keys: PageKeys, reusable: BuildCache?, sink: any PageSink
     ) throws -> (path: String, key: Digest, rendered: Bool, count: Int) {
         var hasher = StableHasher()
         hasher.combine(keys.siteKey)
         hasher.combine("sitemap")
-        hasher.combine(site.articles.count)
-        for article in site.articles {
-            hasher.combine(article.slug)
-            hasher.combine(article.date.seconds)
-            hasher.combine(article.updated?.seconds ?? .min)
-            hasher.combine(article.tagSlugs.count)
-            for tag in article.tagSlugs { hasher.combine(tag) }
-        }
-        hasher.combine(lists.count)
-        for list in lists { hasher.combine(list.path) }
-        let others = otherSitemapPages(site)
-        hasher.combine(others.count)
-        for page in others {
-            hasher.combine(page.path)
-            hasher.combine(page.lastModified?.seconds ?? .min)
+        var pages: [Sitemap.Page] = []
+        for (site, lists) in languages {
+            hasher.combine(site.home)
+            hasher.combine(site.articles.count)
+            for article in site.articles {
+                hasher.combine(article.slug)
+                hasher.combine(article.date.seconds)
+                hasher.combine(article.updated?.seconds ?? .min)
+                hasher.combine(article.tagSlugs.count)
+                for tag in article.tagSlugs { hasher.combine(tag) }
+            }
+            hasher.combine(lists.count)
+            for list in lists { hasher.combine(list.path) }
+            let others = otherSitemapPages(site)
+            hasher.combine(others.count)
+            for page in others {
+                hasher.combine(page.path)
+                hasher.combine(page.lastModified?.seconds ?? .min)
+            }
+            // Which pages translate which (a site in one language has none).
+            for (path, versions) in site.translations.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(path)
+                for version in versions { hasher.combine(version.url) }
+            }
+            pages += sitemapPages(site: site, lists: lists, others: others)
         }
         let key = hasher.finalize()
+        let (site, listed) = (languages[0].site, pages)
         let written = try writeKeyed(1, reusable: reusable, sink: sink, page: { _ in ("sitemap.xml", key) }) { _ in
-            Sitemap.xml(site: site, pages: sitemapPages(site: site, lists: lists, others: others))
+            Sitemap.xml(site: site, pages: listed)
         }[0]
-        // Home and the tag index, the lists, the articles, the others (as `sitemapPages` lists them).
-        return (written.path, written.key, written.rendered, 2 + lists.count + site.articles.count + others.count)
+        return (written.path, written.key, written.rendered, pages.count)
     }
 
     /// Writes `count` files on all cores, each at its path; one whose key is the previous build's
@@ -78,29 +88,36 @@ extension Builder {
     /// articles, standalone pages, launches.
     /// - Parameter others: `otherSitemapPages(site)`.
     private static func sitemapPages(site: Site, lists: [ListPage], others: [Sitemap.Page]) -> [Sitemap.Page] {
-        let base = site.config.basePath
+        let base = site.base
         let modified = site.articles.map { $0.updated ?? $0.date }
         let newest = modified.max()
         func lastModified(_ positions: [Int]) -> Timestamp? {
             positions.lazy.map { modified[$0] }.max()
         }
-        var sitemap = [Sitemap.Page(path: base, lastModified: newest)]
-        for list in lists where list.folder == SiteLayout.articlesFolder {
-            sitemap.append(Sitemap.Page(path: base + list.folderPath(list.number), lastModified: newest))
+        // The pages every language has at one place under its home.
+        func shared(_ path: String) -> [Site.Alternate] {
+            site.languageHomes.count > 1 ? site.languageHomes.map { Site.Alternate(tag: $0.tag, url: $0.url + path) } : []
         }
-        sitemap.append(Sitemap.Page(path: base + "tags/", lastModified: newest))
-        for list in lists where list.folder != SiteLayout.articlesFolder {
-            sitemap.append(Sitemap.Page(path: base + list.folderPath(list.number), lastModified: lastModified(list.members)))
+        var sitemap = [Sitemap.Page(path: base, lastModified: newest, alternates: shared(""))]
+        for list in lists where list.folder == site.home + SiteLayout.articlesFolder {
+            sitemap.append(Sitemap.Page(
+                path: site.config.basePath + list.folderPath(list.number), lastModified: newest,
+                alternates: list.number == 1 ? shared(SiteLayout.articlesFolder) : []))
+        }
+        sitemap.append(Sitemap.Page(path: base + "tags/", lastModified: newest, alternates: shared("tags/")))
+        for list in lists where list.folder != site.home + SiteLayout.articlesFolder {
+            sitemap.append(Sitemap.Page(path: site.config.basePath + list.folderPath(list.number), lastModified: lastModified(list.members)))
         }
         for article in site.articles {
-            sitemap.append(Sitemap.Page(path: site.url(of: article), lastModified: article.updated ?? article.date))
+            sitemap.append(Sitemap.Page(
+                path: site.url(of: article), lastModified: article.updated ?? article.date, alternates: site.translations[article.path] ?? []))
         }
         return sitemap + others
     }
 
     /// The sitemap's standalone pages and launches.
     private static func otherSitemapPages(_ site: Site) -> [Sitemap.Page] {
-        site.pages.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.updated) }
-            + site.launches.values.sorted { $0.key < $1.key }.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.history.map(\.date).max()) }
+        site.pages.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.updated, alternates: site.translations[$0.path] ?? []) }
+            + (site.isDefaultLanguage ? site.launches.values : [:].values).sorted { $0.key < $1.key }.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.history.map(\.date).max()) }
     }
 }

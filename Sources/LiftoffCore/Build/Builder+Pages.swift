@@ -41,7 +41,7 @@ extension Builder {
     ) -> PageOutcome {
         var outcome = PageOutcome()
         let (blocks, body) = self.body(
-            of: page.asArticle, folder: "\(page.slug)/", site: site, links: links, images: images, highlighter: highlighter,
+            of: page.asArticle, folder: page.folder, site: site, links: links, images: images, highlighter: highlighter,
             markdown: markdown, components: renderer.components, outcome: &outcome)
         guard outcome.report.errors.isEmpty else { return outcome }
         do {

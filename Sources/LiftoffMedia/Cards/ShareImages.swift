@@ -133,7 +133,7 @@ package final class ShareImages: @unchecked Sendable {
         return siteImageMemo.value(at: 0) {
             let card = ShareCard(title: site.config.description.isEmpty ? site.config.title : site.config.description,
                                  siteTitle: site.config.title, date: nil, countdown: siteCountdownLine)
-            return self.card(card, at: "card", for: "site.yml")
+            return self.card(card, at: site.home + "card", for: "site.yml")
         }
     }
 

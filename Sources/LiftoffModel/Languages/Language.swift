@@ -25,6 +25,13 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: Language, rhs: Language) -> Bool { lhs.tag == rhs.tag }
     public func hash(into hasher: inout Hasher) { hasher.combine(tag) }
 
+    /// The language's name as it writes it, as a menu shows it: "Français", "Deutsch", "العربية".
+    public var nativeName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let length = liftoff_language_name(tag, &buffer, 256)
+        return length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : tag
+    }
+
     /// The CLDR plural category of `count`: `zero`, `one`, `two`, `few`, `many` or `other`.
     public func pluralCategory(_ count: Int64) -> String { words.category(count) }
 

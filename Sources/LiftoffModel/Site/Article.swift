@@ -50,6 +50,12 @@ public struct Article: Sendable {
     public var image: Hero? { get { box.fields.image } _modify { yield &unique().fields.image } }
     /// `live:`: the article is a live blog with this coverage and these entries.
     public var live: LiveCoverage? { get { box.fields.live } _modify { yield &unique().fields.live } }
+    /// Where its language's pages go: `""` for the default language at the root, `fr/` for
+    /// `content/fr/…` (set from the path by the build, not read from the front matter).
+    public var home: String { get { box.fields.home } _modify { yield &unique().fields.home } }
+    /// `translation_key:`: what ties translations whose paths differ (else the path below the language's folder).
+    public var translationKey: String? { get { box.fields.translationKey } _modify { yield &unique().fields.translationKey } }
+    public var translationKeyLine: Int { get { box.fields.translationKeyLine } _modify { yield &unique().fields.translationKeyLine } }
 
     package init(
         path: String, slug: String, title: String, description: String? = nil, date: Timestamp, updated: Timestamp? = nil, tags: [String],
@@ -63,6 +69,9 @@ public struct Article: Sendable {
             slugLine: slugLine, authors: authors, authorsLine: authorsLine, aliases: aliases, aliasesLine: aliasesLine, toc: toc,
             image: image))
     }
+
+    /// The date of a translation that does not give one: it takes its original's.
+    package static let undated = Timestamp(seconds: .min)
 
     private struct Fields {
         var path: String
@@ -94,6 +103,9 @@ public struct Article: Sendable {
         var launchLine: Int = 1
         var image: Hero?
         var live: LiveCoverage?
+        var home = ""
+        var translationKey: String?
+        var translationKeyLine = 1
     }
 
     private final class Box: @unchecked Sendable {
@@ -109,7 +121,7 @@ public struct Article: Sendable {
 
     /// The article's folder in the published tree, `articles/<slug>/`: its page, its files, its
     /// card; every address of the article is made from it.
-    public var folder: String { SiteLayout.articlesFolder + slug + "/" }
+    public var folder: String { home + SiteLayout.articlesFolder + slug + "/" }
 
     /// A hero image: a file next to the article (a path as in a Markdown image), its alt text, the line of `image:`.
     public struct Hero: Sendable, Hashable {

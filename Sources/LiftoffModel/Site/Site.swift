@@ -21,6 +21,29 @@ public struct Site: Sendable {
     public var heldBack = HeldBack()
     /// The words pages print, in the site's language (`theme/i18n/`, `i18n/`).
     public var strings = ThemeStrings.english
+    /// Where this language's pages go in the output: `""` (the default language), `fr/`.
+    public var home = ""
+    /// Each page's versions in every language, itself included, by its source path (articles and
+    /// standalone pages); and each language's home page (what a page without a translation links to).
+    public var translations: [String: [Alternate]] = [:]
+    public var languageHomes: [Alternate] = []
+    /// The site's default language (the other languages' sites leave launch pages, robots.txt and
+    /// the sitemap to it).
+    public var isDefaultLanguage = true
+
+    /// A page in one language: its language tag and its address under the base path.
+    public struct Alternate: Sendable, Hashable {
+        public var tag: String
+        public var url: String
+
+        package init(tag: String, url: String) { (self.tag, self.url) = (tag, url) }
+    }
+
+    /// `/`, `/fr/`: where this language's generated pages (home, lists, tags, feeds) are, under the base path.
+    public var base: String { config.basePath + home }
+
+    /// This language's home page as an absolute URL (`https://example.org/fr/`).
+    public var homeURL: String { absolute(base) }
 
     public struct HeldBack: Sendable, Equatable {
         public var drafts = 0
@@ -51,12 +74,12 @@ public struct Site: Sendable {
     }
 
     public func url(ofTag slug: String) -> String {
-        config.basePath + "tags/\(slug)/"
+        base + "tags/\(slug)/"
     }
 
     /// `/about/` for `content/pages/about.md`, under the base path.
     public func url(of page: StandalonePage) -> String {
-        config.basePath + page.slug + "/"
+        config.basePath + page.folder
     }
 
     /// How long after its date an article is news (the news sitemap lists it).
@@ -85,7 +108,7 @@ public struct Site: Sendable {
 
     /// `/authors/<key>/`, under the base path.
     public func url(ofAuthor key: String) -> String {
-        config.basePath + "authors/\(key)/"
+        base + "authors/\(key)/"
     }
 
     /// The first moment the site's pages would change by themselves, sources aside: the site's or

@@ -76,6 +76,51 @@ public struct SiteConfig: Sendable {
     /// `menu:`: links drawn in the header and the footer, to standalone pages or any URL.
     public var menu: [MenuItem] = []
 
+    /// `languages:`: the site's other languages, in the order written (`content/<tag>/` holds each one's files).
+    public var languages: [LanguageSettings] = []
+    /// `default_language_in_folder: true`: the default language is published under `/<tag>/` too,
+    /// and `/` sends readers to it.
+    public var defaultLanguageInFolder = false
+
+    /// One entry of `languages:`: a language tag and what its pages say instead of the default's.
+    public struct LanguageSettings: Sendable {
+        public var tag: String
+        public var line: Int
+        public var title: String?
+        public var description: String?
+        public var menu: [MenuItem]?
+        public var footer: String?
+        /// The newsletter form's words (`title`, `text`, `button`) in this language.
+        public var newsletter: (title: String?, text: String?, button: String?) = (nil, nil, nil)
+
+        package init(tag: String, line: Int) {
+            self.tag = tag
+            self.line = line
+        }
+    }
+
+    /// Every language's tag, the default's first.
+    public var languageTags: [String] { [language] + languages.map(\.tag) }
+
+    /// The settings as pages in `tag` see them: its title, description, menu, footer and newsletter
+    /// words where it gives them, the default's where it does not.
+    public func speaking(_ tag: String) -> SiteConfig {
+        guard let settings = languages.first(where: { $0.tag == tag }) else { return self }
+        var config = self
+        config.language = tag
+        if let title = settings.title { config.title = title }
+        if let description = settings.description { config.description = description }
+        if let menu = settings.menu { config.menu = menu }
+        if let footer = settings.footer { config.footer = footer }
+        if var form = config.newsletter {
+            if let title = settings.newsletter.title { form.title = title }
+            if let text = settings.newsletter.text { form.text = text }
+            if let button = settings.newsletter.button { form.button = button }
+            config.newsletter = form
+        }
+        return config
+    }
+
     /// One entry of `menu:`: a title and a page's slug (`content/pages/<slug>.md`) or a URL.
     public struct MenuItem: Sendable {
         public var title: String

@@ -12,6 +12,8 @@ public struct StandalonePage: Sendable {
     public var body: String
     public var bodyLine: Int
     public var slugLine: Int
+    /// Its language's folder (`""`, `fr/`): `content/fr/pages/about.md` is published at `/fr/about/`.
+    public var home = ""
 
     package init(
         path: String, slug: String, title: String, description: String? = nil, updated: Timestamp? = nil, draft: Bool, toc: Bool? = nil, body: String,
@@ -34,12 +36,16 @@ public struct StandalonePage: Sendable {
     /// Names Liftoff publishes at the top of the site: a page cannot take them.
     package static let reserved: Set<String> = ["articles", "tags", "assets", "authors", "index", "404", "feed", "sitemap", "robots", "card", "search", "launches"]
 
+    /// `about/`, `fr/about/`: where its page and its files go.
+    package var folder: String { home + slug + "/" }
+
     /// `about/index.html`.
-    package var outputPath: String { "\(slug)/index.html" }
+    package var outputPath: String { folder + "index.html" }
 
     /// Whether a menu's `page: name` names this page: its file (`content/pages/<name>.md`) or its address.
     package func isNamed(_ name: String) -> Bool {
-        path == Self.folder + name + ".md" || path == Self.folder + name + ".markdown" || slug == name
+        let folder = "content/" + home + "pages/"
+        return path == folder + name + ".md" || path == folder + name + ".markdown" || slug == name
     }
 
     /// The page as an article, for what pages share with articles (links, images, components).

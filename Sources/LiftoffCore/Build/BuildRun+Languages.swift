@@ -1,0 +1,104 @@
+import LiftoffMedia
+import LiftoffModel
+import LiftoffRender
+import LiftoffSource
+
+/// A site in several languages: each language resolved on its own (its articles, tags, related
+/// reads, pages and words), tied together by translations.
+extension BuildRun {
+    /// Each language's site, the default's first (a site in one language: that one).
+    func resolveLanguages(config: SiteConfig, theme: Theme) -> [Site] {
+        let fallback = Language(config.language) ?? .english
+        var linked = articles
+        if homes.isMultilingual || articles.contains(where: { $0.date == Article.undated }) {
+            var translations = Translations()
+            linked = translations.link(articles, homes: homes)
+            problems += translations.problems
+        }
+        var launchProblems: [Diagnostic] = []
+        var sites = homes.tags.map { tag -> Site in
+            let home = homes.homes[tag] ?? ""
+            var languageConfig = config.speaking(tag)
+            // The search index is the default language's alone (so far): the others have no search box.
+            if tag != config.language { languageConfig.search = false }
+            let group = homes.isMultilingual ? linked.filter { $0.home == home } : linked
+            var (site, resolveProblems) = Resolver.resolve(
+                config: languageConfig, articles: group, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
+            problems += resolveProblems
+            site.home = home
+            let (strings, stringWarnings) = ThemeStrings.compose(language: Language(tag) ?? fallback, fallback: fallback, files: theme.strings)
+            site.strings = strings
+            warnings += stringWarnings
+            site.pages = Builder.checkPages(
+                standalone.filter { $0.home == home }, drafts: draftPages.filter { $0.home == home }, menu: languageConfig.menu, problems: &problems)
+            Builder.followLaunches(&site, launches: launches, problems: &launchProblems)
+            return site
+        }
+        // What the site's countdown names is said once, not once a language.
+        var said = Set<String>()
+        problems += launchProblems.filter { said.insert($0.description).inserted }
+        guard homes.isMultilingual else { return sites }
+        let languageHomes = homes.tags.map { Site.Alternate(tag: $0, url: config.basePath + (homes.homes[$0] ?? "")) }
+        let translations = Self.versions(of: sites, homes: homes)
+        for index in sites.indices {
+            sites[index].languageHomes = languageHomes
+            sites[index].translations = translations
+            // Launches have one page, the default language's.
+            sites[index].isDefaultLanguage = index == 0
+        }
+        return sites
+    }
+
+    /// Every published article and page in each language it is in, by source path (only those with
+    /// a translation).
+    static func versions(of sites: [Site], homes: LanguageHomes) -> [String: [Site.Alternate]] {
+        var groups: [String: [(path: String, version: Site.Alternate)]] = [:]
+        for site in sites {
+            let tag = site.config.language
+            for article in site.articles {
+                let key = article.translationKey ?? String(homes.relativePath(of: article.path))
+                groups["a:" + key, default: []].append((article.path, Site.Alternate(tag: tag, url: site.url(of: article))))
+            }
+            for page in site.pages {
+                groups["p:" + homes.relativePath(of: page.path), default: []].append((page.path, Site.Alternate(tag: tag, url: site.url(of: page))))
+            }
+        }
+        var versions: [String: [Site.Alternate]] = [:]
+        for members in groups.values where members.count > 1 {
+            let ordered = members.map(\.version).sorted { (homes.tags.firstIndex(of: $0.tag) ?? 0) < (homes.tags.firstIndex(of: $1.tag) ?? 0) }
+            for member in members { versions[member.path] = ordered }
+        }
+        return versions
+    }
+}
+
+/// One of a site's other languages as the build renders it: its site, share images, renderer and page keys.
+final class LanguagePart {
+    let site: Site
+    let share: ShareImages
+    let renderer: PageRenderer
+    let keys: PageKeys
+    /// Its feed's articles, as `renderArticles` made them.
+    var feedEntries: [AtomFeed.Entry] = []
+    var feedImages: [String: String] = [:]
+
+    init(site: Site, share: ShareImages, renderer: PageRenderer, keys: PageKeys) {
+        (self.site, self.share, self.renderer, self.keys) = (site, share, renderer, keys)
+    }
+}
+
+extension BuildRun {
+    /// A language's share images, its heroes prepared (their problems said once for the site).
+    func shareImages(_ site: Site) -> ShareImages {
+        let share = ShareImages(site: site, root: root, images: images)
+        let links = links!
+        let heroProblems = (site.isDefaultLanguage ? share.problems : []) + share.prepareHeroes { path, article in
+            let (rewrite, asset) = links.rewrite(path, isImage: true, in: article)
+            if case .error(let message) = rewrite { return (message, nil) }
+            return (nil, asset)
+        }
+        problems += heroProblems.filter { $0.severity == .error }
+        warnings += heroProblems.filter { $0.severity != .error }
+        return share
+    }
+}
