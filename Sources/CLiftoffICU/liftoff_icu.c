@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
+#include <unicode/unum.h>
 #include <unicode/uloc.h>
 #include <unicode/upluralrules.h>
 #include <unicode/uchar.h>
@@ -103,6 +104,21 @@ int liftoff_language_name(const char *locale, char *out, int cap) {
     written += length - offset;
     int32_t bytes = 0;
     u_strToUTF8(out, cap, &bytes, text, written, &status);
+    if (U_FAILURE(status) || bytes >= cap) return -1;
+    out[bytes] = 0;
+    return bytes;
+}
+
+int liftoff_format_integer(const char *locale, long long value, char *out, int cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
+    if (U_FAILURE(status)) return -1;
+    UChar text[64];
+    int32_t length = unum_formatInt64(format, value, text, 64, NULL, &status);
+    unum_close(format);
+    if (U_FAILURE(status)) return -1;
+    int32_t bytes = 0;
+    u_strToUTF8(out, cap, &bytes, text, length, &status);
     if (U_FAILURE(status) || bytes >= cap) return -1;
     out[bytes] = 0;
     return bytes;

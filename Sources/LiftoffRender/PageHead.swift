@@ -46,7 +46,7 @@ struct PageHead {
             context["alternates"] = alternates.map { ["hreflang": $0.tag, "url": $0.url] }
             if let defaultAlternate { context["x_default"] = defaultAlternate }
         }
-        if !languages.isEmpty { context["languages"] = languages }
+        if !languages.isEmpty { (context["languages"], context["has_languages"]) = (languages, true) }
         return context
     }
 }

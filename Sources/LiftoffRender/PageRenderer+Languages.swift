@@ -5,15 +5,18 @@ extension PageRenderer {
     /// `head` with the page's versions in other languages and the switcher's links (nothing on a
     /// site in one language).
     /// - Parameter versions: the page in each language it exists in, itself included (addresses
-    ///   under the base path); nil: only itself.
+    ///   under the base path); nil: only itself (no hreflang then, as with a single version).
     func inLanguages(_ head: PageHead, versions: [Site.Alternate]?) -> PageHead {
         guard site.languageHomes.count > 1 else { return head }
         var head = head
         let own = site.config.language
         let versions = versions ?? [Site.Alternate(tag: own, url: String(head.canonical.dropFirst(site.config.origin.count)))]
-        head.alternates = versions.map { ($0.tag, site.absolute($0.url)) }
-        if let first = site.languageHomes.first, let fallback = versions.first(where: { $0.tag == first.tag }) {
-            head.defaultAlternate = site.absolute(fallback.url)
+        // hreflang only where there is another language to point to (as the sitemap does).
+        if versions.count > 1 {
+            head.alternates = versions.map { ($0.tag, site.absolute($0.url)) }
+            if let first = site.languageHomes.first, let fallback = versions.first(where: { $0.tag == first.tag }) {
+                head.defaultAlternate = site.absolute(fallback.url)
+            }
         }
         head.languages = site.languageHomes.map { home in
             let url = versions.first { $0.tag == home.tag }?.url ?? home.url

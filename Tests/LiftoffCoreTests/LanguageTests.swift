@@ -43,6 +43,17 @@ import LiftoffModel
         #expect(language.shortDay(day) == short)
     }
 
+    @Test func numbersAreWrittenWithEachLanguagesDigitsAndGrouping() throws {
+        #expect(Language.english.number(1000) == "1000")
+        #expect(try #require(Language("ar")).number(7) == "٧")
+        #expect(try #require(Language("de")).number(1000) == "1.000")
+        // French groups thousands with a narrow no-break space.
+        #expect(try #require(Language("fr")).number(1000) == "1\u{202F}000")
+        // Counts in words follow: "٢ …" in Arabic.
+        let arabic = ThemeStrings(language: try #require(Language("ar")), messages: ["days_left": .plural(["two": "{count}", "other": "{count}"])])
+        #expect(arabic.count(.daysLeft, 2) == "٢")
+    }
+
     @Test func arabicDatesUseArabicMonthNames() throws {
         let text = try #require(Language("ar")).longDay(try #require(Timestamp(iso8601: "2026-11-24T00:00:00Z")))
         #expect(text.contains("نوفمبر"))

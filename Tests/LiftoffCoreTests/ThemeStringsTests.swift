@@ -68,7 +68,7 @@ import LiftoffModel
             "zero": "zero {count}", "one": "one {count}", "two": "two {count}", "few": "few {count}", "many": "many {count}", "other": "other {count}",
         ]
         let strings = ThemeStrings(language: arabic, messages: ["days_left": .plural(forms)])
-        #expect([0, 1, 2, 5, 11, 101].map { strings.count(.daysLeft, $0) } == ["zero 0", "one 1", "two 2", "few 5", "many 11", "other 101"])
+        #expect([0, 1, 2, 5, 11, 101].map { strings.count(.daysLeft, $0) } == ["zero ٠", "one ١", "two ٢", "few ٥", "many ١١", "other ١٠١"])
         // French reads 0 as "one".
         let french = ThemeStrings(language: Self.french, messages: ["days_left": .plural(["one": "{count} jour", "other": "{count} jours"])])
         #expect(french.count(.daysLeft, 0) == "0 jour")

@@ -7,13 +7,23 @@ import yaml
 from conftest import NOW, ROOT
 
 
+def other_languages():
+    """The tags of site.yml's `languages:` (their files are in content/<tag>/)."""
+    settings = yaml.safe_load((ROOT / "site.yml").read_text(encoding="utf-8"))
+    return list((settings.get("languages") or {}).keys())
+
+
 def public_articles():
-    """slug → {title, date} of every article that is published as of NOW (not a draft, not future)."""
+    """slug → {title, date} of every article of the default language that is published as of NOW
+    (not a draft, not future)."""
     now = datetime.datetime.fromisoformat(NOW.replace("Z", "+00:00"))
     articles = {}
+    languages = [ROOT / "content" / tag for tag in other_languages()]
     for path in sorted((ROOT / "content").rglob("*.md")):
         if path.parent in (ROOT / "content" / "pages", ROOT / "content" / "launches"):
             continue  # standalone pages and launches: not articles
+        if any(folder in path.parents for folder in languages):
+            continue  # another language's (test_languages.py)
         text = path.read_text(encoding="utf-8")
         match = re.match(r"---\n(.*?)\n---\n", text, re.S)
         assert match, f"{path}: no front matter"

@@ -11,6 +11,7 @@ from conftest import LIFTOFF, NOW, ROOT, SCREENSHOTS, make_driver, serve, set_vi
 import subprocess
 
 ENTRIES = ["Pricing", "Access", "API changes", "Timeline", "Sources", "Newsletter"]
+LANGUAGES = ["English", "Français", "العربية"]  # the sample site's languages: the switcher's links
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +49,13 @@ def test_eight_entries_fit_one_row_at_1280_px(eight_entries):
         driver.get(eight_entries + "/articles/gpt-image-2-countdown/")
         links = driver.find_elements(By.CSS_SELECTOR, ".site-nav a")
         assert [link.text for link in links] == ["Home", "All articles", "Tags", "About", "Privacy"] + ENTRIES
+        languages = box(driver, ".site-languages")
+        assert [link.text for link in driver.find_elements(By.CSS_SELECTOR, ".site-languages a")] == LANGUAGES
         rows = {round(link.rect["y"]) for link in links}
         assert len(rows) == 1, f"the links take {len(rows)} rows at 1280 px"
         title, search, badge = box(driver, ".site-title"), box(driver, ".site-search"), box(driver, ".countdown-badge")
-        middles = [(b["top"] + b["bottom"]) / 2 for b in (title, search, badge)]
-        assert max(middles) - min(middles) < 6, f"title, search and countdown are not on one row: {middles}"
+        middles = [(b["top"] + b["bottom"]) / 2 for b in (title, search, badge, languages)]
+        assert max(middles) - min(middles) < 6, f"title, search, countdown and languages are not on one row: {middles}"
         assert badge["right"] <= 1280 and links[0].rect["y"] > badge["bottom"] - 1
         assert not driver.find_element(By.CSS_SELECTOR, ".site-menu").is_displayed()
         shoot(driver, "header-1280.png")
@@ -75,7 +78,7 @@ def test_on_a_phone_the_links_fold_into_a_menu(eight_entries, javascript):
         assert menu_links and not any(link.is_displayed() for link in menu_links)
         driver.find_element(By.CSS_SELECTOR, ".site-menu summary").click()
         assert all(link.is_displayed() for link in menu_links), "the Menu opens with every link"
-        assert len(menu_links) == 5 + len(ENTRIES)
+        assert len(menu_links) == 5 + len(ENTRIES) + len(LANGUAGES)
         overflow = driver.execute_script("return document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
         if javascript:

@@ -6,43 +6,37 @@
   var nodes = document.querySelectorAll("[data-countdown]");
   if (!nodes.length) return;
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-
-  // A page in another language than English carries the theme's words (data-words on <html>):
-  // the same messages the build used, each plural one chosen by the language's rules.
-  var root = document.documentElement, words = null;
-  try { words = JSON.parse(root.getAttribute("data-words") || "null"); } catch (e) { words = null; }
-  var rules = words && window.Intl && Intl.PluralRules ? new Intl.PluralRules(root.lang) : null;
+  // The build's words (theme/i18n): English, unless the page carries its language's
+  // (<script type="application/json" data-words>); plurals by the language's rules.
+  var words = {
+    launched: "Launched", countdown_since: "Since", less_than_two_minutes: "Less than 2 minutes left",
+    days_left: { one: "{count} day left", other: "{count} days left" },
+    hours_left: { one: "{count} hour left", other: "{count} hours left" },
+    minutes_left: { one: "{count} minute left", other: "{count} minutes left" },
+    days: { one: "{count} day", other: "{count} days" }, hours: { one: "{count} hour", other: "{count} hours" },
+    minutes: { one: "{count} minute", other: "{count} minutes" }, in_days: { one: "in {count} day", other: "in {count} days" },
+    in_day_range: "in {from}\u2013{to} days", window_open_until: "window open until {date}", window_closed: "window closed {date}"
+  };
+  var lang = document.documentElement.lang || "en", given = document.querySelector("script[data-words]"), numbers = null;
+  if (given) {
+    try { words = JSON.parse(given.textContent); numbers = new Intl.NumberFormat(lang); } catch (e) { /* the English words */ }
+  }
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  function number(n) { return numbers ? numbers.format(n) : String(n); }
   function say(key, count, values) {
     var message = words[key];
     if (typeof message !== "string") message = message[rules ? rules.select(count) : "other"] || message.other;
     return message.replace(/\{(\w+)\}/g, function (all, name) {
-      if (name === "count") return String(count);
+      if (name === "count") return number(count);
       return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
     });
   }
 
-  // The same words as the build-time text (CountdownWidget.swift).
+  // The same words as the build-time text (CountdownClock.swift).
   function describe(ms) {
-    if (words) return describeIn(ms);
-    if (ms <= 0) return { text: "Launched", detail: "" };
-    var minutes = Math.floor(ms / 60000);
-    var days = Math.floor(minutes / 1440);
-    var hours = Math.floor((minutes % 1440) / 60);
-    var mins = minutes % 60;
-    var text;
-    if (days >= 1) text = plural(days, "day") + " left";
-    else if (hours >= 1) text = plural(hours, "hour") + " left";
-    else text = mins <= 1 ? "Less than 2 minutes left" : plural(mins, "minute") + " left";
-    return { text: text, detail: plural(days, "day") + ", " + plural(hours, "hour") + ", " + plural(mins, "minute") };
-  }
-
-  function describeIn(ms) {
     if (ms <= 0) return { text: say("launched"), detail: "" };
     var minutes = Math.floor(ms / 60000);
-    var days = Math.floor(minutes / 1440);
-    var hours = Math.floor((minutes % 1440) / 60);
-    var mins = minutes % 60;
+    var days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), mins = minutes % 60;
     var text;
     if (days >= 1) text = say("days_left", days);
     else if (hours >= 1) text = say("hours_left", hours);
@@ -50,23 +44,14 @@
     return { text: text, detail: say("days", days) + ", " + say("hours", hours) + ", " + say("minutes", mins) };
   }
 
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  function shortDay(ms) { var d = new Date(ms); return MONTHS[d.getUTCMonth()] + " " + d.getUTCDate(); }
   // The same words as the build's (LaunchClock.swift): whole days, a part of a day counting as one.
   function windowText(from, to, end, now) {
-    if (words) {
-      var day = new Intl.DateTimeFormat(root.lang, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(to));
-      if (now < from) {
-        var first = Math.ceil((from - now) / 86400000), last = Math.ceil((to - now) / 86400000);
-        return first === last ? say("in_days", first) : say("in_day_range", 0, { from: String(first), to: String(last) });
-      }
-      return say(now < end ? "window_open_until" : "window_closed", 0, { date: day });
-    }
     if (now < from) {
       var soonest = Math.ceil((from - now) / 86400000), latest = Math.ceil((to - now) / 86400000);
-      return soonest === latest ? "in " + plural(soonest, "day") : "in " + soonest + "\u2013" + latest + " days";
+      return soonest === latest ? say("in_days", soonest) : say("in_day_range", 0, { from: number(soonest), to: number(latest) });
     }
-    return now < end ? "window open until " + shortDay(to) : "window closed " + shortDay(to);
+    var day = new Intl.DateTimeFormat(lang, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(to));
+    return say(now < end ? "window_open_until" : "window_closed", 0, { date: day });
   }
 
   function update() {
@@ -94,7 +79,7 @@
       if (target <= now) {
         // The launched state, as the build writes it after the target.
         node.classList.add("is-launched");
-        if (targetLabel) targetLabel.textContent = words ? say("countdown_since") : "Since";
+        if (targetLabel) targetLabel.textContent = say("countdown_since");
       } else running = true;
     }
     return running;

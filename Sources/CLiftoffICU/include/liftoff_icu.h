@@ -23,6 +23,10 @@ int liftoff_is_right_to_left(const char *locale);
 /// 1 when ICU knows `locale`'s language (its display name is not the code itself), 0 otherwise.
 int liftoff_is_known_language(const char *locale);
 
+/// Writes `value` as `locale` writes a whole number (its digits and grouping: "1 000", "١٢"), in
+/// UTF-8. Returns its length, or -1.
+int liftoff_format_integer(const char *locale, long long value, char *out, int cap);
+
 /// Writes the name of `locale`'s language as that language writes it ("français", "日本語"), in
 /// UTF-8. Returns its length, or -1.
 int liftoff_language_name(const char *locale, char *out, int cap);

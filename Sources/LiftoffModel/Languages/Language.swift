@@ -38,6 +38,9 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     /// Every category the language distinguishes (English: one, other; Arabic: all six).
     public var pluralCategories: [String] { words.categories }
 
+    /// A whole number as the language writes it: `7`, `1 000` in French, `٧` in Arabic.
+    public func number(_ value: Int64) -> String { words.number(value) }
+
     /// `November 24, 2026`; `24 novembre 2026` in French.
     public func longDay(_ moment: Timestamp) -> String { words.day(moment, long: true) }
 
@@ -66,6 +69,7 @@ private final class LocalWords: @unchecked Sendable {
     private var categoryOf: [Int64: String] = [:]
     private var longDays: [Int64: String] = [:]
     private var shortDays: [Int64: String] = [:]
+    private var numbers: [Int64: String] = [:]
     let categories: [String]
 
     init(tag: String) {
@@ -91,6 +95,16 @@ private final class LocalWords: @unchecked Sendable {
         let names = String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let order = ["zero", "one", "two", "few", "many", "other"]
         return names.split(separator: " ").map(String.init).sorted { (order.firstIndex(of: $0) ?? 6) < (order.firstIndex(of: $1) ?? 6) }
+    }
+
+    func number(_ value: Int64) -> String {
+        if isPlainEnglish { return String(value) }
+        if let known = lock.withLock({ numbers[value] }) { return known }
+        var buffer = [CChar](repeating: 0, count: 96)
+        let length = liftoff_format_integer(tag, value, &buffer, 96)
+        let text = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : String(value)
+        lock.withLock { numbers[value] = text }
+        return text
     }
 
     func day(_ moment: Timestamp, long: Bool) -> String {

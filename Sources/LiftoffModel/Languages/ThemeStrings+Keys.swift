@@ -11,7 +11,7 @@ extension ThemeStrings {
         case moreArticles = "more_articles", history, source, newer, older, pagesNavigation = "pages_navigation", noTags = "no_tags"
         case search, searchTheArticles = "search_the_articles", searchButton = "search_button", pageNotFound = "page_not_found"
         case pageMoved = "page_moved", liveUpdates = "live_updates", newUpdates = "new_updates", tldr, timeline, prompt
-        case byline, listAnd = "list_and", fullSize = "full_size", linkToUpdate = "link_to_update", linkToSection = "link_to_section", toDo = "to_do", done
+        case languages, byline, listAnd = "list_and", fullSize = "full_size", linkToUpdate = "link_to_update", linkToSection = "link_to_section", toDo = "to_do", done
         // Words with values, filled in by the build.
         case minRead = "min_read", tagArticles = "tag_articles", pageOf = "page_of", articlesAbout = "articles_about"
         case notFoundNext = "not_found_next", goHome = "go_home", allArticlesLink = "all_articles_link"
@@ -70,6 +70,7 @@ extension ThemeStrings {
             case .tldr: .text("TL;DR")
             case .timeline: .text("Timeline")
             case .prompt: .text("Prompt")
+            case .languages: .text("Languages")
             case .byline: .text("By {authors}")
             case .listAnd: .text("{list} and {last}")
             case .fullSize: .text("(full size)")

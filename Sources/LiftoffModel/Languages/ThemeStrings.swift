@@ -37,7 +37,7 @@ public struct ThemeStrings: Sendable {
 
     /// The text of `key` for `count` by the language's plural rules, `{count}` and `values` filled in.
     public func count(_ key: Key, _ count: Int64, _ values: [String: String] = [:]) -> String {
-        fill(text(of: key.rawValue, count: count), values, count: String(count))
+        fill(text(of: key.rawValue, count: count), values, count: language.number(count))
     }
 
     /// `November 24, 2026`, as the language writes a day.

@@ -28,7 +28,7 @@ package struct LaunchClock: Sendable {
             case .window(let from, let to):
                 if now < from {
                     let (soonest, latest) = (days(to: from), days(to: to))
-                    return soonest == latest ? words.count(.inDays, soonest) : words.text(.inDayRange, ["from": String(soonest), "to": String(latest)])
+                    return soonest == latest ? words.count(.inDays, soonest) : words.text(.inDayRange, ["from": language.number(soonest), "to": language.number(latest)])
                 }
                 let date = language.shortDay(to)
                 return now.seconds < Self.end(of: to) ? words.text(.windowOpenUntil, ["date": date]) : words.text(.windowClosed, ["date": date])
