@@ -34,8 +34,9 @@ let package = Package(
         .target(name: "CLiftoffSystem"),
         // libvips (Debian libvips-dev), opened on first use: see liftoff_vips.c.
         .target(name: "CLiftoffVips", linkerSettings: [.linkedLibrary("dl")]),
-        // CLDR plural rules, locale dates and script direction (Debian libicu-dev), behind plain C types.
-        .target(name: "CLiftoffICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        // CLDR plural rules, locale dates and script direction (Debian libicu-dev), behind plain C
+        // types; ICU is opened on first use (see liftoff_icu.c).
+        .target(name: "CLiftoffICU", linkerSettings: [.linkedLibrary("dl")]),
         // The pipeline, one target a stage; each may use only targets listed before it.
         // The model: the site, its articles and pages, settings, diagnostics, files read beneath the site.
         .target(name: "LiftoffModel", dependencies: ["CLiftoffSystem", "CLiftoffICU"], swiftSettings: optimized),

@@ -16,8 +16,9 @@ public struct Theme: Sendable {
     package var schemaTexts: [String: String] = [:]
     /// The components writers may place (`{name}` fenced blocks).
     public var components = ComponentCatalog()
-    /// The words of each strings file, theme's and site's: `theme/i18n/fr.yml`, `i18n/fr.yml` → messages.
-    package var strings: [String: [String: ThemeStrings.Message]] = [:]
+    /// The text of each strings file, theme's and site's: `theme/i18n/fr.yml`, `i18n/fr.yml` → YAML
+    /// (read here, parsed only for the languages a site has: `ThemeStrings.read`).
+    package var strings: [String: String] = [:]
 
     /// The templates every site needs.
     static let required = [
@@ -69,9 +70,7 @@ public struct Theme: Sendable {
         let stringFiles = paths(themeFiles, under: "i18n").map { "theme/i18n/" + $0 } + siteStrings.entries.map { "i18n/" + $0.path }
         for path in stringFiles where path.hasSuffix(".yml") && !path.dropFirst(path.hasPrefix("theme/") ? 11 : 5).contains("/") {
             guard let text = readText(folder, path, "strings file", &problems) else { continue }
-            let (messages, stringProblems) = ThemeStrings.read(text, path: path)
-            theme.strings[path] = messages
-            problems += stringProblems
+            theme.strings[path] = text
         }
         let (catalog, schemaProblems) = ComponentCatalog.load(
             schemaTexts: theme.schemaTexts, templates: Set(theme.templateTexts.keys), assets: Set(paths(themeFiles, under: "assets")))

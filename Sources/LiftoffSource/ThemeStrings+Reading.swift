@@ -85,3 +85,32 @@ extension ThemeStrings {
         return (strings.speaking(language), warnings)
     }
 }
+
+extension ThemeStrings {
+    /// `theme/i18n/en.yml` as the default theme ships it: the built-in words, written out. A theme
+    /// whose file is exactly this is not parsed (the built-in words are those).
+    package static let englishFile: String = {
+        var text = """
+            # The words the default theme prints, in English. A language's own file (fr.yml…) gives the
+            # same keys; a site adds or overrides words in i18n/<lang>.yml at its root. A text with counts
+            # gives one form per CLDR plural category the language has (one, few, many, other…); {count},
+            # {date}, {name}… are filled in by the build.
+
+
+            """
+        func quoted(_ value: String) -> String {
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        for key in Key.allCases {
+            switch key.english {
+            case .text(let value): text += "\(key.rawValue): \(quoted(value))\n"
+            case .plural(let forms):
+                text += "\(key.rawValue):\n"
+                for category in ["zero", "one", "two", "few", "many", "other"] {
+                    if let form = forms[category] { text += "  \(category): \(quoted(form))\n" }
+                }
+            }
+        }
+        return text
+    }()
+}

@@ -15,6 +15,18 @@ extension BuildRun {
             linked = translations.link(articles, homes: homes)
             problems += translations.problems
         }
+        // The strings files of the site's languages (and English, under them), each parsed once.
+        var files: [String: [String: ThemeStrings.Message]] = [:]
+        for tag in Set(["en"] + homes.tags) {
+            for path in ["theme/i18n/\(tag).yml", "i18n/\(tag).yml"] {
+                guard let text = theme.strings[path] else { continue }
+                // The default theme's English file says what the built-in words say: nothing to read.
+                if path == "theme/i18n/en.yml", text == ThemeStrings.englishFile { continue }
+                let (messages, fileProblems) = ThemeStrings.read(text, path: path)
+                files[path] = messages
+                problems += fileProblems
+            }
+        }
         var launchProblems: [Diagnostic] = []
         var sites = homes.tags.map { tag -> Site in
             let home = homes.homes[tag] ?? ""
@@ -26,7 +38,7 @@ extension BuildRun {
                 config: languageConfig, articles: group, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
             problems += resolveProblems
             site.home = home
-            let (strings, stringWarnings) = ThemeStrings.compose(language: Language(tag) ?? fallback, fallback: fallback, files: theme.strings)
+            let (strings, stringWarnings) = ThemeStrings.compose(language: Language(tag) ?? fallback, fallback: fallback, files: files)
             site.strings = strings
             warnings += stringWarnings
             site.pages = Builder.checkPages(

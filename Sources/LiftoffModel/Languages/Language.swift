@@ -12,9 +12,11 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     /// The language of `tag`, or nil when the tag is not a language tag ICU knows
     /// (a language of 2–3 letters, then an optional script and region: `fr`, `zh-Hant`, `pt-BR`).
     public init?(_ tag: String) {
-        guard Self.isWellFormed(tag), liftoff_is_known_language(tag) == 1 else { return nil }
+        // English, the default, is known without asking ICU (which loads its data on first use).
+        let plainEnglish = LocalWords.isPlainEnglish(tag)
+        guard plainEnglish || (Self.isWellFormed(tag) && liftoff_is_known_language(tag) == 1) else { return nil }
         self.tag = tag
-        isRightToLeft = liftoff_is_right_to_left(tag) == 1
+        isRightToLeft = !plainEnglish && liftoff_is_right_to_left(tag) == 1
         words = LocalWords(tag: tag)
     }
 
@@ -74,7 +76,7 @@ private final class LocalWords: @unchecked Sendable {
 
     init(tag: String) {
         self.tag = tag
-        isPlainEnglish = tag == "en" || tag == "en-US"
+        isPlainEnglish = Self.isPlainEnglish(tag)
         categories = isPlainEnglish ? ["one", "other"] : Self.categories(of: tag)
     }
 
@@ -87,6 +89,8 @@ private final class LocalWords: @unchecked Sendable {
         lock.withLock { categoryOf[count] = category }
         return category
     }
+
+    static func isPlainEnglish(_ tag: String) -> Bool { tag == "en" || tag == "en-US" }
 
     private static func categories(of tag: String) -> [String] {
         var buffer = [CChar](repeating: 0, count: 64)
