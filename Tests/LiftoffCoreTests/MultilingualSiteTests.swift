@@ -105,6 +105,20 @@ import LiftoffModel
         #expect(failures.contains { $0.hasPrefix("site.yml:") && $0.hasSuffix("languages: 'en' is the default language (`language: en`); list only the others") })
     }
 
+    @Test func aFolderNamedForAnUnlistedLanguageIsAnError() throws {
+        var files = Self.files
+        files["content/de/a.md"] = "---\ntitle: Sieben Tage\ndate: 2026-11-24\n---\nx\n"
+        files["content/en/b.md"] = "---\ntitle: B again\ndate: 2026-11-24\n---\nx\n"
+        // A folder of images with a short name is not a language.
+        files["content/img/readme.txt"] = "images"
+        let site = try TestSite(files, siteYML: Self.siteYML)
+        defer { site.remove() }
+        let failures = site.failures()
+        #expect(failures.contains("content/de/: a folder named for a language (Deutsch) that site.yml's `languages:` does not list: add `de: {}` there, or rename the folder"))
+        #expect(failures.contains("content/en/: `en` is the default language: its files go directly in content/ (`default_language_in_folder: true` publishes them under /en/)"))
+        #expect(!failures.contains { $0.hasPrefix("content/img/") })
+    }
+
     @Test func theDefaultLanguageMayLiveInItsOwnFolder() throws {
         let site = try TestSite(Self.files, siteYML: Self.siteYML + "\ndefault_language_in_folder: true\n")
         defer { site.remove() }

@@ -50,6 +50,7 @@ extension BuildRun {
         var said = Set<String>()
         problems += launchProblems.filter { said.insert($0.description).inserted }
         guard homes.isMultilingual else { return sites }
+        problems += languageFolderProblems(config: config)
         let languageHomes = homes.tags.map { Site.Alternate(tag: $0, url: config.basePath + (homes.homes[$0] ?? "")) }
         let translations = Self.versions(of: sites, homes: homes)
         for index in sites.indices {
@@ -59,6 +60,27 @@ extension BuildRun {
             sites[index].isDefaultLanguage = index == 0
         }
         return sites
+    }
+
+    /// Folders of `content/` named like a language the site does not list (`content/de/` beside
+    /// `languages: {fr: …}`), or like its default language (whose files go directly in `content/`).
+    func languageFolderProblems(config: SiteConfig) -> [Diagnostic] {
+        var folders = Set<Substring>()
+        for path in sources.stamps.keys where path.hasPrefix("content/") {
+            if let tag = LanguageHomes.folderTag(of: path) { folders.insert(tag) }
+        }
+        var problems: [Diagnostic] = []
+        for folder in folders.sorted() {
+            let tag = String(folder)
+            if tag == config.language {
+                problems.append(.error("content/\(tag)/", 0,
+                    "`\(tag)` is the default language: its files go directly in content/ (`default_language_in_folder: true` publishes them under /\(tag)/)"))
+            } else if homes.homes[tag] == nil, tag.contains("-") || tag.utf8.count == 2, let language = Language(tag) {
+                problems.append(.error("content/\(tag)/", 0,
+                    "a folder named for a language (\(language.nativeName)) that site.yml's `languages:` does not list: add `\(tag): {}` there, or rename the folder"))
+            }
+        }
+        return problems
     }
 
     /// Every published article and page in each language it is in, by source path (only those with
