@@ -113,39 +113,6 @@ package struct PageRenderer: @unchecked Sendable {
         listItems = Memo(count: site.articles.count)
     }
 
-    /// The words `countdown.js` says as time passes, as JSON (nil in English: the script knows those).
-    static func scriptWords(_ words: ThemeStrings) -> String? {
-        guard words.language.tag != "en" || words.messages != ThemeStrings.english.messages else { return nil }
-        let keys: [ThemeStrings.Key] = [
-            .launched, .daysLeft, .hoursLeft, .minutesLeft, .lessThanTwoMinutes, .days, .hours, .minutes, .inDays, .inDayRange,
-            .windowOpenUntil, .windowClosed, .countdownSince,
-        ]
-        var object: [String: Any] = [:]
-        for key in keys {
-            switch words.messages[key.rawValue] {
-            case .text(let text)?: object[key.rawValue] = text
-            case .plural(let forms)?: object[key.rawValue] = forms
-            case nil: continue
-            }
-        }
-        return JSONLD.script(object)
-    }
-
-    /// A sentence of `key` whose `{name}`s are links (`name` → URL and the words linked), as HTML.
-    static func sentence(_ words: ThemeStrings, _ key: ThemeStrings.Key, links: [String: (url: String, words: ThemeStrings.Key)]) -> String {
-        let marker = "\u{1}"
-        let text = HTML.escape(words.text(key, Dictionary(uniqueKeysWithValues: links.keys.map { ($0, marker + $0 + marker) })))
-        var html = ""
-        for (index, piece) in text.components(separatedBy: marker).enumerated() {
-            if index % 2 == 1, let link = links[piece] {
-                html += "<a href=\"\(HTML.escape(link.url))\">\(HTML.escape(words.text(link.words)))</a>"
-            } else {
-                html += piece
-            }
-        }
-        return html
-    }
-
     /// An article as lists show it: its summary fields and its rendered card (`{{{card}}}`).
     func listItem(_ position: Int) -> [String: Any] {
         listItems.value(at: position) {
