@@ -6,12 +6,13 @@ extension PageRenderer {
     func coverageContext(_ article: Article, _ live: LiveCoverage) -> [String: Any] {
         let count = live.entries.count
         var context: [String: Any] = [
-            "start": live.start.iso8601, "start_display": live.startDisplay, "zone": live.zoneLabel,
+            "start": live.start.iso8601, "start_display": LiveCoverage.written(live.startLocal, in: site.strings.language), "zone": live.zoneLabel,
             "count": count, "count_text": site.strings.count(.updatesCount, Int64(count)),
         ]
-        context["since_text"] = site.strings.text(.liveSince, ["time": live.startDisplay + " " + live.zoneLabel])
-        context["starts_text"] = site.strings.text(.liveStarts, ["time": live.startDisplay + " " + live.zoneLabel])
-        if let end = live.end, let display = live.endDisplay {
+        let start = LiveCoverage.written(live.startLocal, in: site.strings.language)
+        context["since_text"] = site.strings.text(.liveSince, ["time": start + " " + live.zoneLabel])
+        context["starts_text"] = site.strings.text(.liveStarts, ["time": start + " " + live.zoneLabel])
+        if let end = live.end, let display = live.endLocal.map({ LiveCoverage.written($0, in: site.strings.language) }) {
             context["end"] = end.iso8601
             context["end_display"] = display
             context["ended_text"] = site.strings.text(.liveEnded, ["time": display + " " + live.zoneLabel])
@@ -31,7 +32,7 @@ extension PageRenderer {
     func liveSection(_ feed: LiveFeed, coverage: [String: Any]) -> (html: String, entries: [String]) {
         let entries = feed.entries.map { entry in
             component(LiveFeed.entryTemplate, [
-                "id": entry.id, "time": entry.entry.time.iso8601, "display": entry.entry.display,
+                "id": entry.id, "time": entry.entry.time.iso8601, "display": entry.entry.display(site.strings.language),
                 "headline_html": entry.headlineHTML, "body": render(entry.parts),
             ])
         }
@@ -47,7 +48,7 @@ extension PageRenderer {
             "coverage_start": live.start.iso8601, "live": live.isLive(at: site.now),
             "updated": (live.newest ?? live.start).iso8601,
             "entries": zip(feed.entries, entryHTML).map { entry, html -> [String: Any] in
-                ["id": entry.id, "time": entry.entry.time.iso8601, "display": entry.entry.display,
+                ["id": entry.id, "time": entry.entry.time.iso8601, "display": entry.entry.display(site.strings.language),
                  "headline": entry.headline, "text": entry.text, "html": html]
             },
         ]

@@ -50,13 +50,14 @@ package enum ArticleCoding {
             writer.list(live.entries) { writer, entry in
                 writer.timestamp(entry.time)
                 writer.string(entry.headline)
-                writer.string(entry.display)
+                writer.timestamp(entry.local)
+                writer.bool(entry.showsDay)
                 writer.wide(entry.line)
                 writer.string(entry.id)
             }
             writer.string(live.zoneLabel)
-            writer.string(live.startDisplay)
-            writer.optional(live.endDisplay) { $0.string($1) }
+            writer.timestamp(live.startLocal)
+            writer.optional(live.endLocal) { $0.timestamp($1) }
         }
         writer.optional(article.translationKey) { $0.string($1) }
         writer.wide(article.translationKeyLine)
@@ -111,15 +112,15 @@ package enum ArticleCoding {
         guard let start = reader.timestamp(), let end = reader.optional({ $0.timestamp() }), let zone = reader.string(),
               let line = reader.wide(),
               let entries = reader.list({ (reader: inout BinaryReader) -> LiveCoverage.Entry? in
-                  guard let time = reader.timestamp(), let headline = reader.string(), let display = reader.string(),
-                        let line = reader.wide(), let id = reader.string()
+                  guard let time = reader.timestamp(), let headline = reader.string(), let local = reader.timestamp(),
+                        let showsDay = reader.bool(), let line = reader.wide(), let id = reader.string()
                   else { return nil }
-                  return LiveCoverage.Entry(time: time, headline: headline, display: display, line: line, id: id)
+                  return LiveCoverage.Entry(time: time, headline: headline, local: local, showsDay: showsDay, line: line, id: id)
               })
         else { return nil }
         var live = LiveCoverage(start: start, end: end, timeZone: zone, line: line, entries: entries)
-        guard let label = reader.string(), let startDisplay = reader.string(), let endDisplay = reader.optional({ $0.string() }) else { return nil }
-        (live.zoneLabel, live.startDisplay, live.endDisplay) = (label, startDisplay, endDisplay)
+        guard let label = reader.string(), let startLocal = reader.timestamp(), let endLocal = reader.optional({ $0.timestamp() }) else { return nil }
+        (live.zoneLabel, live.startLocal, live.endLocal) = (label, startLocal, endLocal)
         return live
     }
 }

@@ -28,8 +28,8 @@ enum LiveCoverageParser {
         }
         var coverage = LiveCoverage(start: start, end: end, timeZone: zone.identifier, line: fields.line(of: "live"))
         coverage.zoneLabel = Zones.label(of: zone, at: start)
-        coverage.startDisplay = Zones.display(start, in: zone)
-        coverage.endDisplay = end.map { Zones.display($0, in: zone) }
+        coverage.startLocal = Timestamp(seconds: Zones.local(of: start, in: zone))
+        coverage.endLocal = end.map { Timestamp(seconds: Zones.local(of: $0, in: zone)) }
         for problem in entries(of: article, coverage: &coverage, zone: zone) { live.report(problem) }
         article.live = coverage
         // The newest entry is the article's last change (its `updated`, its feed entry's).
@@ -81,12 +81,11 @@ enum LiveCoverageParser {
         let spansDays = Set(found.map { $0.local / 86_400 }).count > 1
         var used: [String: Int] = [:]
         coverage.entries = found.map { entry in
-            let stamp = Timestamp(seconds: entry.local)
-            let display = spansDays ? stamp.shortDay + ", " + stamp.clock : stamp.clock
             let utc = entry.time.iso8601
             var id = "live-" + utc.prefix(10).replacingOccurrences(of: "-", with: "") + "-" + utc.dropFirst(11).prefix(5).replacingOccurrences(of: ":", with: "")
             if let count = used[id] { used[id] = count + 1; id += "-\(count + 1)" } else { used[id] = 1 }
-            return LiveCoverage.Entry(time: entry.time, headline: entry.headline, display: display, line: entry.line, id: id)
+            return LiveCoverage.Entry(
+                time: entry.time, headline: entry.headline, local: Timestamp(seconds: entry.local), showsDay: spansDays, line: entry.line, id: id)
         }
         return problems
     }
@@ -127,12 +126,6 @@ enum Zones {
         let date = Date(timeIntervalSince1970: TimeInterval(time.seconds))
         let style: NSTimeZone.NameStyle = zone.isDaylightSavingTime(for: date) ? .shortDaylightSaving : .shortStandard
         return zone.localizedName(for: style, locale: Locale(identifier: "en_US")) ?? zone.abbreviation(for: date) ?? zone.identifier
-    }
-
-    /// `Nov 24, 07:00` on the zone's clock.
-    static func display(_ time: Timestamp, in zone: TimeZone) -> String {
-        let local = Timestamp(seconds: local(of: time, in: zone))
-        return local.shortDay + ", " + local.clock
     }
 
     /// The local midnight (as seconds read as UTC) of the day `time` falls on in `zone`.

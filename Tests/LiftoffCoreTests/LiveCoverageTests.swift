@@ -42,9 +42,11 @@ import Testing
         let live = try #require(article?.live)
         #expect(live.entries.map(\.time.iso8601) == ["2026-12-02T16:04:00Z", "2026-12-03T08:15:00Z", "2026-12-03T08:40:00Z"])
         #expect(live.entries.map(\.line) == [12, 22, 24])
-        #expect(live.entries.map(\.display) == ["Dec 2, 17:04", "Dec 3, 09:15", "Dec 3, 09:40"], "coverage over two days shows the day")
+        #expect(live.entries.map { $0.display(.english) } == ["Dec 2, 17:04", "Dec 3, 09:15", "Dec 3, 09:40"], "coverage over two days shows the day")
+        // In French, the day as French writes it.
+        #expect(live.entries.map { $0.display(Language("fr")!) } == ["2 déc., 17:04", "3 déc., 09:15", "3 déc., 09:40"])
         #expect(live.entries.map(\.id) == ["live-20261202-1604", "live-20261203-0815", "live-20261203-0840"])
-        #expect(live.startDisplay == "Dec 2, 16:00" && live.zoneLabel == "GMT+1")
+        #expect(LiveCoverage.written(live.startLocal, in: .english) == "Dec 2, 16:00" && live.zoneLabel == "GMT+1")
         #expect(article?.updated == Timestamp(iso8601: "2026-12-03T08:40:00Z"), "the newest entry is the article's last change")
     }
 
@@ -56,7 +58,7 @@ import Testing
         let live = try #require(article?.live)
         #expect(live.start.iso8601 == "2026-03-08T06:00:00Z" && live.end == nil)
         #expect(live.entries.map(\.time.iso8601) == ["2026-03-08T06:30:00Z", "2026-03-08T07:30:00Z"])
-        #expect(live.entries.map(\.display) == ["01:30", "03:30"])
+        #expect(live.entries.map { $0.display(.english) } == ["01:30", "03:30"])
         #expect(live.zoneLabel == "EST")
     }
 

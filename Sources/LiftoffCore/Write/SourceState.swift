@@ -20,7 +20,7 @@ struct SourceState: Sendable {
     /// When the state was written (ns since 1970).
     var writtenAt: Int64 = 0
 
-    static let header = Array("liftoff-sources-2\n".utf8)
+    static let header = Array("liftoff-sources-3\n".utf8)
     static let racyWindow: Int64 = 2_000_000_000
 
     static func location(for output: URL) -> URL { OutputWriter.beside(output, "sources") }

@@ -14,9 +14,9 @@ public struct LiveCoverage: Sendable, Hashable {
     public var entries: [Entry]
     /// How pages name the zone: `UTC`, `PST`, `CET`, `GMT+9`.
     public var zoneLabel = "UTC"
-    /// Start and end on the zone's clock: `Nov 24, 07:00`.
-    public var startDisplay = ""
-    public var endDisplay: String?
+    /// Start and end on the zone's wall clock (seconds read as UTC): what pages write as `Nov 24, 07:00`.
+    public var startLocal = Timestamp(seconds: 0)
+    public var endLocal: Timestamp?
 
     package init(start: Timestamp, end: Timestamp?, timeZone: String, line: Int, entries: [Entry] = []) {
         (self.start, self.end, self.timeZone, self.line, self.entries) = (start, end, timeZone, line, entries)
@@ -27,16 +27,28 @@ public struct LiveCoverage: Sendable, Hashable {
         public var time: Timestamp
         /// The heading after its time, as Markdown source.
         public var headline: String
-        /// The time as written, in the coverage's zone: `17:04`, or `Dec 2, 09:15` when coverage spans days.
-        public var display: String
+        /// The time on the coverage zone's wall clock (seconds read as UTC), and whether pages write
+        /// its day too (coverage that spans days): `17:04`, `Dec 2, 09:15`.
+        public var local: Timestamp
+        public var showsDay: Bool
         /// The heading's file line.
         public var line: Int
         /// The entry's anchor, unique in the article: `live-20261202-1704` (UTC), `-2` after a repeat.
         public var id: String
 
-        package init(time: Timestamp, headline: String, display: String, line: Int, id: String) {
-            (self.time, self.headline, self.display, self.line, self.id) = (time, headline, display, line, id)
+        package init(time: Timestamp, headline: String, local: Timestamp, showsDay: Bool, line: Int, id: String) {
+            (self.time, self.headline, self.local, self.showsDay, self.line, self.id) = (time, headline, local, showsDay, line, id)
         }
+
+        /// `17:04`, or `Dec 2, 09:15`, as `language` writes the day.
+        public func display(_ language: Language) -> String {
+            showsDay ? LiveCoverage.written(local, in: language) : local.clock
+        }
+    }
+
+    /// A wall-clock moment as pages write it: `Nov 24, 07:00`, `24 nov., 07:00`.
+    public static func written(_ local: Timestamp, in language: Language) -> String {
+        language.shortDay(local) + ", " + local.clock
     }
 
     /// Whether the coverage is running at `now`: started, and not ended.

@@ -61,7 +61,7 @@ extension ArticleBody {
     mutating func gatherLive(_ spans: [LiveEntrySpan], coverage: LiveCoverage, path: String) {
         let shown = Set(spans.map(\.entry.entry.line))
         for entry in coverage.entries where !shown.contains(entry.line) {
-            errors.append(.error(path, entry.line, "live entry '\(entry.display)' is not a heading of its own: write `## ` at the start of a line, outside lists, quotes and HTML"))
+            errors.append(.error(path, entry.line, "live entry '\(entry.display(.english))' is not a heading of its own: write `## ` at the start of a line, outside lists, quotes and HTML"))
         }
         guard let first = spans.first else { return }
         var entries: [LiveFeed.Entry] = []
