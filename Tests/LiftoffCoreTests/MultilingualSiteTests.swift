@@ -77,6 +77,22 @@ import LiftoffModel
         #expect(!(try #require(pages["feed.xml"])).contains("/fr/"))
     }
 
+    @Test func aTranslationShowsItsOriginalsImage() throws {
+        var files = Self.files
+        files["content/a.md"] = "---\ntitle: Seven days\ndescription: One week.\ndate: 2026-11-24\nimage: hero.png\nimage_alt: A hero\n---\nText.\n"
+        let site = try TestSite(files, siteYML: Self.siteYML)
+        defer { site.remove() }
+        try site.write("content/hero.png", ImageTests.fixture("alpha.png"))
+        let pages = try site.build()
+        let french = try #require(pages["fr/articles/a/index.html"])
+        // Written `hero.png` beside content/a.md, it is `../hero.png` from content/fr/a.md.
+        let hero = try #require(french.firstMatch(of: /class="article-hero"><picture>.*? src="([^"]+)"/)?.output.1)
+        #expect(hero.hasSuffix(".png") && hero.contains("hero"))
+        #expect(Translations.relocated("hero.png", from: "content/a.md", to: "content/fr/a.md") == "../hero.png")
+        #expect(Translations.relocated("../img/x.png", from: "content/news/a.md", to: "content/fr/news/a.md") == "../../img/x.png")
+        #expect(Translations.relocated("https://e.org/x.png", from: "content/a.md", to: "content/fr/a.md") == "https://e.org/x.png")
+    }
+
     @Test func theSitemapListsEachPagesTranslations() throws {
         let site = try TestSite(Self.files, siteYML: Self.siteYML)
         defer { site.remove() }
