@@ -67,6 +67,16 @@ static int icu(void) {
     return ready;
 }
 
+/// `text` as UTF-8 in `out`, NUL-ended: its length, or -1 when it does not fit.
+static int utf8(const UChar *text, int32_t length, char *out, int cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t bytes = 0;
+    p_u_strToUTF8(out, cap, &bytes, text, length, &status);
+    if (U_FAILURE(status) || bytes >= cap) return -1;
+    out[bytes] = 0;
+    return bytes;
+}
+
 int liftoff_plural_category(const char *locale, double n, char *out, int cap) {
     if (!icu()) return -1;
     UErrorCode status = U_ZERO_ERROR;
@@ -118,11 +128,7 @@ int liftoff_format_date(const char *locale, const char *skeleton, double seconds
     int32_t length = p_udat_format(format, seconds * 1000.0, text, 128, NULL, &status);
     p_udat_close(format);
     if (U_FAILURE(status)) return -1;
-    int32_t written = 0;
-    p_u_strToUTF8(out, cap, &written, text, length, &status);
-    if (U_FAILURE(status) || written >= cap) return -1;
-    out[written] = 0;
-    return written;
+    return utf8(text, length, out, cap);
 }
 
 int liftoff_is_right_to_left(const char *locale) {
@@ -165,11 +171,7 @@ int liftoff_language_name(const char *locale, char *out, int cap) {
     if (error) return -1;
     p_u_memcpy(text + written, name + offset, length - offset);
     written += length - offset;
-    int32_t bytes = 0;
-    p_u_strToUTF8(out, cap, &bytes, text, written, &status);
-    if (U_FAILURE(status) || bytes >= cap) return -1;
-    out[bytes] = 0;
-    return bytes;
+    return utf8(text, written, out, cap);
 }
 
 int liftoff_format_integer(const char *locale, long long value, char *out, int cap) {
@@ -181,9 +183,5 @@ int liftoff_format_integer(const char *locale, long long value, char *out, int c
     int32_t length = p_unum_formatInt64(format, value, text, 64, NULL, &status);
     p_unum_close(format);
     if (U_FAILURE(status)) return -1;
-    int32_t bytes = 0;
-    p_u_strToUTF8(out, cap, &bytes, text, length, &status);
-    if (U_FAILURE(status) || bytes >= cap) return -1;
-    out[bytes] = 0;
-    return bytes;
+    return utf8(text, length, out, cap);
 }
