@@ -14,9 +14,7 @@ extension PageRenderer {
         // hreflang only where there is another language to point to (as the sitemap does).
         if versions.count > 1 {
             head.alternates = versions.map { ($0.tag, site.absolute($0.url)) }
-            if let first = site.languageHomes.first, let fallback = versions.first(where: { $0.tag == first.tag }) {
-                head.defaultAlternate = site.absolute(fallback.url)
-            }
+            head.defaultAlternate = site.defaultVersion(among: versions).map { site.absolute($0.url) }
         }
         head.languages = site.languageHomes.map { home in
             let url = versions.first { $0.tag == home.tag }?.url ?? home.url
@@ -29,6 +27,6 @@ extension PageRenderer {
 
     /// A generated page every language has at the same place under its home (`tags/`, `""`).
     func inLanguages(_ head: PageHead, sharedPath: String) -> PageHead {
-        inLanguages(head, versions: site.languageHomes.map { Site.Alternate(tag: $0.tag, url: $0.url + sharedPath) })
+        inLanguages(head, versions: site.everyLanguage(sharedPath))
     }
 }

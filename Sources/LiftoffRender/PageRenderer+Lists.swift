@@ -84,11 +84,12 @@ extension PageRenderer {
     /// One page of a list, with previous/next links.
     package func render(_ list: ListPage) -> String {
         let base = site.config.basePath
-        let label = site.strings.text(.pageOf, ["page": site.strings.language.number(Int64(list.number)), "pages": site.strings.language.number(Int64(list.count))])
+        let numbers = ["page": site.strings.language.number(Int64(list.number)), "pages": site.strings.language.number(Int64(list.count))]
+        let label = site.strings.text(.pageOf, numbers)
         var pagination: [String: Any] = ["current": list.number, "total": list.count, "label": label]
         if list.number > 1 { pagination["prev"] = base + list.folderPath(list.number - 1) }
         if list.number < list.count { pagination["next"] = base + list.folderPath(list.number + 1) }
-        let suffix = list.number > 1 ? " (\(site.strings.text(.pageOfTitle, ["page": site.strings.language.number(Int64(list.number)), "pages": site.strings.language.number(Int64(list.count))])))" : ""
+        let suffix = list.number > 1 ? " (\(site.strings.text(.pageOfTitle, numbers)))" : ""
         // All articles' first page is in every language; a tag's or an author's pages are in theirs.
         let shared = list.number == 1 && list.folder == site.home + SiteLayout.articlesFolder
         let head = sitePage(PageHead(

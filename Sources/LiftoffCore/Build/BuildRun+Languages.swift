@@ -90,16 +90,16 @@ extension BuildRun {
         for site in sites {
             let tag = site.config.language
             for article in site.articles {
-                let key = article.translationKey ?? String(homes.relativePath(of: article.path))
-                groups["a:" + key, default: []].append((article.path, Site.Alternate(tag: tag, url: site.url(of: article))))
+                groups["a:" + homes.translationKey(of: article), default: []].append((article.path, Site.Alternate(tag: tag, url: site.url(of: article))))
             }
             for page in site.pages {
                 groups["p:" + homes.relativePath(of: page.path), default: []].append((page.path, Site.Alternate(tag: tag, url: site.url(of: page))))
             }
         }
         var versions: [String: [Site.Alternate]] = [:]
+        // Sites come in `site.yml`'s order of languages: so do each group's versions.
         for members in groups.values where members.count > 1 {
-            let ordered = members.map(\.version).sorted { (homes.tags.firstIndex(of: $0.tag) ?? 0) < (homes.tags.firstIndex(of: $1.tag) ?? 0) }
+            let ordered = members.map(\.version)
             for member in members { versions[member.path] = ordered }
         }
         return versions

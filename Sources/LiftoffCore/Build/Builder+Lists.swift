@@ -50,12 +50,12 @@ extension Builder {
                 hasher.combine(page.path)
                 hasher.combine(page.lastModified?.seconds ?? .min)
             }
-            // Which pages translate which (a site in one language has none).
-            for (path, versions) in site.translations.sorted(by: { $0.key < $1.key }) {
-                hasher.combine(path)
-                for version in versions { hasher.combine(version.url) }
-            }
             pages += sitemapPages(site: site, lists: lists, others: others)
+        }
+        // Which pages translate which: one table, every language's site holds it (a site in one language has none).
+        for (path, versions) in languages[0].site.translations.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            for version in versions { hasher.combine(version.url) }
         }
         let key = hasher.finalize()
         let (site, listed) = (languages[0].site, pages)
@@ -94,17 +94,13 @@ extension Builder {
         func lastModified(_ positions: [Int]) -> Timestamp? {
             positions.lazy.map { modified[$0] }.max()
         }
-        // The pages every language has at one place under its home.
-        func shared(_ path: String) -> [Site.Alternate] {
-            site.languageHomes.count > 1 ? site.languageHomes.map { Site.Alternate(tag: $0.tag, url: $0.url + path) } : []
-        }
-        var sitemap = [Sitemap.Page(path: base, lastModified: newest, alternates: shared(""))]
+        var sitemap = [Sitemap.Page(path: base, lastModified: newest, alternates: site.everyLanguage(""))]
         for list in lists where list.folder == site.home + SiteLayout.articlesFolder {
             sitemap.append(Sitemap.Page(
                 path: site.config.basePath + list.folderPath(list.number), lastModified: newest,
-                alternates: list.number == 1 ? shared(SiteLayout.articlesFolder) : []))
+                alternates: list.number == 1 ? site.everyLanguage(SiteLayout.articlesFolder) : []))
         }
-        sitemap.append(Sitemap.Page(path: base + "tags/", lastModified: newest, alternates: shared("tags/")))
+        sitemap.append(Sitemap.Page(path: base + "tags/", lastModified: newest, alternates: site.everyLanguage("tags/")))
         for list in lists where list.folder != site.home + SiteLayout.articlesFolder {
             sitemap.append(Sitemap.Page(path: site.config.basePath + list.folderPath(list.number), lastModified: lastModified(list.members)))
         }

@@ -15,7 +15,7 @@ struct Translations {
         var keyOf: [String: String] = [:]
         for article in articles {
             let tag = homes.tag(of: article.path)
-            let key = article.translationKey ?? String(homes.relativePath(of: article.path))
+            let key = homes.translationKey(of: article)
             keyOf[article.path] = key
             if let other = groups[key]?[tag] {
                 problems.append(.error(article.path, article.translationKeyLine,

@@ -59,6 +59,12 @@ package struct LanguageHomes: Sendable {
         return path.dropFirst(prefix.count)
     }
 
+    /// What ties an article to its translations: its `translation_key:`, else its path below its
+    /// language's folder.
+    package func translationKey(of article: Article) -> String {
+        article.translationKey ?? String(relativePath(of: article.path))
+    }
+
     /// Whether a source path is a standalone page of some language (`content/pages/…`, `content/fr/pages/…`).
     package static func isPage(_ path: String) -> Bool {
         if path.hasPrefix(StandalonePage.folder) { return true }

@@ -39,6 +39,17 @@ public struct Site: Sendable {
         package init(tag: String, url: String) { (self.tag, self.url) = (tag, url) }
     }
 
+    /// A page every language has at `path` under its home (`tags/`), in each language; none on a
+    /// site in one language.
+    public func everyLanguage(_ path: String) -> [Alternate] {
+        languageHomes.count > 1 ? languageHomes.map { Alternate(tag: $0.tag, url: $0.url + path) } : []
+    }
+
+    /// The version `x-default` names: the default language's, when the page has one.
+    public func defaultVersion(among versions: [Alternate]) -> Alternate? {
+        languageHomes.first.flatMap { first in versions.first { $0.tag == first.tag } }
+    }
+
     /// `/`, `/fr/`: where this language's generated pages (home, lists, tags, feeds) are, under the base path.
     public var base: String { config.basePath + home }
 
