@@ -13,7 +13,7 @@ extension BuildRun {
 
     /// Draws every share card and hero crop the cache lacks.
     func drawCards() {
-        for share in [share!] + others.map(\.share) {
+        for share in parts.map(\.share!) {
             if let image = share.siteImage { published.imageFiles[image.file.target] = image.file.source }
             problems += share.drawMissing()
         }

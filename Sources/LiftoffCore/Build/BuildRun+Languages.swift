@@ -1,6 +1,7 @@
 import LiftoffMedia
 import LiftoffModel
 import LiftoffRender
+import LiftoffSearch
 import LiftoffSource
 
 /// A site in several languages: each language resolved on its own (its articles, tags, related
@@ -106,18 +107,26 @@ extension BuildRun {
     }
 }
 
-/// One of a site's other languages as the build renders it: its site, share images, renderer and page keys.
+/// One language of the site as the build renders it: its site, share images, renderer and page keys,
+/// and what its pages bring to its feed and its search index. `BuildRun.parts` holds one for each
+/// language, the default's first.
 final class LanguagePart {
     let site: Site
-    let share: ShareImages
-    let renderer: PageRenderer
-    let keys: PageKeys
-    /// Its feed's articles, as `renderArticles` made them.
+    // prepare
+    var share: ShareImages!
+    var renderer: PageRenderer!
+    var keys: PageKeys!
+    // renderArticles and renderPages
+    /// Its feed's articles, as `renderArticles` made them, and their share images (absolute URLs) by article path.
     var feedEntries: [AtomFeed.Entry] = []
     var feedImages: [String: String] = [:]
+    /// Each article's entry in the language's search index (by position), when it has terms.
+    var indexed: [SearchIndex.Entry?] = []
+    /// Standalone pages' terms (they are rendered every build), by output path.
+    var pageTerms: [String: SearchDocument] = [:]
 
-    init(site: Site, share: ShareImages, renderer: PageRenderer, keys: PageKeys) {
-        (self.site, self.share, self.renderer, self.keys) = (site, share, renderer, keys)
+    init(site: Site) {
+        self.site = site
     }
 }
 

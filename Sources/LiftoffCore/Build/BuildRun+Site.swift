@@ -9,14 +9,14 @@ extension BuildRun {
         guard let config else { return }
         let search = config.search && !hasErrors
             ? Builder.startSearchIndex(
-                site: site, cache: published.cache, articles: published.indexed, pageTerms: published.pageTerms, sources: sources,
+                site: site, cache: published.cache, articles: parts[0].indexed, pageTerms: parts[0].pageTerms, sources: sources,
                 previous: reusable, sink: sink)
             : nil
         do {
-            var lists = try writeLanguagePages(site: site, renderer: renderer, keys: keys, feed: (published.feedEntries, published.feedImages), search: search != nil)
-            var languages = [(site: site!, lists: lists.map(\.page))]
-            for part in others {
-                let partLists = try writeLanguagePages(site: part.site, renderer: part.renderer, keys: part.keys, feed: (part.feedEntries, part.feedImages), search: false)
+            var lists: [(page: ListPage, key: Digest, rendered: Bool)] = []
+            var languages: [(site: Site, lists: [ListPage])] = []
+            for part in parts {
+                let partLists = try writeLanguagePages(part, search: search != nil && part.site.isDefaultLanguage)
                 lists += partLists
                 languages.append((part.site, partLists.map(\.page)))
             }
@@ -54,9 +54,8 @@ extension BuildRun {
     }
 
     /// One language's home, lists, tag index, search page, 404, feeds and tag feeds, under its home.
-    private func writeLanguagePages(
-        site: Site, renderer: PageRenderer, keys: PageKeys, feed: (entries: [AtomFeed.Entry], images: [String: String]), search: Bool
-    ) throws -> [(page: ListPage, key: Digest, rendered: Bool)] {
+    private func writeLanguagePages(_ part: LanguagePart, search: Bool) throws -> [(page: ListPage, key: Digest, rendered: Bool)] {
+        let (site, renderer, keys) = (part.site, part.renderer!, part.keys!)
         let home = site.home
         try writeSitePage(renderer.home(), home + "index.html")
         let lists = try Builder.writeLists(renderer.listPages(), renderer: renderer, keys: keys, reusable: reusable, sink: sink)
@@ -67,8 +66,8 @@ extension BuildRun {
         try writeSitePage(renderer.tagIndex(), home + "tags/index.html")
         if search { try writeSitePage(renderer.searchPage(), home + "search/index.html") }
         try writeSitePage(renderer.notFound(), home + "404.html")
-        try writeSitePage(AtomFeed.xml(site: site, entries: feed.entries), home + "feed.xml")
-        try writeSitePage(JSONFeed.json(site: site, entries: feed.entries, images: feed.images), home + "feed.json")
+        try writeSitePage(AtomFeed.xml(site: site, entries: part.feedEntries), home + "feed.xml")
+        try writeSitePage(JSONFeed.json(site: site, entries: part.feedEntries, images: part.feedImages), home + "feed.json")
         for feed in try Builder.writeTagFeeds(site: site, keys: keys, reusable: reusable, sink: sink) {
             published.cache.pages[feed.path] = BuildCache.Page(key: feed.key)
             if feed.rendered { published.renderedPages.append(feed.path) } else { published.carriedOver += 1 }
@@ -126,7 +125,7 @@ extension BuildRun {
             clock.lap("source state")
         }
         return BuildReport(
-            articles: site.articles.count + others.reduce(0) { $0 + $1.site.articles.count }, pages: published.pages,
+            articles: parts.reduce(0) { $0 + $1.site.articles.count }, pages: published.pages,
             files: assets.files.count + published.copied.count + published.imageFiles.count,
             warnings: Builder.sorted(warnings + problems), stages: clock.stages, validUntil: published.validUntil,
             inputs: sources.stamps.merging(theme!.stamps) { $1 }.merging(share.inputs) { $1 },

@@ -117,8 +117,7 @@ extension BuildRun {
             problems.append(.error("theme/templates/search.mustache", 0, "missing template 'search' (the search page): add it, or set `search: false` in site.yml"))
         }
         let sites = resolveLanguages(config: config, theme: theme)
-        site = sites[0]
-        otherSites = Array(sites.dropFirst())
+        parts = sites.map(LanguagePart.init)
         // Links resolve across languages: every language's articles, pages and launches.
         var resolved = sites[0]
         if sites.count > 1 { resolved.articles = sites.flatMap(\.articles) }
@@ -143,36 +142,29 @@ extension BuildRun {
             stamps: sources.stamps)
         highlighter = Highlighter(cacheFolder: options.codeCache, enabled: config.markdown.highlight)
         // Heroes first: lists, cards and pages show them, and page keys include them.
-        share = shareImages(site)
-        let otherShares = otherSites.map(shareImages)
+        for part in parts { part.share = shareImages(part.site) }
         avatars = Builder.publishAvatars(config: config, files: sources.files, images: images, problems: &problems)
-        renderer = PageRenderer(
-            site: site, theme: theme, assets: assets, share: share, avatars: avatars.html, libraryRendering: options.libraryRendering,
-            contextLog: options.contextLog)
+        for part in parts {
+            part.renderer = PageRenderer(
+                site: part.site, theme: theme, assets: assets, share: part.share, avatars: avatars.html, libraryRendering: options.libraryRendering,
+                contextLog: options.contextLog)
+        }
         markdown = MarkdownRenderer(
             smartPunctuation: config.markdown.smartPunctuation, unsafeHTML: config.markdown.unsafeHTML, collectsText: config.search,
             keepsText: { FAQ.matches($0) || LiveCoverage.timedHeading($0[...]) != nil })
         var siteKey = StableHasher()
         siteKey.combine(BuildCache.siteKey(options: options, configText: sources.configText, theme: theme))
-        siteKey.combine(share.digest)
-        siteKey.combine(site.strings.digest)
-        for (other, otherShare) in zip(otherSites, otherShares) {
-            siteKey.combine(otherShare.digest)
-            siteKey.combine(other.strings.digest)
+        for part in parts {
+            siteKey.combine(part.share.digest)
+            siteKey.combine(part.site.strings.digest)
         }
         for (key, html) in avatars.html.sorted(by: { $0.key < $1.key }) {
             siteKey.combine(key)
             siteKey.combine(html)
         }
-        let parsed = parsedArticles
-        keys = PageKeys(site: site, siteKey: siteKey.finalize(), source: { parsed[$0.path]?.digest ?? .zero }, heroes: share.heroes.mapValues(\.identity))
-        others = zip(otherSites, otherShares).map { other, otherShare in
-            LanguagePart(
-                site: other, share: otherShare,
-                renderer: PageRenderer(
-                    site: other, theme: theme, assets: assets, share: otherShare, avatars: avatars.html, libraryRendering: options.libraryRendering,
-                    contextLog: options.contextLog),
-                keys: PageKeys(site: other, siteKey: keys.siteKey, source: { parsed[$0.path]?.digest ?? .zero }, heroes: otherShare.heroes.mapValues(\.identity)))
+        let parsed = parsedArticles, key = siteKey.finalize()
+        for part in parts {
+            part.keys = PageKeys(site: part.site, siteKey: key, source: { parsed[$0.path]?.digest ?? .zero }, heroes: part.share.heroes.mapValues(\.identity))
         }
         reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         published.validUntil = site.validUntil
@@ -191,17 +183,12 @@ extension BuildRun {
     /// Every article's page, rendered or carried over from the last build, in parallel; each
     /// language's in turn.
     func renderArticles() {
-        published.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count)
-        (published.feedEntries, published.feedImages) = renderArticles(site: site, keys: keys, renderer: renderer, share: share)
-        for part in others {
-            (part.feedEntries, part.feedImages) = renderArticles(site: part.site, keys: part.keys, renderer: part.renderer, share: part.share)
-        }
+        for part in parts { renderArticles(part) }
     }
 
-    /// One language's articles; returns its feed's entries and their share images.
-    private func renderArticles(
-        site: Site, keys: PageKeys, renderer: PageRenderer, share: ShareImages
-    ) -> (entries: [AtomFeed.Entry], images: [String: String]) {
+    /// One language's articles, its feed's entries and its search index's.
+    private func renderArticles(_ part: LanguagePart) {
+        let (site, keys, renderer, share) = (part.site, part.keys!, part.renderer!, part.share!)
         let reusable = reusable, links = links!, images = images!, sink = sink
         let highlighter = highlighter!, markdown = markdown!, folder = sources.folder
         let sameLinkWorld = links.leadsAsBefore(reusable?.linkWorld)
@@ -231,7 +218,7 @@ extension BuildRun {
         }
         // The search index is the default language's.
         let searched = site.config.search && site.isDefaultLanguage
-        var feed: (entries: [AtomFeed.Entry], images: [String: String]) = ([], [:])
+        if searched { part.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count) }
         for (position, outcome) in outcomes.enumerated() {
             let article = site.articles[position], path = site.pagePath(of: article)
             if let page = outcome.page.cached { published.cache.pages[path] = page }
@@ -242,28 +229,28 @@ extension BuildRun {
                 } else if let kept = reusable?.search.made[path] {
                     published.cache.search.made[path] = kept
                 }
-                published.indexed[position] = SearchIndex.Entry(path: path, key: page.key)
+                part.indexed[position] = SearchIndex.Entry(path: path, key: page.key)
             }
             if outcome.page.rendered { published.renderedPages.append(path) } else { published.carriedOver += 1 }
             absorb(outcome, from: article.path)
             if let content = outcome.page.feedContent {
-                feed.entries.append(AtomFeed.Entry(article: article, description: outcome.page.description, html: content))
-                if let image = share.image(forArticle: position) { feed.images[article.path] = image.url }
+                part.feedEntries.append(AtomFeed.Entry(article: article, description: outcome.page.description, html: content))
+                if let image = share.image(forArticle: position) { part.feedImages[article.path] = image.url }
             }
         }
-        return feed
     }
 
     /// Standalone pages (rendered every build) and authors' avatars.
     func renderPages() {
         for (source, target) in avatars.files { published.imageFiles[target] = source }
         for (source, line) in avatars.uses { published.imageUses[source, default: []].append(("site.yml", line, source)) }
-        for (site, renderer) in [(site!, renderer!)] + others.map({ ($0.site, $0.renderer) }) {
-            for page in site.pages {
+        for part in parts {
+            for page in part.site.pages {
                 let outcome = Builder.renderPage(
-                    page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
+                    page, site: part.site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: part.renderer,
+                    sink: sink)
                 absorb(outcome, from: page.path)
-                if site.isDefaultLanguage { published.pageTerms[page.outputPath] = outcome.search }
+                if part.site.isDefaultLanguage { part.pageTerms[page.outputPath] = outcome.search }
                 published.renderedPages.append(page.outputPath)
             }
         }

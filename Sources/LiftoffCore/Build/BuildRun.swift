@@ -43,21 +43,16 @@ final class BuildRun {
     /// Markdown files whose front matter failed: a link to one is left to the file's own error.
     var unparsedMarkdown: Set<String> = []
     // resolve
-    var site: Site!
-    /// The other languages' sites, in `languages:` order (a site in one language has none).
-    var otherSites: [Site] = []
+    /// Each language of the site, the default's first, then `languages:` order (a site in one
+    /// language has one); `prepare` gives each its renderer, share images and page keys.
+    var parts: [LanguagePart] = []
     var links: LinkResolver!
     // prepare
     var assets: FingerprintedAssets!
     var images: ImagePipeline!
     var highlighter: Highlighter!
-    var share: ShareImages!
     var avatars: (html: [String: String], files: [(String, String)], uses: [(String, Int)])!
-    var renderer: PageRenderer!
     var markdown: MarkdownRenderer!
-    var keys: PageKeys!
-    /// The other languages' parts, in `languages:` order.
-    var others: [LanguagePart] = []
     /// The previous build's cache, when it applies to this build (same site key, still valid).
     var reusable: BuildCache?
     var scratch: URL?
@@ -77,6 +72,12 @@ final class BuildRun {
         try? sourceStateWrite?.wait()
         if let scratch { try? FileManager.default.removeItem(at: scratch) }
     }
+
+    /// The default language's part: its site, renderer, page keys and share images.
+    var site: Site { parts[0].site }
+    var renderer: PageRenderer { parts[0].renderer }
+    var keys: PageKeys { parts[0].keys }
+    var share: ShareImages { parts[0].share }
 
     /// Whether the article file at a path is one the last build's state did not know.
     var isNewArticle: (String) -> Bool {
@@ -98,17 +99,10 @@ struct PublishedSite {
     var imageFiles: [String: String] = [:]
     /// Image source → where it is shown (for errors found when it is encoded).
     var imageUses: [String: [(path: String, line: Int, url: String)]] = [:]
-    var feedEntries: [AtomFeed.Entry] = []
-    /// The share image (absolute URL) of each feed entry, by article path (JSON Feed's `image`).
-    var feedImages: [String: String] = [:]
     var validUntil: Int64 = .max
     var renderedPages: [String] = []
     var carriedOver = 0
     var cache = BuildCache(siteKey: Digest.zero, builtAt: 0, validUntil: .max)
-    /// Standalone pages' terms (they are rendered every build).
-    var pageTerms: [String: SearchDocument] = [:]
-    /// Each article's entry in the search index, when it has terms.
-    var indexed: [SearchIndex.Entry?] = []
     var pages = 0
     var searchFiles: [String] = []
     var searchStages: [(name: String, seconds: Double)] = []
