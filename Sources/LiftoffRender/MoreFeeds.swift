@@ -60,19 +60,29 @@ package enum TagFeed {
     }
 }
 
-/// `news-sitemap.xml`: the articles published in the two days before the build (at most 1,000,
-/// newest first), as Google News reads them; a valid empty file when there are none.
+/// `news-sitemap.xml`: the articles published in the two days before the build, in every language
+/// of the site, each with its language's publication name and tag (at most 1,000, newest first), as
+/// Google News reads them; a valid empty file when there are none.
 package enum NewsSitemap {
     package static let limit = 1000
 
-    package static func xml(site: Site) -> String {
+    /// - Parameter sites: each language's site, the default's first.
+    package static func xml(sites: [Site]) -> String {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 
             """
-        for position in site.recentArticles.prefix(limit) {
-            let article = site.articles[position]
+        var recent = sites.indices.flatMap { index in sites[index].recentArticles.prefix(limit).map { (site: index, position: $0) } }
+        // Newest first across languages; one language's keep their order.
+        if sites.count > 1 {
+            recent = recent.enumerated().sorted { a, b in
+                let (x, y) = (sites[a.element.site].articles[a.element.position].date, sites[b.element.site].articles[b.element.position].date)
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
+        }
+        for (index, position) in recent.prefix(limit) {
+            let site = sites[index], article = site.articles[position]
             xml += "<url><loc>\(escape(site.absolute(site.url(of: article))))</loc><news:news><news:publication>"
                 + "<news:name>\(escape(site.config.title))</news:name><news:language>\(escape(site.config.language))</news:language>"
                 + "</news:publication><news:publication_date>\(article.date.iso8601)</news:publication_date>"

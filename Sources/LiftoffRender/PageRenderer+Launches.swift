@@ -18,9 +18,10 @@ extension PageRenderer {
             "name": launch.name, "url": site.url(of: launch), "status": launch.status.rawValue, "status_line": clock.statusLine(site.strings), "text": clock.text(site.strings), "articles_heading": site.strings.text(.articlesAbout, ["name": launch.name]),
             "countdown": component(CountdownWidget.template, widget), "body": render(body.parts), "history": history, "articles": articles,
         ]
-        let head = sitePage(PageHead(
+        let head = inLanguages(sitePage(PageHead(
             title: "\(launch.name) · \(site.config.title)", shareTitle: launch.name,
-            description: "\(launch.name): \(clock.statusLine(site.strings)).", canonical: site.absolute(site.url(of: launch))))
+            description: "\(launch.name): \(clock.statusLine(site.strings)).", canonical: site.absolute(site.url(of: launch)))),
+            versions: site.translations[launch.path])
         return render("launch", ["page": head.context, "launch": content])
     }
 }

@@ -1,14 +1,16 @@
 import LiftoffModel
 
-/// The theme's words that the renderer puts together: sentences holding links, and the words
-/// `countdown.js` needs.
+/// The theme's words that the renderer puts together: sentences holding links, and the words the
+/// page's scripts (`countdown.js`, `search.js`, `live.js`) say.
 extension PageRenderer {
-    /// The words `countdown.js` says as time passes, as JSON (nil in English: the script knows those).
+    /// The words the page's scripts say (countdowns as time passes, search results, new live
+    /// updates), as JSON (nil in English: the scripts know those).
     static func scriptWords(_ words: ThemeStrings) -> String? {
         guard words.language.tag != "en" || words.messages != ThemeStrings.english.messages else { return nil }
         let keys: [ThemeStrings.Key] = [
             .launched, .daysLeft, .hoursLeft, .minutesLeft, .lessThanTwoMinutes, .days, .hours, .minutes, .inDays, .inDayRange,
-            .windowOpenUntil, .windowClosed, .countdownSince,
+            .windowOpenUntil, .windowClosed, .countdownSince, .searchFound, .searchNothing, .searchMore, .searchAll, .searchUnavailable,
+            .updatesCount, .newUpdatesCount,
         ]
         var object: [String: Any] = [:]
         for key in keys {

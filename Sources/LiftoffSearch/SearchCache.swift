@@ -58,12 +58,13 @@ package enum SearchCache {
         URL(fileURLWithPath: cache.path + "-search")
     }
 
-    /// Maps the terms file; `state` (the last index's) says where each of its documents' terms are.
-    package static func open(_ url: URL, state: SearchIndex.State?) -> SearchTerms.Stored? {
-        guard let state, let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: header) else { return nil }
+    /// Maps the terms file; `states` (the last indexes', one a language) say where each of their
+    /// documents' terms are.
+    package static func open(_ url: URL, states: [SearchIndex.State]?) -> SearchTerms.Stored? {
+        guard let states, let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: header) else { return nil }
         var entries: [String: (key: Digest, range: Range<Int>)] = [:]
-        entries.reserveCapacity(state.documents.count)
-        for document in state.documents where document.stored.lowerBound >= header.count && document.stored.upperBound <= data.count {
+        entries.reserveCapacity(states.reduce(0) { $0 + $1.documents.count })
+        for document in states.lazy.flatMap(\.documents) where document.stored.lowerBound >= header.count && document.stored.upperBound <= data.count {
             entries[document.path] = (document.key, document.stored)
         }
         return SearchTerms.Stored(data: data, entries: entries)

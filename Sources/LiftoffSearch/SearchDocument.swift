@@ -51,10 +51,11 @@ extension SearchDocument {
     /// - Parameters:
     ///   - description: what results show under the title (the front matter's, or the TL;DR's text);
     ///   - written: whether the front matter wrote it — a description made from the TL;DR is not
-    ///     counted twice.
+    ///     counted twice;
+    ///   - stemmer: the page's language's (`SearchStemmer(language:)`).
     package static func make(
         title: String, tags: [String], description: String, written: Bool = true, blocks: [MarkdownBlock],
-        components: [Int: [UInt8]] = [:]
+        components: [Int: [UInt8]] = [:], stemmer: SearchStemmer = .english
     ) -> (SearchDocument, file: [UInt8]) {
         // The text file: the description on its first line, then the text, block by block (plain
         // UTF-8 as cmark-gfm made it: nothing to escape).
@@ -64,7 +65,7 @@ extension SearchDocument {
         file.append(contentsOf: description.utf8.lazy.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
         file.append(0x0A)
         let textStart = file.count
-        let document = SearchVocabulary.document { vocabulary in
+        let document = SearchVocabulary.document(stemmer: stemmer) { vocabulary in
             vocabulary.add(title, weight: Weight.title)
             for tag in tags { vocabulary.add(tag, weight: Weight.tagOrDescription) }
             if written { vocabulary.add(description, weight: Weight.tagOrDescription) }

@@ -2,7 +2,8 @@ import Foundation
 import LiftoffModel
 
 /// The search index the reader's `search.js` queries: a manifest, term shards by sorted term range
-/// and packs of documents' URL, title and date, all under `search/` (the format is in the README).
+/// and packs of documents' URL, title and date, all under `search/` — each language's under its home
+/// (`fr/search/`; the format is in the README).
 ///
 /// Each posting carries its BM25 term-frequency part, computed here from the weighted counts
 /// (title, headings, tags and description count more than the body); the reader computes a term's
@@ -52,6 +53,8 @@ package enum SearchIndex {
 
     /// What the published index was made from, for the next build to patch it.
     package struct State: Sendable, Equatable {
+        /// Where the index is published (`search/`, `fr/search/`).
+        package var folder = SearchIndex.folder
         package struct Document: Sendable, Equatable {
             package var path: String
             package var key: Digest
@@ -65,7 +68,7 @@ package enum SearchIndex {
         var shards: [(first: [UInt8], name: String)] = []
 
         package static func == (a: State, b: State) -> Bool {
-            a.documents == b.documents && a.total == b.total
+            a.folder == b.folder && a.documents == b.documents && a.total == b.total
                 && a.shards.elementsEqual(b.shards) { $0.first == $1.first && $0.name == $1.name }
         }
     }
@@ -85,14 +88,19 @@ package enum SearchIndex {
     /// With the last build's `previous` state, the documents it had (`previousDocument`) and its
     /// shards' bytes (`previousShard`), only the shards holding the changed documents' terms and the
     /// packs holding them are made again.
-    /// - Parameter parts: into how many shares the work is split (nil: one a core; tests split more
-    ///   to check the result does not depend on it).
+    /// - Parameters:
+    ///   - folder: where it is published (`search/`, or a language's `fr/search/`); `previousShard`
+    ///     is given names in it;
+    ///   - stemmer: how its terms were made (said in the manifest, for the reader's script);
+    ///   - parts: into how many shares the work is split (nil: one a core; tests split more to check
+    ///     the result does not depend on it).
     package static func build(
-        _ entries: [Entry], documents: (Int) -> SearchDocument, shown: (Int) -> Shown, previous: State? = nil,
-        previousDocument: (String, Digest) -> SearchDocument? = { _, _ in nil }, previousShard: (String) -> [UInt8]? = { _ in nil },
-        parts: Int? = nil
+        _ entries: [Entry], documents: (Int) -> SearchDocument, shown: (Int) -> Shown, folder: String = SearchIndex.folder, stemmer: SearchStemmer = .english,
+        previous: State? = nil, previousDocument: (String, Digest) -> SearchDocument? = { _, _ in nil },
+        previousShard: (String) -> [UInt8]? = { _ in nil }, parts: Int? = nil
     ) -> Output {
         var output = Output()
+        output.state.folder = folder
         var shards: [Shard]
         var changedPacks: Set<Int>?  // nil: all
         if let previous,
@@ -126,10 +134,12 @@ package enum SearchIndex {
             output.files.append((path, JSONLD.bytes(pack)))
         }
         for entry in entries { version.combine(entry.key) }
-        let manifest: [String: Any] = [
+        var manifest: [String: Any] = [
             "format": 3, "version": String(version.finalize().description.prefix(12)), "documents": entries.count,
             "pack": packSize, "shards": shards.map { [String(decoding: $0.first, as: UTF8.self), $0.name] },
         ]
+        // Words kept whole (no stemmer for the language); an index without the key is stemmed as English.
+        if !stemmer.stems { manifest["stem"] = false }
         output.files.append((folder + "index.json", JSONLD.bytes(manifest)))
         return output
     }

@@ -11,20 +11,20 @@ import Foundation
 ///    pairs of characters (`画像生成` → `画像`, `像生`, `生成`; one character alone stays one term),
 ///    so that any two-character substring finds the text;
 /// 4. a term keeps its first 32 characters;
-/// 5. a word of lower-case ASCII letters is stemmed (`EnglishStemmer`, Snowball's English):
-///    `limits` and `limited` find `limit`.
+/// 5. in an English index (`SearchStemmer`), a word of lower-case ASCII letters is stemmed
+///    (`EnglishStemmer`, Snowball's English): `limits` and `limited` find `limit`.
 enum SearchTokenizer {
     static let maxLength = 32
 
     /// Every term of `text`, in order (the build stems each distinct word once instead:
     /// `SearchVocabulary`).
-    static func terms(_ text: String) -> [String] {
+    static func terms(_ text: String, stemmer: SearchStemmer = .english) -> [String] {
         var terms: [String] = []
         var text = text
         text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
                 forEachWord(bytes) { word, _, english in
-                    terms.append(String(decoding: english ? stemmed(word, into: scratch) : word, as: UTF8.self))
+                    terms.append(String(decoding: english && stemmer.stems ? stemmed(word, into: scratch) : word, as: UTF8.self))
                 }
             }
         }

@@ -1,9 +1,11 @@
 import LiftoffModel
 
-/// The words one worker has read, each with its term (an English word's stem): a page's words are
-/// found here, so a word is stemmed once per build and worker instead of once per page, and a page's
-/// weighted counts are kept in one array indexed by term instead of a table made for each page.
+/// The words one worker has read in one language, each with its term (in English, a word's stem): a
+/// page's words are found here, so a word is stemmed once per build and worker instead of once per
+/// page, and a page's weighted counts are kept in one array indexed by term instead of a table made
+/// for each page.
 struct SearchVocabulary {
+    let stemmer: SearchStemmer
     /// Above this many words the vocabulary starts over (an attack of random words stays bounded).
     static let capacity = 1 << 18
 
@@ -17,6 +19,10 @@ struct SearchVocabulary {
     private var seen: [Int32] = []
     private var length: UInt32 = 0
 
+    init(stemmer: SearchStemmer = .english) {
+        self.stemmer = stemmer
+    }
+
     /// Adds every term of `bytes` with `weight` each (more than 0); body text also counts for the length.
     mutating func add(bytes: UnsafeBufferPointer<UInt8>, weight: UInt32) {
         // Room for every term ASCII text could add (a word and a separator are at least two bytes),
@@ -26,6 +32,7 @@ struct SearchVocabulary {
         if weights.count < room { weights.append(contentsOf: repeatElement(0, count: room - weights.count)) }
         var count: UInt32 = 0
         var beyond: [Int] = []
+        let stems = stemmer.stems
         weights.withUnsafeMutableBufferPointer { weights in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SearchTokenizer.maxLength) { scratch in
                 SearchTokenizer.forEachWord(bytes) { word, hash, isEnglish in
@@ -33,7 +40,7 @@ struct SearchVocabulary {
                     let (index, inserted) = words.insert(word, hash: hash)
                     let term: Int
                     if inserted {
-                        term = terms.insert(isEnglish ? SearchTokenizer.stemmed(word, into: scratch) : word).index
+                        term = terms.insert(isEnglish && stems ? SearchTokenizer.stemmed(word, into: scratch) : word).index
                         termOfWord.append(Int32(term))
                     } else {
                         term = Int(termOfWord[index])
@@ -80,10 +87,13 @@ struct SearchVocabulary {
     private static let pool = Lock()
     nonisolated(unsafe) private static var free: [SearchVocabulary] = []
 
-    /// The document `read` adds to a vocabulary no other thread is using (one per worker, kept
-    /// between pages).
-    static func document(_ read: (inout SearchVocabulary) -> Void) -> SearchDocument {
-        var vocabulary = pool.withLock { free.popLast() } ?? SearchVocabulary()
+    /// The document `read` adds to a vocabulary of `stemmer`'s that no other thread is using (one per
+    /// worker and language, kept between pages).
+    static func document(stemmer: SearchStemmer = .english, _ read: (inout SearchVocabulary) -> Void) -> SearchDocument {
+        var vocabulary = pool.withLock { () -> SearchVocabulary? in
+            guard let at = free.lastIndex(where: { $0.stemmer == stemmer }) else { return nil }
+            return free.remove(at: at)
+        } ?? SearchVocabulary(stemmer: stemmer)
         read(&vocabulary)
         let document = vocabulary.finish()
         if vocabulary.words.count <= capacity { pool.withLock { free.append(vocabulary) } }

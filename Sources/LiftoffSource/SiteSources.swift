@@ -70,7 +70,7 @@ public struct SiteSources: Sendable {
             sources.stamps[path] = entry.stamp
             paths.append(path)
             let isMarkdown = path.hasSuffix(".md") || path.hasSuffix(".markdown")
-            let isArticle = isMarkdown && !LanguageHomes.isPage(path) && !path.hasPrefix(Launch.folder)
+            let isArticle = isMarkdown && !LanguageHomes.isPage(path) && !LanguageHomes.isLaunch(path)
             if isArticle, !known(path, entry.stamp) { sources.unread.insert(path) }
             markdown.append(isMarkdown ? isArticle : nil)
         }

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from articles import public_articles
+from articles import other_languages, translated_articles, public_articles
 
 BASE_URL = "https://example.org/"
 
@@ -118,10 +118,13 @@ def test_the_news_sitemap_lists_the_last_two_days(site):
     for url in root:
         loc = url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
         listed[local_path(loc)] = url.find(news + "news")
-    recent = {f"articles/{slug}/" for slug, article in public_articles().items()
-              if str(article["date"]) >= "2026-11-23"}
-    assert set(listed) == recent and recent, (listed, recent)
-    for entry in listed.values():
-        assert entry.findtext(f"{news}publication/{news}name") and entry.findtext(f"{news}publication/{news}language") == "en"
+    # Every language's articles of the last two days, each with its language.
+    recent = {f"articles/{slug}/": "en" for slug, article in public_articles().items() if str(article["date"]) >= "2026-11-23"}
+    for tag in other_languages():
+        recent.update({f"{tag}/articles/{slug}/": tag for slug, article in translated_articles(tag).items()
+                       if str(article["date"]) >= "2026-11-23"})
+    assert set(listed) == set(recent) and recent, (listed, recent)
+    for path, entry in listed.items():
+        assert entry.findtext(f"{news}publication/{news}name") and entry.findtext(f"{news}publication/{news}language") == recent[path]
         assert entry.findtext(news + "title") and entry.findtext(news + "publication_date")
     assert "Sitemap: https://example.org/news-sitemap.xml" in (site / "robots.txt").read_text()

@@ -1,14 +1,21 @@
 """A site in several languages as crawlers and readers see it: every page's hreflang set is
 reciprocal and names itself and x-default, the sitemap says the same, each language's feeds parse,
-the switcher leads to translations, and right-to-left pages say so."""
+the switcher leads to translations, right-to-left pages say so, and each language's search and
+live updates speak its words."""
 import json
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from articles import other_languages
+from conftest import LIFTOFF, NOW, ROOT, make_driver, serve
 
 BASE_URL = "https://example.org/"
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
@@ -105,3 +112,54 @@ def test_pages_say_their_language_and_right_to_left_ones_their_direction(site):
     assert re.search(r'<html lang="fr"[ >]', french) and 'dir="rtl"' not in french.split(">", 2)[1]
     arabic = (site / "ar/articles/gpt-image-2-countdown/index.html").read_text(encoding="utf-8")
     assert re.search(r'<html lang="ar" dir="rtl"', arabic), "the Arabic page does not say dir=\"rtl\""
+
+
+def test_each_language_searches_its_own_index_and_speaks_its_words(server):
+    from test_search import RESULTS, type_in_header, wait_for
+    driver = make_driver()
+    try:
+        driver.get(server + "/fr/articles/gpt-image-2-countdown/")
+        box = type_in_header(driver, "fournisseur ")
+        results = wait_for(driver, RESULTS)
+        assert results and all(url.startswith("/fr/") for url in results), results
+        box.send_keys(Keys.BACKSPACE * len("fournisseur "), "zzqx")
+        said = wait_for(driver, "const list = document.querySelector('#site-search-results'); "
+                                "return !list.hidden && list.innerText.trim()")
+        assert said == "Aucun résultat pour « zzqx »", said
+    finally:
+        driver.quit()
+
+
+def test_new_live_updates_are_counted_in_the_pages_language(workdir):
+    """The sample site with French as its only language: live.js counts in French."""
+    from test_browser import FAKE_CLOCK, set_clock
+    from test_live import LIVE
+    source = workdir / "french-site"
+    for folder in ["content", "theme"]:
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("fr", "ar"))
+    config = (ROOT / "site.yml").read_text(encoding="utf-8")
+    config = config[:config.index("\nlanguages:")].replace("language: en", "language: fr")
+    (source / "site.yml").write_text(config + "\n", encoding="utf-8")
+    tree = workdir / "french-site-output"
+    result = subprocess.run([str(LIFTOFF), "build", "--source", str(source), "--output", str(tree), "--now", NOW],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    driver = make_driver()
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FAKE_CLOCK % json.dumps(NOW)})
+        with serve(tree) as origin:
+            driver.get(origin + "/" + LIVE)
+            before = driver.execute_script("return document.querySelectorAll('.live-entry').length")
+            path = tree / LIVE / "live.json"
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data["entries"].insert(0, {"id": "live-20261124-1655", "html": '<article class="live-entry" id="live-20261124-1655" '
+                                       'tabindex="-1"><p>Accès élargi.</p></article>'})
+            path.write_text(json.dumps(data), encoding="utf-8")
+            set_clock(driver, "2026-11-24T17:01:01Z")
+            button = driver.find_element(By.CSS_SELECTOR, ".live-new")
+            WebDriverWait(driver, 10, poll_frequency=0.2).until(lambda d: button.is_displayed())
+            assert button.text == "1 nouvelle mise à jour"
+            button.click()
+            assert driver.find_element(By.CSS_SELECTOR, ".live-count").text == f"{before + 1} mises à jour"
+    finally:
+        driver.quit()

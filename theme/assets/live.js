@@ -17,6 +17,23 @@
   var fetching = false;
   var timer;
 
+  // The build's words (theme/i18n): English, unless the page carries its language's
+  // (<script type="application/json" data-words>); plurals by the language's rules.
+  var words = {
+    new_updates_count: { one: "{count} new update", other: "{count} new updates" },
+    updates_count: { one: "{count} update", other: "{count} updates" }
+  };
+  var lang = document.documentElement.lang || "en", given = document.querySelector("script[data-words]"), numbers = null;
+  if (given) {
+    try { words = JSON.parse(given.textContent); numbers = new Intl.NumberFormat(lang); } catch (e) { /* the English words */ }
+  }
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  function count(key, n) {
+    var message = words[key];
+    if (typeof message !== "string") message = message[rules ? rules.select(n) : "other"] || message.other;
+    return message.replace(/\{count\}/g, numbers ? numbers.format(n) : String(n));
+  }
+
   function ended(element) {
     var until = Date.parse(element.getAttribute("data-live-until") || "");
     return !isNaN(until) && Date.now() >= until;
@@ -43,7 +60,7 @@
     var ids = shown();
     pending = (data.entries || []).filter(function (entry) { return entry.id && entry.html && !ids[entry.id]; });
     if (!pending.length) { button.hidden = true; return; }
-    button.textContent = pending.length === 1 ? "1 new update" : pending.length + " new updates";
+    button.textContent = count("new_updates_count", pending.length);
     button.hidden = false;
   }
 
@@ -65,9 +82,9 @@
     list.insertAdjacentHTML("afterbegin", html);
     var added = list.querySelectorAll(".live-entry");
     for (var i = 0; i < pending.length && i < added.length; i++) added[i].classList.add("live-entry-new");
-    var count = feed.querySelector(".live-count");
+    var counter = feed.querySelector(".live-count");
     var total = list.querySelectorAll(".live-entry").length;
-    if (count) count.textContent = total === 1 ? "1 update" : total + " updates";
+    if (counter) counter.textContent = count("updates_count", total);
     pending = [];
     button.hidden = true;
     var first = list.querySelector(".live-entry");

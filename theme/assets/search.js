@@ -97,11 +97,11 @@ export function stem(word) {
   return w.replace(/Y/g, "y");
 }
 
-/** The query's words: [term, word as typed (folded, not stemmed)]. */
-export function words(text) {
+/** The query's words: [term, word as typed (folded, not stemmed)]; `stems` false for an index whose words are whole. */
+export function words(text, stems = true) {
   const out = [];
   let word = "", length = 0, previous = null, run = 0;
-  const endWord = () => { if (word) out.push([stem(word), word]); word = ""; length = 0; };
+  const endWord = () => { if (word) out.push([stems ? stem(word) : word, word]); word = ""; length = 0; };
   const endCJK = () => { if (run === 1) out.push([previous, previous]); previous = null; run = 0; };
   for (const ch of fold(text)) {
     if (CJK.test(ch)) {
@@ -120,7 +120,7 @@ export function words(text) {
 }
 
 /** The terms of `text`, as the build makes them. */
-export const terms = (text) => words(text).map(([term]) => term);
+export const terms = (text, stems = true) => words(text, stems).map(([term]) => term);
 
 // Endings the stemmer takes off or changes (Snowball English's steps 1–5, and those endings followed
 // by another: `ements`, `atively`): a word being typed that is a stem and the start of one of them is
@@ -158,13 +158,13 @@ function completes(typed, term) {
  * do); for the word being typed, also a term starting with it as typed, or the stem of a word it may
  * be the start of.
  */
-export function finds(term, [stemmed, typed], typing) {
+export function finds(term, [stemmed, typed], typing, stems = true) {
   if (term === stemmed) return 1;
   if (stemmed.length >= 2 && term.startsWith(stemmed)) {
     const extra = term.length - stemmed.length;
     return Math.exp(Math.exp(-((extra + 1) ** 2) / 8) - Math.exp(-1 / 8));
   }
-  return typing && (term.startsWith(typed) || completes(typed, term)) ? 0.7 : 0;
+  return typing && (term.startsWith(typed) || (stems && completes(typed, term))) ? 0.7 : 0;
 }
 
 // Numbers in base 32: higher places from MORE, the last from LAST (SearchIndex.appendNumber).
@@ -270,10 +270,9 @@ export class Index {
    * last one as a prefix unless `complete`).
    */
   async search(query, complete) {
-    const seen = new Set(), asked = words(query).filter(([term]) => !seen.has(term) && seen.add(term));
-    if (!asked.length) return { words: asked, ranked: [] };
-    const manifest = await this.manifest();
-    if (!manifest.shards.length) return { words: asked, manifest, ranked: [] };
+    const manifest = await this.manifest(), stems = manifest.stem !== false;
+    const seen = new Set(), asked = words(query, stems).filter(([term]) => !seen.has(term) && seen.add(term));
+    if (!asked.length || !manifest.shards.length) return { words: asked, manifest, ranked: [] };
     const found = new Map();
     await Promise.all(asked.map(async (word, index) => {
       const prefix = !complete && index === asked.length - 1;
@@ -283,7 +282,7 @@ export class Index {
       for (const number of this.shardsFor(manifest.shards, word, prefix)) {
         const lines = await this.shard(manifest, number);
         for (const [term, encoded, idf] of lines) {
-          const weight = finds(term, word, prefix);
+          const weight = finds(term, word, prefix, stems);
           if (!weight || (weight < 1 && expanded++ >= 64)) continue;
           for (const [document, part] of postings(encoded)) {
             best.set(document, (best.get(document) || 0) + idf * part * weight);
@@ -309,11 +308,11 @@ export class Index {
    * (in their order), and those documents' URL, title and date.
    */
   async titlesFirst(manifest, ranked, words, prefix, count) {
-    const head = ranked.slice(0, count);
+    const head = ranked.slice(0, count), stems = manifest.stem !== false;
     const documents = await Promise.all(head.map((n) => this.document(manifest, n)));
     const titled = head.map((n, i) => {
       const titleWords = documents[i].title.match(TEXT_WORD) || [];
-      return words.every((w, k) => titleWords.some(finder([w], prefix && k === words.length - 1)));
+      return words.every((w, k) => titleWords.some(finder([w], prefix && k === words.length - 1, stems)));
     });
     const order = [...head.filter((_, i) => titled[i]), ...head.filter((_, i) => !titled[i]), ...ranked.slice(count)];
     const byNumber = new Map(head.map((n, i) => [n, documents[i]]));
@@ -343,17 +342,17 @@ const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&
 const TEXT_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** Whether a word of the text is one the query's words find (the last one as a prefix while typing). */
-function finder(words, prefix) {
+function finder(words, prefix, stems = true) {
   return (word) => {
-    const folded = fold(word), stemmed = stem(folded);
-    return words.some((w, i) => CJK.test(w[0]) ? folded.includes(w[0]) : finds(stemmed, w, prefix && i === words.length - 1) ||
+    const folded = fold(word), stemmed = stems ? stem(folded) : folded;
+    return words.some((w, i) => CJK.test(w[0]) ? folded.includes(w[0]) : finds(stemmed, w, prefix && i === words.length - 1, stems) ||
       (prefix && i === words.length - 1 && folded.startsWith(w[1])));
   };
 }
 
 /** `text`, escaped, with every word that a query word finds in a <mark>. */
-export function marked(text, words, prefix) {
-  const hit = finder(words, prefix);
+export function marked(text, words, prefix, stems = true) {
+  const hit = finder(words, prefix, stems);
   let out = "", last = 0;
   for (const match of text.matchAll(TEXT_WORD)) {
     if (!hit(match[0])) continue;
@@ -364,9 +363,9 @@ export function marked(text, words, prefix) {
 }
 
 /** About `size` characters of `text` around its first word a query word finds, marked. */
-export function snippet(text, words, prefix, size = 200) {
+export function snippet(text, words, prefix, size = 200, stems = true) {
   // One-letter words mark where they are found, but do not choose where the snippet starts.
-  const hit = finder(words.filter(([w]) => w.length > 1 || CJK.test(w)), prefix);
+  const hit = finder(words.filter(([w]) => w.length > 1 || CJK.test(w)), prefix, stems);
   let at = -1;
   for (const match of text.matchAll(TEXT_WORD)) {
     if (hit(match[0])) { at = match.index; break; }
@@ -377,10 +376,34 @@ export function snippet(text, words, prefix, size = 200) {
   while (end < text.length && /\S/.test(text[end])) end++;
   // A line that ends without a stop (a heading, a label, a caption) is kept apart from the next by a dot.
   const part = text.slice(start, end).replace(/([^\s.!?:;…。！？])[^\S\n]*\n\s*/gu, "$1 · ").replace(/\s+/g, " ").trim();
-  return (start > 0 ? "… " : "") + marked(part, words, prefix) + (end < text.length ? " …" : "");
+  return (start > 0 ? "… " : "") + marked(part, words, prefix, stems) + (end < text.length ? " …" : "");
+}
+
+// The build's words (theme/i18n): English, unless the page carries its language's
+// (<script type="application/json" data-words>); plurals by the language's rules.
+const ENGLISH = {
+  search_found: { one: "{count} result for “{query}”", other: "{count} results for “{query}”" },
+  search_nothing: "No results for “{query}”", search_more: "More results",
+  search_all: { one: "All {count} results", other: "All {count} results" }, search_unavailable: "Search is not available right now."
+};
+
+/** A function saying a key's words, `{count}` and `{query}` filled in. */
+function speaker() {
+  const lang = document.documentElement.lang || "en", given = document.querySelector("script[data-words]");
+  let words = ENGLISH, numbers = null;
+  if (given) {
+    try { words = { ...ENGLISH, ...JSON.parse(given.textContent) }; numbers = new Intl.NumberFormat(lang); } catch (e) { /* the English words */ }
+  }
+  const rules = new Intl.PluralRules(lang);
+  return (key, count = 0, query = "") => {
+    let message = words[key];
+    if (typeof message !== "string") message = message[rules.select(count)] || message.other;
+    return message.replace(/\{(count|query)\}/g, (all, name) => (name === "count" ? (numbers ? numbers.format(count) : String(count)) : query));
+  };
 }
 
 export function attach(form) {
+  const say = speaker();
   const input = form.querySelector("[data-search-input]");
   const list = document.getElementById(input.getAttribute("aria-controls"));
   const status = document.querySelector("[data-search-status]");
@@ -401,10 +424,10 @@ export function attach(form) {
       if (ticket !== latest) return;
       const top = await Promise.all(ranked.slice(0, limit).map((n) => documents.get(n) || index.document(manifest, n)));
       if (ticket !== latest) return;
-      render(ticket, query, top, ranked, { words, manifest, prefix: !complete });
+      render(ticket, query, top, ranked, { words, manifest, prefix: !complete, stems: manifest.stem !== false });
     } catch (error) {
-      if (status) status.textContent = "Search is not available right now.";
-      else { list.innerHTML = ""; list.hidden = false; notice("Search is not available right now."); }
+      if (status) status.textContent = say("search_unavailable");
+      else { list.innerHTML = ""; list.hidden = false; notice(say("search_unavailable")); }
     }
   }
 
@@ -419,20 +442,21 @@ export function attach(form) {
   function render(ticket, query, top, ranked, context) {
     list.hidden = !page && !query.trim();
     list.innerHTML = "";
-    if (status) status.textContent = query.trim() ? (ranked.length ? ranked.length + " result" + (ranked.length === 1 ? "" : "s") : "No results") + " for “" + query.trim() + "”" : "";
-    else if (query.trim() && !ranked.length) notice("No results for “" + query.trim() + "”");
+    const asked = query.trim();
+    if (status) status.textContent = asked ? (ranked.length ? say("search_found", ranked.length, asked) : say("search_nothing", 0, asked)) : "";
+    else if (asked && !ranked.length) notice(say("search_nothing", 0, asked));
     for (const result of top) {
       const item = document.createElement("li");
       item.className = "search-result";
-      item.innerHTML = '<a class="search-result-title" href="' + escape(result.url) + '">' + marked(result.title, context.words, context.prefix) + "</a>" +
+      item.innerHTML = '<a class="search-result-title" href="' + escape(result.url) + '">' + marked(result.title, context.words, context.prefix, context.stems) + "</a>" +
         (result.date ? ' <time datetime="' + escape(result.date) + '">' + escape(result.dateText) + "</time>" : "") +
         '<p class="search-result-text"></p>';
       list.append(item);
       index.text(context.manifest, result.url).then((doc) => {
         if (ticket !== latest) return;
         const text = item.querySelector(".search-result-text");
-        const cut = snippet(doc.text, context.words, context.prefix);
-        text.innerHTML = (doc.description ? '<span class="search-result-description">' + marked(doc.description, context.words, context.prefix) + "</span>" : "") +
+        const cut = snippet(doc.text, context.words, context.prefix, 200, context.stems);
+        text.innerHTML = (doc.description ? '<span class="search-result-description">' + marked(doc.description, context.words, context.prefix, context.stems) + "</span>" : "") +
           (cut ? '<span class="search-result-snippet">' + cut + "</span>" : "");
       }).catch(() => {});
     }
@@ -440,10 +464,10 @@ export function attach(form) {
       const more = document.createElement("li");
       more.className = "search-more";
       if (page) {
-        more.innerHTML = '<button type="button">More results</button>';
+        more.innerHTML = '<button type="button">' + escape(say("search_more")) + "</button>";
         more.querySelector("button").addEventListener("click", () => { limit += shown; run(); });
       } else {
-        more.innerHTML = '<a href="' + escape(form.action + "?q=" + encodeURIComponent(query.trim())) + '">All ' + ranked.length + " results</a>";
+        more.innerHTML = '<a href="' + escape(form.action + "?q=" + encodeURIComponent(asked)) + '">' + escape(say("search_all", ranked.length)) + "</a>";
       }
       list.append(more);
     }

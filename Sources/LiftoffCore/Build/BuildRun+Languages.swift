@@ -31,9 +31,7 @@ extension BuildRun {
         var launchProblems: [Diagnostic] = []
         var sites = homes.tags.map { tag -> Site in
             let home = homes.homes[tag] ?? ""
-            var languageConfig = config.speaking(tag)
-            // The search index is the default language's alone (so far): the others have no search box.
-            if tag != config.language { languageConfig.search = false }
+            let languageConfig = config.speaking(tag)
             let group = homes.isMultilingual ? linked.filter { $0.home == home } : linked
             var (site, resolveProblems) = Resolver.resolve(
                 config: languageConfig, articles: group, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
@@ -44,7 +42,7 @@ extension BuildRun {
             warnings += stringWarnings
             site.pages = Builder.checkPages(
                 standalone.filter { $0.home == home }, drafts: draftPages.filter { $0.home == home }, menu: languageConfig.menu, problems: &problems)
-            Builder.followLaunches(&site, launches: launches, problems: &launchProblems)
+            Builder.followLaunches(&site, launches: launches.merging(translatedLaunches[tag] ?? [:]) { $1 }, problems: &launchProblems)
             return site
         }
         // What the site's countdown names is said once, not once a language.
@@ -57,7 +55,6 @@ extension BuildRun {
         for index in sites.indices {
             sites[index].languageHomes = languageHomes
             sites[index].translations = translations
-            // Launches have one page, the default language's.
             sites[index].isDefaultLanguage = index == 0
         }
         return sites
@@ -95,6 +92,9 @@ extension BuildRun {
             }
             for page in site.pages {
                 groups["p:" + homes.relativePath(of: page.path), default: []].append((page.path, Site.Alternate(tag: tag, url: site.url(of: page))))
+            }
+            for launch in site.ownLaunches {
+                groups["l:" + launch.key, default: []].append((launch.path, Site.Alternate(tag: tag, url: site.url(of: launch))))
             }
         }
         var versions: [String: [Site.Alternate]] = [:]

@@ -8,15 +8,15 @@ extension BuildRun {
     func writeSite() {
         guard let config else { return }
         let search = config.search && !hasErrors
-            ? Builder.startSearchIndex(
-                site: site, cache: published.cache, articles: parts[0].indexed, pageTerms: parts[0].pageTerms, sources: sources,
-                previous: reusable, sink: sink)
+            ? Builder.startSearchIndexes(
+                parts.map { Builder.SearchedLanguage(site: $0.site, articles: $0.indexed, pageTerms: $0.pageTerms) }, cache: published.cache,
+                sources: sources, previous: reusable, sink: sink)
             : nil
         do {
             var lists: [(page: ListPage, key: Digest, rendered: Bool)] = []
             var languages: [(site: Site, lists: [ListPage])] = []
             for part in parts {
-                let partLists = try writeLanguagePages(part, search: search != nil && part.site.isDefaultLanguage)
+                let partLists = try writeLanguagePages(part, search: search != nil)
                 lists += partLists
                 languages.append((part.site, partLists.map(\.page)))
             }
@@ -24,7 +24,7 @@ extension BuildRun {
             if !site.home.isEmpty {
                 try writeSitePage(Aliases.page(to: site.homeURL, title: site.config.title, language: site.config.language), "index.html")
             }
-            try writeSitePage(NewsSitemap.xml(site: site), "news-sitemap.xml")
+            try writeSitePage(NewsSitemap.xml(sites: parts.map(\.site)), "news-sitemap.xml")
             let sitemap = try Builder.writeSitemap(languages, keys: keys, reusable: reusable, sink: sink)
             published.cache.pages[sitemap.path] = BuildCache.Page(key: sitemap.key)
             if sitemap.rendered { published.renderedPages.append(sitemap.path) } else { published.carriedOver += 1 }
@@ -38,7 +38,7 @@ extension BuildRun {
                 published.searchFiles = outcome.paths
                 published.searchStages = outcome.stages
                 published.cache.search.made.merge(outcome.pages) { $1 }
-                published.cache.searchIndex = outcome.state
+                published.cache.searchIndexes = outcome.states
             }
             for file in assets.files { try sink.write(file.data, to: file.path) }
             try writeContentFiles(lists: lists)

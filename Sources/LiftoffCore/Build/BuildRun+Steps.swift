@@ -30,17 +30,29 @@ extension BuildRun {
         if let baseURL = options.baseURL { self.config?.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
         if let config, !config.markdown.unsafeHTML { problems += SVGSafety.problems(in: sources.files, folder: sources.folder) }
         // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
-        let files = sources.markdown.filter { !LanguageHomes.isPage($0.path) && !$0.path.hasPrefix(Launch.folder) }
+        let files = sources.markdown.filter { !LanguageHomes.isPage($0.path) && !LanguageHomes.isLaunch($0.path) }
         let homes = config.map { LanguageHomes($0) } ?? .monolingual
         self.homes = homes
         let previous = previous
-        // Launches (`content/launches/`) are read apart too: articles point at them.
-        for file in sources.markdown where file.path.hasPrefix(Launch.folder) {
-            switch Launch.parse(data: file.data ?? [], path: file.path) {
-            case .success(let launch): launches[launch.key] = launch
-            case .failure(let failure):
-                problems += failure.diagnostics
-                unparsedMarkdown.insert(file.path)
+        // Launches (`content/launches/`) are read apart too: articles point at them. Then their
+        // translations (`content/fr/launches/`), which take what they do not give from them.
+        let launchFiles = sources.markdown.filter { LanguageHomes.isLaunch($0.path) }
+        for translations in [false, true] {
+            for file in launchFiles where (homes.tag(of: file.path) != homes.defaultTag) == translations {
+                let key = FrontMatterParser.fileStem(file.path)
+                let original = translations ? launches[key] : nil
+                if translations, original == nil {
+                    problems.append(.error(file.path, 0, "a translation of content/launches/\(key).md, which does not exist (a launch is named by its file)"))
+                    continue
+                }
+                switch Launch.parse(data: file.data ?? [], path: file.path, original: original) {
+                case .success(var launch):
+                    launch.home = homes.home(of: file.path)
+                    if translations { translatedLaunches[homes.tag(of: file.path), default: [:]][key] = launch } else { launches[key] = launch }
+                case .failure(let failure):
+                    problems += failure.diagnostics
+                    unparsedMarkdown.insert(file.path)
+                }
             }
         }
         for file in sources.markdown where LanguageHomes.isPage(file.path) {
@@ -125,7 +137,7 @@ extension BuildRun {
         links = LinkResolver(
             site: resolved, articlesByPath: parsedArticles, files: sources.files, unparsedMarkdown: unparsedMarkdown,
             pageURLs: Dictionary((allPages + draftPages).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first }
-                .merging(resolved.launches.values.map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
+                .merging(sites.flatMap(\.ownLaunches).map { ($0.path, resolved.url(of: $0)) }) { first, _ in first },
             draftPages: Set(draftPages.map(\.path)), isNew: isNewArticle)
     }
 
@@ -167,8 +179,9 @@ extension BuildRun {
             part.keys = PageKeys(site: part.site, siteKey: key, source: { parsed[$0.path]?.digest ?? .zero }, heroes: part.share.heroes.mapValues(\.identity))
         }
         reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
-        published.validUntil = site.validUntil
-        published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: site.validUntil)
+        // Every language's countdowns, live coverage and news window.
+        published.validUntil = parts.map(\.site.validUntil).min() ?? site.validUntil
+        published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: published.validUntil)
         published.cache.pages.reserveCapacity(site.articles.count + site.articles.count / 4)
         published.cache.linkWorld = links.world
         published.cache.articles = parsedArticles
@@ -216,8 +229,7 @@ extension BuildRun {
                 position, article: article, key: key, site: site, links: links, images: images, share: share, highlighter: highlighter,
                 markdown: markdown, renderer: renderer, terms: reusable?.search, sink: sink)
         }
-        // The search index is the default language's.
-        let searched = site.config.search && site.isDefaultLanguage
+        let searched = site.config.search
         if searched { part.indexed = [SearchIndex.Entry?](repeating: nil, count: site.articles.count) }
         for (position, outcome) in outcomes.enumerated() {
             let article = site.articles[position], path = site.pagePath(of: article)
@@ -250,15 +262,19 @@ extension BuildRun {
                     page, site: part.site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: part.renderer,
                     sink: sink)
                 absorb(outcome, from: page.path)
-                if part.site.isDefaultLanguage { part.pageTerms[page.outputPath] = outcome.search }
+                part.pageTerms[page.outputPath] = outcome.search
                 published.renderedPages.append(page.outputPath)
             }
         }
-        for launch in site.launches.values.sorted(by: { $0.key < $1.key }) {
-            let outcome = Builder.renderLaunch(
-                launch, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
-            absorb(outcome, from: launch.path)
-            published.renderedPages.append(launch.folder + "index.html")
+        // Each language's launches: the default's, and those another language translates.
+        for part in parts {
+            for launch in part.site.ownLaunches {
+                let outcome = Builder.renderLaunch(
+                    launch, site: part.site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: part.renderer,
+                    sink: sink)
+                absorb(outcome, from: launch.path)
+                published.renderedPages.append(launch.folder + "index.html")
+            }
         }
     }
 

@@ -37,6 +37,8 @@ final class BuildRun {
     var draftPages: [StandalonePage] = []
     /// The launches of `content/launches/`, by key.
     var launches: [String: Launch] = [:]
+    /// Their translations (`content/fr/launches/`), by language tag, then key.
+    var translatedLaunches: [String: [String: Launch]] = [:]
     var articles: [Article] = []
     var parsedArticles: [String: ParsedArticle] = [:]
     var unparsedSlugs: Set<String> = []

@@ -89,7 +89,8 @@ extension Builder {
                     let names = article.authors.compactMap { site.config.authors[$0]?.name }
                     outcome.search = try indexed(
                         title: article.title, tags: article.tags + names, description: renderer.description(of: article, body: body),
-                        written: article.description != nil, blocks: blocks, body: body, page: path, sink: sink)
+                        written: article.description != nil, blocks: blocks, body: body, page: path, language: site.config.language,
+                        sink: sink)
                 }
             }
             outcome.page.cached = BuildCache.Page(

@@ -61,8 +61,11 @@ extension Builder {
         let (_, body) = self.body(
             of: page, folder: launch.folder, site: site, links: links, images: images, highlighter: highlighter,
             markdown: markdown, components: renderer.components, outcome: &outcome)
-        let notes = launch.history.map {
-            noteHTML($0.note, line: $0.line, of: page, folder: launch.folder, links: links, markdown: markdown, outcome: &outcome)
+        // A note a translation keeps from its original is written in, and links from, the original's file.
+        let notes = launch.history.map { change -> String in
+            var source = page
+            if !change.path.isEmpty { source.path = change.path }
+            return noteHTML(change.note, line: change.line, of: source, folder: launch.folder, links: links, markdown: markdown, outcome: &outcome)
         }
         guard outcome.report.errors.isEmpty else { return outcome }
         do {

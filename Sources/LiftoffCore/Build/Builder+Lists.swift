@@ -114,6 +114,8 @@ extension Builder {
     /// The sitemap's standalone pages and launches.
     private static func otherSitemapPages(_ site: Site) -> [Sitemap.Page] {
         site.pages.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.updated, alternates: site.translations[$0.path] ?? []) }
-            + (site.isDefaultLanguage ? site.launches.values : [:].values).sorted { $0.key < $1.key }.map { Sitemap.Page(path: site.url(of: $0), lastModified: $0.history.map(\.date).max()) }
+            + site.ownLaunches.map {
+                Sitemap.Page(path: site.url(of: $0), lastModified: $0.history.map(\.date).max(), alternates: site.translations[$0.path] ?? [])
+            }
     }
 }

@@ -50,7 +50,7 @@ extension Builder {
             if site.config.search {
                 outcome.search = try indexed(
                     title: page.title, description: page.description ?? body.tldr?.text ?? "", written: page.description != nil, blocks: blocks,
-                    body: body, page: page.outputPath, sink: sink)
+                    body: body, page: page.outputPath, language: site.config.language, sink: sink)
             }
         } catch {
             outcome.report.errors.append(.error(page.path, 0, "cannot write its page: \(error)"))

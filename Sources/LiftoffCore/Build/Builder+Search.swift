@@ -4,46 +4,64 @@ import LiftoffMarkdown
 import LiftoffSearch
 import LiftoffRender
 
-/// The search index: each page's terms are taken when it is rendered (or carried over from the last
-/// build with its text file); the index files are made from all of them after the pages, by patching
-/// the last build's index when only some pages changed.
+/// The search indexes, one a language: each page's terms are taken when it is rendered (or carried
+/// over from the last build with its text file); the index files are made from all of them after the
+/// pages, by patching the last build's index when only some pages changed.
 extension Builder {
-    /// Writes a page's search text file and returns its terms.
+    /// Writes a page's search text file and returns its terms, made by its language's rules.
     static func indexed(
         title: String, tags: [String] = [], description: String, written: Bool, blocks: [MarkdownBlock], body: ArticleBody, page: String,
-        sink: any PageSink
+        language: String, sink: any PageSink
     ) throws -> SearchDocument {
         let (document, file) = SearchDocument.make(
-            title: title, tags: tags, description: description, written: written, blocks: blocks, components: body.componentTexts)
+            title: title, tags: tags, description: description, written: written, blocks: blocks, components: body.componentTexts,
+            stemmer: SearchStemmer(language: language))
         try sink.write(file, to: SearchDocument.textPath(ofPage: page))
         return document
     }
 
-    /// Starts making the search index on another thread (it is made while the list pages render).
-    static func startSearchIndex(
-        site: Site, cache: BuildCache, articles: [SearchIndex.Entry?], pageTerms: [String: SearchDocument], sources: SiteSources,
-        previous: BuildCache?, sink: any PageSink
+    /// What one language's index is made from: its site, its articles' entries (by position, nil: no
+    /// terms) and its standalone pages' terms (by output path).
+    struct SearchedLanguage {
+        var site: Site
+        var articles: [SearchIndex.Entry?]
+        var pageTerms: [String: SearchDocument]
+    }
+
+    /// Starts making every language's search index on another thread (they are made while the list
+    /// pages render).
+    static func startSearchIndexes(
+        _ languages: [SearchedLanguage], cache: BuildCache, sources: SiteSources, previous: BuildCache?, sink: any PageSink
     ) -> Background<SearchOutcome> {
         Background {
             var clock = StageClock()
-            var outcome = try writeSearchIndex(
-                site: site, cache: cache, articles: articles, pageTerms: pageTerms, sources: sources, previous: previous, sink: sink)
+            var outcome = SearchOutcome(paths: [], pages: [:], states: [])
+            for language in languages {
+                let one = try writeSearchIndex(
+                    site: language.site, cache: cache, articles: language.articles, pageTerms: language.pageTerms, sources: sources,
+                    previous: previous, sink: sink)
+                outcome.paths += one.paths
+                outcome.pages.merge(one.pages) { $1 }
+                outcome.states += one.states
+            }
             clock.lap("  search index (beside the lists)")
             outcome.stages = clock.stages
             return outcome
         }
     }
 
-    /// The index over the site's standalone pages and articles (oldest first); `cache.search` holds
-    /// the terms of the articles `indexed` names by position (this build's and the carried-over
-    /// pages'), `pageTerms` the standalone pages' (added to it). `previous` is the last build's cache
-    /// when its pages were carried over.
+    /// The index over a language's standalone pages and articles (oldest first), under its home
+    /// (`search/`, `fr/search/`), its terms made by the language's rules; `cache.search` holds the
+    /// terms of the articles `indexed` names by position (this build's and the carried-over pages'),
+    /// `pageTerms` the standalone pages' (added to it). `previous` is the last build's cache when its
+    /// pages were carried over.
     /// Returns every path search publishes (the index's files and each page's text file), the
     /// standalone pages' terms with their keys and the index's state, for the build cache.
     static func writeSearchIndex(
         site: Site, cache: BuildCache, articles indexed: [SearchIndex.Entry?], pageTerms: [String: SearchDocument], sources: SiteSources,
         previous: BuildCache?, sink: any PageSink
     ) throws -> SearchOutcome {
+        let folder = site.home + SearchIndex.folder, stemmer = SearchStemmer(language: site.config.language)
         var pages: [String: (key: Digest, document: SearchDocument)] = [:]
         var entries: [SearchIndex.Entry] = []
         var shown: [SearchIndex.Shown] = []  // the standalone pages' (the articles' are made when asked for)
@@ -77,25 +95,27 @@ extension Builder {
             return SearchIndex.Shown(url: site.url(of: article), title: article.title, date: article.date.day, dateText: site.strings.longDay(article.date))
         }
         var index = SearchIndex.build(
-            entries, documents: documents, shown: show, previous: previous?.searchIndex,
-            previousDocument: { previous?.search.document($0, key: $1) }, previousShard: { sink.previous(SearchIndex.folder + $0) })
+            entries, documents: documents, shown: show, folder: folder, stemmer: stemmer,
+            previous: previous?.searchIndexes?.first { $0.folder == folder }, previousDocument: { previous?.search.document($0, key: $1) },
+            previousShard: { sink.previous(folder + $0) })
         var reused: Set<String> = []
         for path in index.unchanged where sink.reuse(path) { reused.insert(path) }
         if reused.count < index.unchanged.count {
             // A shard of the last output is gone: the index is made whole (a reused shard is the file of that name).
-            index = SearchIndex.build(entries, documents: documents, shown: show)
+            index = SearchIndex.build(entries, documents: documents, shown: show, folder: folder, stemmer: stemmer)
         }
         for file in index.files where !reused.contains(file.path) { try sink.write(file.bytes, to: file.path) }
         let paths = index.files.map(\.path) + index.unchanged + entries.map { SearchDocument.textPath(ofPage: $0.path) }
-        return SearchOutcome(paths: paths, pages: pages, state: index.state)
+        return SearchOutcome(paths: paths, pages: pages, states: [index.state])
     }
 
-    /// What making the search index gives the build.
+    /// What making the search indexes gives the build.
     struct SearchOutcome: Sendable {
         var paths: [String]
         /// The standalone pages' terms, by output path, with the key they were made for.
         var pages: [String: (key: Digest, document: SearchDocument)]
-        var state: SearchIndex.State
+        /// Each language's index state, in the site's order of languages.
+        var states: [SearchIndex.State]
         /// How long it took (for `--timings`).
         var stages: [(name: String, seconds: Double)] = []
     }

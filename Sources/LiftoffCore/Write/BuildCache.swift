@@ -33,8 +33,8 @@ public struct BuildCache: Sendable {
     var articles: [String: (digest: Digest, article: Article)] = [:]
     /// Pages' search terms by path and key (kept by `SearchCache`).
     var search = SearchTerms()
-    /// What the published search index was made from (nil: search is off).
-    var searchIndex: SearchIndex.State?
+    /// What the published search indexes were made from, one a language (nil: search is off).
+    var searchIndexes: [SearchIndex.State]?
 
     public struct Page: Sendable, Equatable {
         public var key: Digest
@@ -135,8 +135,8 @@ public struct BuildCache: Sendable {
             return reader.offset == raw.count ? cache : nil
         }
         guard var cache = decoded else { return nil }
-        cache.searchIndex = SearchIndex.State.read(from: SearchIndex.State.location(besideCache: url))
-        cache.search.stored = SearchCache.open(SearchCache.location(besideCache: url), state: cache.searchIndex)
+        cache.searchIndexes = SearchIndex.State.read(from: SearchIndex.State.location(besideCache: url))
+        cache.search.stored = SearchCache.open(SearchCache.location(besideCache: url), states: cache.searchIndexes)
         return cache
     }
 
@@ -192,10 +192,15 @@ public struct BuildCache: Sendable {
     }
 
     private func writeSearch(besideCache url: URL, state stateURL: URL) {
-        if var state = searchIndex,
-           let offsets = SearchCache.write(search, live: state.documents.map { ($0.path, $0.key) }, to: SearchCache.location(besideCache: url)) {
-            for (position, range) in offsets.enumerated() { state.documents[position].stored = range }
-            state.write(to: stateURL)
+        if var states = searchIndexes,
+           let offsets = SearchCache.write(
+            search, live: states.flatMap { $0.documents.map { ($0.path, $0.key) } }, to: SearchCache.location(besideCache: url)) {
+            // The ranges come in the order the documents were given: state by state.
+            var next = offsets.makeIterator()
+            for index in states.indices {
+                for position in states[index].documents.indices { states[index].documents[position].stored = next.next() ?? 0..<0 }
+            }
+            SearchIndex.State.write(states, to: stateURL)
         } else {
             try? FileManager.default.removeItem(at: SearchCache.location(besideCache: url))
         }

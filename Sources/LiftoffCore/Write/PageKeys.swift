@@ -34,7 +34,7 @@ struct PageKeys: Sendable {
             let clock = LaunchClock(launch: launch, now: site.now)
             var hasher = StableHasher()
             hasher.combine(launch.name)
-            hasher.combine(launch.key)
+            hasher.combine(launch.folder)
             hasher.combine(clock.statusLine(site.strings))
             hasher.combine(clock.text(site.strings))
             return hasher.finalize()

@@ -67,8 +67,19 @@ package struct LanguageHomes: Sendable {
 
     /// Whether a source path is a standalone page of some language (`content/pages/…`, `content/fr/pages/…`).
     package static func isPage(_ path: String) -> Bool {
-        if path.hasPrefix(StandalonePage.folder) { return true }
+        isIn("pages/", path)
+    }
+
+    /// Whether a source path is a launch of some language (`content/launches/…`, `content/fr/launches/…`).
+    package static func isLaunch(_ path: String) -> Bool {
+        isIn("launches/", path)
+    }
+
+    /// Whether a source path is in `content/<folder>` or a language's `content/<tag>/<folder>`.
+    private static func isIn(_ folder: String, _ path: String) -> Bool {
+        guard path.hasPrefix("content/") else { return false }
+        if path.utf8.dropFirst(8).starts(with: folder.utf8) { return true }
         guard let tag = folderTag(of: path) else { return false }
-        return path.utf8.dropFirst(8 + tag.utf8.count + 1).starts(with: "pages/".utf8)
+        return path.utf8.dropFirst(8 + tag.utf8.count + 1).starts(with: folder.utf8)
     }
 }

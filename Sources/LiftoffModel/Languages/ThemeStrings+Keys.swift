@@ -28,6 +28,9 @@ extension ThemeStrings {
         case statusRumored = "status_rumored", statusExpected = "status_expected", statusAnnounced = "status_announced"
         case statusPreview = "status_preview", statusAvailable = "status_available", statusDelayed = "status_delayed"
         case statusCancelled = "status_cancelled"
+        // Words the page's scripts say (search.js, live.js), from the page's `data-words`.
+        case searchFound = "search_found", searchNothing = "search_nothing", searchMore = "search_more", searchAll = "search_all"
+        case searchUnavailable = "search_unavailable", newUpdatesCount = "new_updates_count"
 
         /// The built-in English message.
         public var english: Message {
@@ -129,6 +132,12 @@ extension ThemeStrings {
             case .statusAvailable: .text("Available")
             case .statusDelayed: .text("Delayed")
             case .statusCancelled: .text("Cancelled")
+            case .searchFound: .plural(["one": "{count} result for “{query}”", "other": "{count} results for “{query}”"])
+            case .searchNothing: .text("No results for “{query}”")
+            case .searchMore: .text("More results")
+            case .searchAll: .plural(["one": "All {count} results", "other": "All {count} results"])
+            case .searchUnavailable: .text("Search is not available right now.")
+            case .newUpdatesCount: .plural(["one": "{count} new update", "other": "{count} new updates"])
             }
         }
     }

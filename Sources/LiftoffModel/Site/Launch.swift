@@ -34,6 +34,8 @@ public struct Launch: Sendable, Hashable {
         /// One line of Markdown.
         public var note: String
         public var source: String?
+        /// The file and line its note is written at (a translation's note, or the original's it keeps).
+        public var path = ""
         public var line: Int
 
         package init(date: Timestamp, status: Status, note: String, source: String?, line: Int) {
@@ -53,6 +55,8 @@ public struct Launch: Sendable, Hashable {
     public var history: [Change]
     public var body: String
     public var bodyLine: Int
+    /// The folder of the language it is written in (`""`, `fr/`): where its page goes.
+    public var home = ""
 
     package init(
         key: String, path: String, name: String, status: Status, timing: Timing, verified: Timestamp?, history: [Change], body: String, bodyLine: Int
@@ -64,8 +68,8 @@ public struct Launch: Sendable, Hashable {
     /// Folder of launches under the site root.
     package static let folder = "content/launches/"
 
-    /// `launches/<key>/`: the launch's page and its files.
-    public var folder: String { "launches/\(key)/" }
+    /// `launches/<key>/` (a language's `fr/launches/<key>/`): the launch's page and its files.
+    public var folder: String { home + "launches/\(key)/" }
 
     /// Whether the launch is still ahead, so its date or window is counted down to (not available,
     /// delayed or cancelled: those say their status instead).

@@ -27,8 +27,8 @@ public struct Site: Sendable {
     /// standalone pages); and each language's home page (what a page without a translation links to).
     public var translations: [String: [Alternate]] = [:]
     public var languageHomes: [Alternate] = []
-    /// The site's default language (the other languages' sites leave launch pages, robots.txt and
-    /// the sitemap to it).
+    /// The site's default language (the other languages' sites leave robots.txt, the sitemap and the
+    /// news sitemap to it).
     public var isDefaultLanguage = true
 
     /// A page in one language: its language tag and its address under the base path.
@@ -107,9 +107,15 @@ public struct Site: Sendable {
         return recent
     }
 
-    /// `/launches/<key>/`, under the base path.
+    /// `/launches/<key>/` (a translation's `/fr/launches/<key>/`), under the base path.
     public func url(of launch: Launch) -> String {
         config.basePath + launch.folder
+    }
+
+    /// The launches whose page is in this site's language (the others are the default language's,
+    /// linked to where this language has no translation), by key.
+    public var ownLaunches: [Launch] {
+        launches.values.filter { $0.home == home }.sorted { $0.key < $1.key }
     }
 
     /// The launch an article follows, if it names one that exists.
