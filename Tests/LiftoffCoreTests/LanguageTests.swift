@@ -54,6 +54,15 @@ import LiftoffModel
         #expect(arabic.count(.daysLeft, 2) == "٢")
     }
 
+    @Test func timesAreWrittenWithEachLanguagesDigits() throws {
+        let moment = try #require(Timestamp(iso8601: "2026-11-24T07:04:00Z"))
+        #expect(Language.english.time(moment) == "07:04")
+        #expect(try #require(Language("fr")).time(moment) == "07:04")
+        #expect(try #require(Language("ar")).time(moment) == "٠٧:٠٤")
+        // Only the time of day counts: the same minute on another day.
+        #expect(try #require(Language("ar")).time(Timestamp(seconds: moment.seconds + 86_400 * 3)) == "٠٧:٠٤")
+    }
+
     @Test func arabicDatesUseArabicMonthNames() throws {
         let text = try #require(Language("ar")).longDay(try #require(Timestamp(iso8601: "2026-11-24T00:00:00Z")))
         #expect(text.contains("نوفمبر"))

@@ -49,6 +49,9 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     /// `Nov 24`; `24 nov.` in French.
     public func shortDay(_ moment: Timestamp) -> String { words.day(moment, long: false) }
 
+    /// A moment's time of day, 24-hour, as the language writes it (`17:04`, `١٧:٠٤`).
+    public func time(_ moment: Timestamp) -> String { words.time(moment) }
+
     /// Letters, then subtags of letters or digits, separated by hyphens (BCP 47's shape, without
     /// extensions): `en`, `pt-BR`, `zh-Hant-TW`, `es-419`.
     static func isWellFormed(_ tag: String) -> Bool {
@@ -72,6 +75,7 @@ private final class LocalWords: @unchecked Sendable {
     private var longDays: [Int64: String] = [:]
     private var shortDays: [Int64: String] = [:]
     private var numbers: [Int64: String] = [:]
+    private var times: [Int64: String] = [:]
     let categories: [String]
 
     init(tag: String) {
@@ -119,6 +123,18 @@ private final class LocalWords: @unchecked Sendable {
         let length = liftoff_format_date(tag, long ? "yMMMMd" : "MMMd", Double(moment.dayNumber * 86_400 + 43_200), &buffer, 256)
         let text = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : moment.day
         lock.withLock { if long { longDays[key] = text } else { shortDays[key] = text } }
+        return text
+    }
+
+    func time(_ moment: Timestamp) -> String {
+        if isPlainEnglish { return moment.clock }
+        // The minute of the day is all the text depends on.
+        let minute = (moment.seconds % 86_400 + 86_400) % 86_400 / 60
+        if let known = lock.withLock({ times[minute] }) { return known }
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = liftoff_format_date(tag, "HHmm", Double(minute * 60), &buffer, 64)
+        let text = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : moment.clock
+        lock.withLock { times[minute] = text }
         return text
     }
 }

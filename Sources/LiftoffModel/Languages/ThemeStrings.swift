@@ -45,6 +45,8 @@ public struct ThemeStrings: Sendable {
 
     /// `Nov 24`, as the language writes a short day.
     public func shortDay(_ moment: Timestamp) -> String { language.shortDay(moment) }
+    /// A moment's time of day in the language (`17:04`).
+    public func time(_ moment: Timestamp) -> String { language.time(moment) }
 
     /// Every plain text by key, for templates (`{{i18n.related_reads}}`); plural messages give their `other`.
     public var templateTexts: [String: String] {

@@ -42,11 +42,11 @@ package struct LaunchClock: Sendable {
         var parts = [launch.status.title(words)]
         switch launch.timing {
         case .unknown: parts.append(words.text(.statusNoDate))
-        case .target(let target): parts.append(words.text(.dayAndTime, ["date": language.shortDay(target), "time": target.clock]))
+        case .target(let target): parts.append(words.text(.dayAndTime, ["date": language.shortDay(target), "time": language.time(target)]))
         case .window(let from, let to): parts.append(Self.span(from, to, language))
         }
         if let verified = launch.verified {
-            parts.append(words.text(.checked, ["date": language.shortDay(verified), "time": verified.clock]))
+            parts.append(words.text(.checked, ["date": language.shortDay(verified), "time": language.time(verified)]))
         }
         return parts.joined(separator: " · ")
     }

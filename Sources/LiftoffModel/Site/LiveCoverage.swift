@@ -42,13 +42,13 @@ public struct LiveCoverage: Sendable, Hashable {
 
         /// `17:04`, or `Dec 2, 09:15`, as `language` writes the day.
         public func display(_ language: Language) -> String {
-            showsDay ? LiveCoverage.written(local, in: language) : local.clock
+            showsDay ? LiveCoverage.written(local, in: language) : language.time(local)
         }
     }
 
     /// A wall-clock moment as pages write it: `Nov 24, 07:00`, `24 nov., 07:00`.
     public static func written(_ local: Timestamp, in language: Language) -> String {
-        language.shortDay(local) + ", " + local.clock
+        language.shortDay(local) + ", " + language.time(local)
     }
 
     /// Whether the coverage is running at `now`: started, and not ended.

@@ -23,7 +23,7 @@ struct CountdownWidget {
             "label": countdown.label,
             "target": target.iso8601,
             "target_label": words.text(clock.launched ? .countdownSince : .countdownTarget),
-            "target_display": words.text(.dayAndTime, ["date": words.longDay(target), "time": target.clock]),
+            "target_display": words.text(.dayAndTime, ["date": words.longDay(target), "time": words.time(target)]),
             "text": clock.text(words),
             "launched": clock.launched,
             "days": days, "hours": hours, "minutes": minutes,
