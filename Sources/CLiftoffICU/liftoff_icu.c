@@ -8,6 +8,7 @@
 #include <unicode/udatpg.h>
 #include <unicode/uloc.h>
 #include <unicode/unum.h>
+#include <unicode/unumsys.h>
 #include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -42,7 +43,10 @@
     X(u_memcpy) \
     X(unum_open) \
     X(unum_formatInt64) \
-    X(unum_close)
+    X(unum_close) \
+    X(unumsys_open) \
+    X(unumsys_getName) \
+    X(unumsys_close)
 
 #define DECLARE(f) static __typeof__(&f) p_##f;
 ICU_FUNCTIONS(DECLARE)
@@ -172,6 +176,18 @@ int liftoff_language_name(const char *locale, char *out, int cap) {
     p_u_memcpy(text + written, name + offset, length - offset);
     written += length - offset;
     return utf8(text, written, out, cap);
+}
+
+int liftoff_numbering_system(const char *locale, char *out, int cap) {
+    if (!icu()) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberingSystem *system = p_unumsys_open(locale, &status);
+    if (U_FAILURE(status)) return -1;
+    const char *name = p_unumsys_getName(system);
+    int length = name ? (int)strlen(name) : -1;
+    if (length < 0 || length >= cap) length = -1; else memcpy(out, name, (size_t)length + 1);
+    p_unumsys_close(system);
+    return length;
 }
 
 int liftoff_format_integer(const char *locale, long long value, char *out, int cap) {

@@ -97,13 +97,14 @@ package enum Sitemap {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
         xml += multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
         for page in pages {
-            xml += "<url><loc>\(escape(site.absolute(page.path)))</loc>"
+            // Addresses as URLs (a slug in another script %-escaped), as the sitemap protocol asks.
+            xml += "<url><loc>\(escape(URLText.href(site.absolute(page.path))))</loc>"
             if let lastModified = page.lastModified { xml += "<lastmod>\(lastModified.iso8601)</lastmod>" }
             for version in page.alternates {
-                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(escape(version.tag))\" href=\"\(escape(site.absolute(version.url)))\"/>"
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(escape(version.tag))\" href=\"\(escape(URLText.href(site.absolute(version.url))))\"/>"
             }
             if let fallback = site.defaultVersion(among: page.alternates) {
-                xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escape(site.absolute(fallback.url)))\"/>"
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escape(URLText.href(site.absolute(fallback.url))))\"/>"
             }
             xml += "</url>\n"
         }

@@ -83,7 +83,7 @@ package enum NewsSitemap {
         }
         for (index, position) in recent.prefix(limit) {
             let site = sites[index], article = site.articles[position]
-            xml += "<url><loc>\(escape(site.absolute(site.url(of: article))))</loc><news:news><news:publication>"
+            xml += "<url><loc>\(escape(URLText.href(site.absolute(site.url(of: article)))))</loc><news:news><news:publication>"
                 + "<news:name>\(escape(site.config.title))</news:name><news:language>\(escape(site.config.language))</news:language>"
                 + "</news:publication><news:publication_date>\(article.date.iso8601)</news:publication_date>"
                 + "<news:title>\(escape(article.title))</news:title></news:news></url>\n"

@@ -20,7 +20,7 @@ extension PageRenderer {
         ]
         let head = inLanguages(sitePage(PageHead(
             title: "\(launch.name) · \(site.config.title)", shareTitle: launch.name,
-            description: "\(launch.name): \(clock.statusLine(site.strings)).", canonical: site.absolute(site.url(of: launch)))),
+            description: "\(launch.name)\(site.strings.text(.colon)) \(clock.statusLine(site.strings)).", canonical: site.absolute(site.url(of: launch)))),
             versions: site.translations[launch.path])
         return render("launch", ["page": head.context, "launch": content])
     }

@@ -20,6 +20,8 @@ extension PageRenderer {
             case nil: continue
             }
         }
+        // The build's digits (ICU's), which a browser's own data may not choose for the language.
+        object["numbering_system"] = words.language.numberingSystem
         return JSONLD.script(object)
     }
 

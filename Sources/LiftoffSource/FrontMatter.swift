@@ -157,7 +157,7 @@ package enum FrontMatterParser {
         article.tagSlugs = article.tags.map(Slug.make)
         for (index, (tag, slug)) in zip(article.tags, article.tagSlugs).enumerated() {
             if slug.isEmpty {
-                fields.fail("tags", item: index, "tag '\(tag)' makes no address (its page is /tags/<slug>/, and slugs hold a-z, 0-9 and '-'); name it with Latin letters or digits")
+                fields.fail("tags", item: index, "tag '\(tag)' makes no address (its page is /tags/<slug>/, and slugs hold letters and digits); name it with letters or digits")
             } else if slug.utf8.count > Slug.maxLength {
                 fields.fail("tags", item: index, "tag '\(tag.prefix(40))…' is too long for an address; keep a tag to \(Slug.maxLength) characters")
             }

@@ -72,6 +72,20 @@ import LiftoffModel
         #expect(tags.contains(HTML.escape(arabic.count(.tagArticles, 2))))
     }
 
+    @Test func aTagInAnotherScriptHasItsPageAtItsOwnName() throws {
+        let site = try Self.site("ar", ["content/tagged.md": "---\ntitle: مقالة\ndate: 2026-11-20\ntags: [تحضير, GPT]\n---\n## الخطوة الأولى\n\nنص.\n"])
+        defer { site.remove() }
+        let pages = try site.build()
+        let tag = try #require(pages["tags/تحضير/index.html"])
+        #expect(tag.contains("<h1>") && tag.contains("تحضير"))
+        let article = try #require(pages["articles/tagged/index.html"])
+        #expect(article.contains("<a href=\"/tags/تحضير/\">تحضير</a>") && article.contains("<a href=\"/tags/gpt/\">GPT</a>"))
+        // A heading in Arabic has an anchor in Arabic, not a number.
+        #expect(article.contains("id=\"الخطوة-الأولى\""))
+        // The sitemap gives the address as a URL (%-escaped UTF-8), as its protocol asks.
+        #expect(try #require(pages["sitemap.xml"]).contains("<loc>https://example.org/tags/%D8%AA%D8%AD%D8%B6%D9%8A%D8%B1/</loc>"))
+    }
+
     @Test func theSitesOwnWordsWinAndAnEditRemakesThePages() throws {
         let site = try Self.site("fr", ["i18n/fr.yml": "related_reads: À lire aussi\n"])
         defer { site.remove() }

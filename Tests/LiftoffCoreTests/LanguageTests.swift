@@ -63,6 +63,12 @@ import LiftoffModel
         #expect(try #require(Language("ar")).time(Timestamp(seconds: moment.seconds + 86_400 * 3)) == "٠٧:٠٤")
     }
 
+    @Test func eachLanguageNamesItsDigits() throws {
+        #expect(Language.english.numberingSystem == "latn")
+        #expect(try #require(Language("fr")).numberingSystem == "latn")
+        #expect(try #require(Language("ar")).numberingSystem == "arab")
+    }
+
     @Test func arabicDatesUseArabicMonthNames() throws {
         let text = try #require(Language("ar")).longDay(try #require(Timestamp(iso8601: "2026-11-24T00:00:00Z")))
         #expect(text.contains("نوفمبر"))

@@ -76,7 +76,7 @@ import LiftoffModel
         #expect(pages["fr/launches/gpt-image-2/index.html"] == nil)
         // The French article says the status in French and leads to the one page there is.
         let french = try #require(pages["fr/articles/a/index.html"])
-        #expect(french.contains("<a href=\"/launches/gpt-image-2/\">GPT Image 2</a>: Attendu · 1 déc. à 17:00 UTC"))
+        #expect(french.contains("<a href=\"/launches/gpt-image-2/\">GPT Image 2</a>\u{202F}: Attendu · 1 déc. à 17:00 UTC"))
     }
 
     @Test func aTranslationCannotMoveTheLaunchOrInventAChange() throws {

@@ -83,11 +83,19 @@ import LiftoffModel
         let site = try TestSite(files, siteYML: Self.siteYML)
         defer { site.remove() }
         try site.write("content/hero.png", ImageTests.fixture("alpha.png"))
+        try site.write("content/fr/a.md", "---\ntitle: Sept jours\ndescription: Une semaine.\n---\n![Héros](../hero.png)\n\n![Seul](seul.png)\n")
+        try site.write("content/fr/seul.png", ImageTests.fixture("alpha.png"))
         let pages = try site.build()
-        let french = try #require(pages["fr/articles/a/index.html"])
+        let french = try #require(pages["fr/articles/a/index.html"]), english = try #require(pages["articles/a/index.html"])
         // Written `hero.png` beside content/a.md, it is `../hero.png` from content/fr/a.md.
         let hero = try #require(french.firstMatch(of: /class="article-hero"><picture>.*? src="([^"]+)"/)?.output.1)
         #expect(hero.hasSuffix(".png") && hero.contains("hero"))
+        // One copy for every language: the English page's, whether the translation takes the image
+        // or links the original's file itself; its own file is its own.
+        let englishHero = try #require(english.firstMatch(of: /class="article-hero"><picture>.*? src="([^"]+)"/)?.output.1)
+        #expect(hero == englishHero && hero.hasPrefix("/articles/a/"))
+        #expect(attributeValues("src", in: french).filter { $0.contains("hero") }.allSatisfy { $0.hasPrefix("/articles/a/hero.") })
+        #expect(attributeValues("src", in: french).contains { $0.hasPrefix("/fr/articles/a/seul.") })
         #expect(Translations.relocated("hero.png", from: "content/a.md", to: "content/fr/a.md") == "../hero.png")
         #expect(Translations.relocated("../img/x.png", from: "content/news/a.md", to: "content/fr/news/a.md") == "../../img/x.png")
         #expect(Translations.relocated("https://e.org/x.png", from: "content/a.md", to: "content/fr/a.md") == "https://e.org/x.png")

@@ -1,5 +1,6 @@
 """Feed and sitemap as feed readers and crawlers read them."""
 import re
+import urllib.parse
 import time
 import xml.etree.ElementTree as ET
 
@@ -12,8 +13,9 @@ BASE_URL = "https://example.org/"
 
 
 def local_path(url):
+    """The path of an address on the site, %-escapes decoded (a slug in another script is escaped in the sitemap)."""
     assert url.startswith(BASE_URL), f"{url} is not on the site's base URL {BASE_URL}"
-    return url[len(BASE_URL):]
+    return urllib.parse.unquote(url[len(BASE_URL):])
 
 
 def test_feed_parses_and_lists_every_public_article(site):

@@ -25,7 +25,7 @@
   };
   var lang = document.documentElement.lang || "en", given = document.querySelector("script[data-words]"), numbers = null;
   if (given) {
-    try { words = JSON.parse(given.textContent); numbers = new Intl.NumberFormat(lang); } catch (e) { /* the English words */ }
+    try { words = JSON.parse(given.textContent); numbers = new Intl.NumberFormat(lang, { numberingSystem: words.numbering_system }); } catch (e) { /* the English words */ }
   }
   var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
   function count(key, n) {

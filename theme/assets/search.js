@@ -392,7 +392,10 @@ function speaker() {
   const lang = document.documentElement.lang || "en", given = document.querySelector("script[data-words]");
   let words = ENGLISH, numbers = null;
   if (given) {
-    try { words = { ...ENGLISH, ...JSON.parse(given.textContent) }; numbers = new Intl.NumberFormat(lang); } catch (e) { /* the English words */ }
+    try {
+      words = { ...ENGLISH, ...JSON.parse(given.textContent) };
+      numbers = new Intl.NumberFormat(lang, { numberingSystem: words.numbering_system });
+    } catch (e) { /* the English words */ }
   }
   const rules = new Intl.PluralRules(lang);
   return (key, count = 0, query = "") => {

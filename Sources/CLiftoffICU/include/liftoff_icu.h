@@ -27,6 +27,10 @@ int liftoff_is_known_language(const char *locale);
 /// UTF-8. Returns its length, or -1.
 int liftoff_format_integer(const char *locale, long long value, char *out, int cap);
 
+/// Writes the name of the digits `locale` writes numbers with ("latn", "arab"), as Unicode's
+/// numbering systems name them. Returns its length, or -1.
+int liftoff_numbering_system(const char *locale, char *out, int cap);
+
 /// Writes the name of `locale`'s language as that language writes it ("français", "日本語"), in
 /// UTF-8. Returns its length, or -1.
 int liftoff_language_name(const char *locale, char *out, int cap);

@@ -65,6 +65,7 @@ struct Translations {
     /// original's slugs become their translations' (`slugIn`), dropped where there is none.
     static func inheriting(_ article: Article, from original: Article, slugIn: (String) -> String?) -> Article {
         var article = article
+        article.original = Article.Original(directory: String(original.path[..<(original.path.lastIndex(of: "/") ?? original.path.startIndex)]), folder: original.folder)
         if article.date == Article.undated { article.date = original.date }
         if article.tags.isEmpty { (article.tags, article.tagSlugs) = (original.tags, original.tagSlugs) }
         if article.image == nil, var image = original.image {

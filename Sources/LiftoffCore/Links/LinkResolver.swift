@@ -113,6 +113,12 @@ final class LinkResolver: Sendable {
             }
             return (.error(message), nil)
         }
+        if let original = article.original, folder == nil, target.hasPrefix(original.directory + "/"), !target.hasPrefix(directory + "/") {
+            // A translation's file from its original's folder (not its own): published where the
+            // original's page publishes it, one copy for every language.
+            let published = original.folder + target.dropFirst(original.directory.count + 1)
+            return (.replace(site.config.basePath + published + suffix), (target, published))
+        }
         if decoded.hasPrefix("../") || decoded.contains("/../") {
             // Outside the article's folder: publish it at its place under content/ and link there.
             let published = String(target.dropFirst("content/".count))

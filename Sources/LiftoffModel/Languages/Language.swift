@@ -34,6 +34,15 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
         return length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : tag
     }
 
+    /// The digits the language writes numbers with, as Unicode names them (`latn`, `arab`): the
+    /// page's scripts write theirs the same way (`Intl.NumberFormat`'s `numberingSystem`).
+    public var numberingSystem: String {
+        if words.isPlainEnglish { return "latn" }
+        var buffer = [CChar](repeating: 0, count: 32)
+        let length = liftoff_numbering_system(tag, &buffer, 32)
+        return length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "latn"
+    }
+
     /// The CLDR plural category of `count`: `zero`, `one`, `two`, `few`, `many` or `other`.
     public func pluralCategory(_ count: Int64) -> String { words.category(count) }
 

@@ -31,6 +31,8 @@ extension ThemeStrings {
         // Words the page's scripts say (search.js, live.js), from the page's `data-words`.
         case searchFound = "search_found", searchNothing = "search_nothing", searchMore = "search_more", searchAll = "search_all"
         case searchUnavailable = "search_unavailable", newUpdatesCount = "new_updates_count"
+        // Punctuation and feed titles around names.
+        case colon, statusChanges = "status_changes", statusData = "status_data"
 
         /// The built-in English message.
         public var english: Message {
@@ -138,6 +140,9 @@ extension ThemeStrings {
             case .searchAll: .plural(["one": "All {count} results", "other": "All {count} results"])
             case .searchUnavailable: .text("Search is not available right now.")
             case .newUpdatesCount: .plural(["one": "{count} new update", "other": "{count} new updates"])
+            case .colon: .text(":")
+            case .statusChanges: .text("status changes")
+            case .statusData: .text("status")
             }
         }
     }

@@ -56,6 +56,19 @@ public struct Article: Sendable {
     /// `translation_key:`: what ties translations whose paths differ (else the path below the language's folder).
     public var translationKey: String? { get { box.fields.translationKey } _modify { yield &unique().fields.translationKey } }
     public var translationKeyLine: Int { get { box.fields.translationKeyLine } _modify { yield &unique().fields.translationKeyLine } }
+    /// A translation's original: where the files it links from the original's folder are published
+    /// (the original's page folder), so that every language shares one copy (set by the build).
+    public var original: Original? { get { box.fields.original } _modify { yield &unique().fields.original } }
+
+    /// Where a translation's original is: its source folder (`content`) and its page's (`articles/x/`).
+    public struct Original: Sendable, Hashable {
+        public var directory: String
+        public var folder: String
+
+        package init(directory: String, folder: String) {
+            (self.directory, self.folder) = (directory, folder)
+        }
+    }
 
     package init(
         path: String, slug: String, title: String, description: String? = nil, date: Timestamp, updated: Timestamp? = nil, tags: [String],
@@ -106,6 +119,7 @@ public struct Article: Sendable {
         var home = ""
         var translationKey: String?
         var translationKeyLine = 1
+        var original: Original?
     }
 
     private final class Box: @unchecked Sendable {
