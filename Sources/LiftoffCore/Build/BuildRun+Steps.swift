@@ -252,26 +252,23 @@ extension BuildRun {
         }
     }
 
-    /// Standalone pages (rendered every build) and authors' avatars.
+    /// Standalone pages and launch pages (rendered every build), each language's, and authors' avatars.
     func renderPages() {
         for (source, target) in avatars.files { published.imageFiles[target] = source }
         for (source, line) in avatars.uses { published.imageUses[source, default: []].append(("site.yml", line, source)) }
         for part in parts {
-            for page in part.site.pages {
+            let site = part.site, renderer = part.renderer!
+            for page in site.pages {
                 let outcome = Builder.renderPage(
-                    page, site: part.site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: part.renderer,
-                    sink: sink)
+                    page, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
                 absorb(outcome, from: page.path)
                 part.pageTerms[page.outputPath] = outcome.search
                 published.renderedPages.append(page.outputPath)
             }
-        }
-        // Each language's launches: the default's, and those another language translates.
-        for part in parts {
-            for launch in part.site.ownLaunches {
+            // The launches whose page is in this language: the default's, and those it translates.
+            for launch in site.ownLaunches {
                 let outcome = Builder.renderLaunch(
-                    launch, site: part.site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: part.renderer,
-                    sink: sink)
+                    launch, site: site, links: links, images: images, highlighter: highlighter, markdown: markdown, renderer: renderer, sink: sink)
                 absorb(outcome, from: launch.path)
                 published.renderedPages.append(launch.folder + "index.html")
             }
