@@ -31,7 +31,8 @@ extension Builder {
         var hasher = StableHasher()
         hasher.combine(keys.siteKey)
         hasher.combine("sitemap")
-        var pages: [Sitemap.Page] = []
+        var othersOf: [[Sitemap.Page]] = []
+        var count = 0
         for (site, lists) in languages {
             hasher.combine(site.home)
             hasher.combine(site.articles.count)
@@ -50,7 +51,9 @@ extension Builder {
                 hasher.combine(page.path)
                 hasher.combine(page.lastModified?.seconds ?? .min)
             }
-            pages += sitemapPages(site: site, lists: lists, others: others)
+            othersOf.append(others)
+            // Home, the tag index, the lists, the articles, the others (`sitemapPages`).
+            count += 2 + lists.count + site.articles.count + others.count
         }
         // Which pages translate which: one table, every language's site holds it (a site in one language has none).
         for (path, versions) in languages[0].site.translations.sorted(by: { $0.key < $1.key }) {
@@ -58,11 +61,13 @@ extension Builder {
             for version in versions { hasher.combine(version.url) }
         }
         let key = hasher.finalize()
-        let (site, listed) = (languages[0].site, pages)
+        // The pages are listed only when the sitemap is made again (an edit of an article's text does not).
+        let others = othersOf
         let written = try writeKeyed(1, reusable: reusable, sink: sink, page: { _ in ("sitemap.xml", key) }) { _ in
-            Sitemap.xml(site: site, pages: listed)
+            let pages = zip(languages, others).flatMap { language, others in sitemapPages(site: language.site, lists: language.lists, others: others) }
+            return Sitemap.xml(site: languages[0].site, pages: pages)
         }[0]
-        return (written.path, written.key, written.rendered, pages.count)
+        return (written.path, written.key, written.rendered, count)
     }
 
     /// Writes `count` files on all cores, each at its path; one whose key is the previous build's
