@@ -29,18 +29,14 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
 
     /// The language's name as it writes it, as a menu shows it: "Français", "Deutsch", "العربية".
     public var nativeName: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        let length = liftoff_language_name(tag, &buffer, 256)
-        return length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : tag
+        icuText(capacity: 256) { liftoff_language_name(tag, $0, $1) } ?? tag
     }
 
     /// The digits the language writes numbers with, as Unicode names them (`latn`, `arab`): the
     /// page's scripts write theirs the same way (`Intl.NumberFormat`'s `numberingSystem`).
     public var numberingSystem: String {
         if words.isPlainEnglish { return "latn" }
-        var buffer = [CChar](repeating: 0, count: 32)
-        let length = liftoff_numbering_system(tag, &buffer, 32)
-        return length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "latn"
+        return icuText(capacity: 32) { liftoff_numbering_system(tag, $0, $1) } ?? "latn"
     }
 
     /// The CLDR plural category of `count`: `zero`, `one`, `two`, `few`, `many` or `other`.
@@ -80,6 +76,7 @@ private final class LocalWords: @unchecked Sendable {
     /// English as the built-in theme has always written it, without asking ICU.
     let isPlainEnglish: Bool
     private let lock = Lock()
+    // What ICU said, by count, day number or minute of the day.
     private var categoryOf: [Int64: String] = [:]
     private var longDays: [Int64: String] = [:]
     private var shortDays: [Int64: String] = [:]
@@ -95,55 +92,52 @@ private final class LocalWords: @unchecked Sendable {
 
     func category(_ count: Int64) -> String {
         if isPlainEnglish { return count == 1 ? "one" : "other" }
-        if let known = lock.withLock({ categoryOf[count] }) { return known }
-        var buffer = [CChar](repeating: 0, count: 16)
-        let length = liftoff_plural_category(tag, Double(count), &buffer, 16)
-        let category = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "other"
-        lock.withLock { categoryOf[count] = category }
-        return category
+        return kept(\.categoryOf, count) { icuText(capacity: 16) { liftoff_plural_category(tag, Double(count), $0, $1) } ?? "other" }
+    }
+
+    /// The text `table` keeps for `key`, asked of `ask` the first time.
+    private func kept(_ table: ReferenceWritableKeyPath<LocalWords, [Int64: String]>, _ key: Int64, _ ask: () -> String) -> String {
+        if let known = lock.withLock({ self[keyPath: table][key] }) { return known }
+        let text = ask()
+        lock.withLock { self[keyPath: table][key] = text }
+        return text
     }
 
     static func isPlainEnglish(_ tag: String) -> Bool { tag == "en" || tag == "en-US" }
 
     private static func categories(of tag: String) -> [String] {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let length = liftoff_plural_categories(tag, &buffer, 64)
-        guard length > 0 else { return ["other"] }
-        let names = String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let names = icuText(capacity: 64, { liftoff_plural_categories(tag, $0, $1) }) else { return ["other"] }
         let order = ["zero", "one", "two", "few", "many", "other"]
         return names.split(separator: " ").map(String.init).sorted { (order.firstIndex(of: $0) ?? 6) < (order.firstIndex(of: $1) ?? 6) }
     }
 
     func number(_ value: Int64) -> String {
         if isPlainEnglish { return String(value) }
-        if let known = lock.withLock({ numbers[value] }) { return known }
-        var buffer = [CChar](repeating: 0, count: 96)
-        let length = liftoff_format_integer(tag, value, &buffer, 96)
-        let text = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : String(value)
-        lock.withLock { numbers[value] = text }
-        return text
+        return kept(\.numbers, value) { icuText(capacity: 96) { liftoff_format_integer(tag, value, $0, $1) } ?? String(value) }
     }
 
     func day(_ moment: Timestamp, long: Bool) -> String {
         if isPlainEnglish { return long ? moment.longDay : moment.shortDay }
-        let key = moment.dayNumber
-        if let known = lock.withLock({ long ? longDays[key] : shortDays[key] }) { return known }
-        var buffer = [CChar](repeating: 0, count: 256)
-        let length = liftoff_format_date(tag, long ? "yMMMMd" : "MMMd", Double(moment.dayNumber * 86_400 + 43_200), &buffer, 256)
-        let text = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : moment.day
-        lock.withLock { if long { longDays[key] = text } else { shortDays[key] = text } }
-        return text
+        let day = moment.dayNumber
+        return kept(long ? \.longDays : \.shortDays, day) {
+            icuText(capacity: 256) { liftoff_format_date(tag, long ? "yMMMMd" : "MMMd", Double(day * 86_400 + 43_200), $0, $1) } ?? moment.day
+        }
     }
 
     func time(_ moment: Timestamp) -> String {
         if isPlainEnglish { return moment.clock }
         // The minute of the day is all the text depends on.
         let minute = (moment.seconds % 86_400 + 86_400) % 86_400 / 60
-        if let known = lock.withLock({ times[minute] }) { return known }
-        var buffer = [CChar](repeating: 0, count: 64)
-        let length = liftoff_format_date(tag, "HHmm", Double(minute * 60), &buffer, 64)
-        let text = length > 0 ? String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : moment.clock
-        lock.withLock { times[minute] = text }
-        return text
+        return kept(\.times, minute) { icuText(capacity: 64) { liftoff_format_date(tag, "HHmm", Double(minute * 60), $0, $1) } ?? moment.clock }
+    }
+}
+
+/// The UTF-8 text one of CLiftoffICU's functions writes into a buffer of `capacity` bytes (it
+/// returns the length, or -1); nil when it wrote none.
+private func icuText(capacity: Int, _ write: (UnsafeMutablePointer<CChar>, Int32) -> Int32) -> String? {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String? in
+        let length = Int(write(buffer.baseAddress!, Int32(capacity)))
+        guard length > 0 else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: length), as: UTF8.self)
     }
 }
