@@ -55,7 +55,6 @@ extension BuildRun {
         for index in sites.indices {
             sites[index].languageHomes = languageHomes
             sites[index].translations = translations
-            sites[index].isDefaultLanguage = index == 0
         }
         return sites
     }
@@ -131,11 +130,12 @@ final class LanguagePart {
 }
 
 extension BuildRun {
-    /// A language's share images, its heroes prepared (their problems said once for the site).
-    func shareImages(_ site: Site) -> ShareImages {
+    /// A language's share images, its heroes prepared; the site's own problems (its logo, its card
+    /// settings) are `reported` by one language only.
+    func shareImages(_ site: Site, reported: Bool) -> ShareImages {
         let share = ShareImages(site: site, root: root, images: images)
         let links = links!
-        let heroProblems = (site.isDefaultLanguage ? share.problems : []) + share.prepareHeroes { path, article in
+        let heroProblems = (reported ? share.problems : []) + share.prepareHeroes { path, article in
             let (rewrite, asset) = links.rewrite(path, isImage: true, in: article)
             if case .error(let message) = rewrite { return (message, nil) }
             return (nil, asset)

@@ -34,27 +34,7 @@ extension BuildRun {
         let homes = config.map { LanguageHomes($0) } ?? .monolingual
         self.homes = homes
         let previous = previous
-        // Launches (`content/launches/`) are read apart too: articles point at them. Then their
-        // translations (`content/fr/launches/`), which take what they do not give from them.
-        let launchFiles = sources.markdown.filter { LanguageHomes.isLaunch($0.path) }
-        for translations in [false, true] {
-            for file in launchFiles where (homes.tag(of: file.path) != homes.defaultTag) == translations {
-                let key = FrontMatterParser.fileStem(file.path)
-                let original = translations ? launches[key] : nil
-                if translations, original == nil {
-                    problems.append(.error(file.path, 0, "a translation of content/launches/\(key).md, which does not exist (a launch is named by its file)"))
-                    continue
-                }
-                switch Launch.parse(data: file.data ?? [], path: file.path, original: original) {
-                case .success(var launch):
-                    launch.home = homes.home(of: file.path)
-                    if translations { translatedLaunches[homes.tag(of: file.path), default: [:]][key] = launch } else { launches[key] = launch }
-                case .failure(let failure):
-                    problems += failure.diagnostics
-                    unparsedMarkdown.insert(file.path)
-                }
-            }
-        }
+        readLaunches(homes: homes)
         for file in sources.markdown where LanguageHomes.isPage(file.path) {
             switch StandalonePage.parse(data: file.data ?? [], path: file.path) {
             case .success(var page):
@@ -112,6 +92,29 @@ extension BuildRun {
         }
     }
 
+    /// Launches (`content/launches/`), read apart from articles: articles point at them. Then their
+    /// translations (`content/fr/launches/`), which take what they do not give from them.
+    private func readLaunches(homes: LanguageHomes) {
+        let files = sources.markdown.filter { LanguageHomes.isLaunch($0.path) }
+        let originals = files.filter { homes.tag(of: $0.path) == homes.defaultTag }
+        for file in originals + files.filter({ homes.tag(of: $0.path) != homes.defaultTag }) {
+            let key = FrontMatterParser.fileStem(file.path), tag = homes.tag(of: file.path)
+            let isTranslation = tag != homes.defaultTag
+            if isTranslation, launches[key] == nil {
+                problems.append(.error(file.path, 0, "a translation of content/launches/\(key).md, which does not exist (a launch is named by its file)"))
+                continue
+            }
+            switch Launch.parse(data: file.data ?? [], path: file.path, original: isTranslation ? launches[key] : nil) {
+            case .success(var launch):
+                launch.home = homes.homes[tag] ?? ""
+                if isTranslation { translatedLaunches[tag, default: [:]][key] = launch } else { launches[key] = launch }
+            case .failure(let failure):
+                problems += failure.diagnostics
+                unparsedMarkdown.insert(file.path)
+            }
+        }
+    }
+
     /// Which of the articles read (their sizes in bytes, 0: not read) keep their body from parse to
     /// render: the first `budget` bytes' worth (`BuildOptions.bodyBudget`).
     static func bodiesKept(_ sizes: [Int], budget: Int) -> [Bool] {
@@ -154,7 +157,7 @@ extension BuildRun {
             stamps: sources.stamps)
         highlighter = Highlighter(cacheFolder: options.codeCache, enabled: config.markdown.highlight)
         // Heroes first: lists, cards and pages show them, and page keys include them.
-        for part in parts { part.share = shareImages(part.site) }
+        for part in parts { part.share = shareImages(part.site, reported: part === parts[0]) }
         avatars = Builder.publishAvatars(config: config, files: sources.files, images: images, problems: &problems)
         for part in parts {
             part.renderer = PageRenderer(

@@ -27,9 +27,6 @@ public struct Site: Sendable {
     /// standalone pages); and each language's home page (what a page without a translation links to).
     public var translations: [String: [Alternate]] = [:]
     public var languageHomes: [Alternate] = []
-    /// The site's default language (the other languages' sites leave robots.txt, the sitemap and the
-    /// news sitemap to it).
-    public var isDefaultLanguage = true
 
     /// A page in one language: its language tag and its address under the base path.
     public struct Alternate: Sendable, Hashable {
