@@ -9,8 +9,10 @@ package enum SearchStemmer: Sendable, Equatable {
 
     /// The stemmer for a language tag (`en`, `en-GB`: English; any other: none).
     package init(language tag: String) {
-        let primary = tag.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-        self = primary == "en" ? .english : .none
+        // Read from the tag's first bytes: every page's terms are made for its language's stemmer.
+        var bytes = tag.utf8.makeIterator()
+        let (first, second, third) = (bytes.next(), bytes.next(), bytes.next())
+        self = first.map { $0 | 0x20 } == 0x65 && second.map { $0 | 0x20 } == 0x6E && (third == nil || third == 0x2D) ? .english : .none
     }
 
     var stems: Bool { self == .english }

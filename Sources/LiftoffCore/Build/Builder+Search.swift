@@ -37,12 +37,10 @@ extension Builder {
             var clock = StageClock()
             var outcome = SearchOutcome(paths: [], pages: [:], states: [])
             for language in languages {
-                let one = try writeSearchIndex(
-                    site: language.site, cache: cache, articles: language.articles, pageTerms: language.pageTerms, sources: sources,
-                    previous: previous, sink: sink)
-                outcome.paths += one.paths
-                outcome.pages.merge(one.pages) { $1 }
-                outcome.states += one.states
+                let (paths, pages, state) = try writeSearchIndex(language, cache: cache, sources: sources, previous: previous, sink: sink)
+                outcome.paths += paths
+                outcome.pages.merge(pages) { $1 }
+                outcome.states.append(state)
             }
             clock.lap("  search index (beside the lists)")
             outcome.stages = clock.stages
@@ -52,15 +50,15 @@ extension Builder {
 
     /// The index over a language's standalone pages and articles (oldest first), under its home
     /// (`search/`, `fr/search/`), its terms made by the language's rules; `cache.search` holds the
-    /// terms of the articles `indexed` names by position (this build's and the carried-over pages'),
-    /// `pageTerms` the standalone pages' (added to it). `previous` is the last build's cache when its
-    /// pages were carried over.
+    /// terms of the articles `language.articles` names by position (this build's and the carried-over
+    /// pages'), `language.pageTerms` the standalone pages' (added to it). `previous` is the last
+    /// build's cache when its pages were carried over.
     /// Returns every path search publishes (the index's files and each page's text file), the
     /// standalone pages' terms with their keys and the index's state, for the build cache.
     static func writeSearchIndex(
-        site: Site, cache: BuildCache, articles indexed: [SearchIndex.Entry?], pageTerms: [String: SearchDocument], sources: SiteSources,
-        previous: BuildCache?, sink: any PageSink
-    ) throws -> SearchOutcome {
+        _ language: SearchedLanguage, cache: BuildCache, sources: SiteSources, previous: BuildCache?, sink: any PageSink
+    ) throws -> (paths: [String], pages: [String: (key: Digest, document: SearchDocument)], state: SearchIndex.State) {
+        let (site, indexed, pageTerms) = (language.site, language.articles, language.pageTerms)
         let folder = site.home + SearchIndex.folder, stemmer = SearchStemmer(language: site.config.language)
         var pages: [String: (key: Digest, document: SearchDocument)] = [:]
         var entries: [SearchIndex.Entry] = []
@@ -106,7 +104,7 @@ extension Builder {
         }
         for file in index.files where !reused.contains(file.path) { try sink.write(file.bytes, to: file.path) }
         let paths = index.files.map(\.path) + index.unchanged + entries.map { SearchDocument.textPath(ofPage: $0.path) }
-        return SearchOutcome(paths: paths, pages: pages, states: [index.state])
+        return (paths, pages, index.state)
     }
 
     /// What making the search indexes gives the build.
