@@ -5,11 +5,11 @@ extension PageRenderer {
     /// `article.coverage`: when coverage runs and whether it runs at the build's clock.
     func coverageContext(_ article: Article, _ live: LiveCoverage) -> [String: Any] {
         let count = live.entries.count
+        let start = LiveCoverage.written(live.startLocal, in: site.strings.language)
         var context: [String: Any] = [
-            "start": live.start.iso8601, "start_display": LiveCoverage.written(live.startLocal, in: site.strings.language), "zone": live.zoneLabel,
+            "start": live.start.iso8601, "start_display": start, "zone": live.zoneLabel,
             "count": count, "count_text": site.strings.count(.updatesCount, Int64(count)),
         ]
-        let start = LiveCoverage.written(live.startLocal, in: site.strings.language)
         context["since_text"] = site.strings.text(.liveSince, ["time": start + " " + live.zoneLabel])
         context["starts_text"] = site.strings.text(.liveStarts, ["time": start + " " + live.zoneLabel])
         if let end = live.end, let display = live.endLocal.map({ LiveCoverage.written($0, in: site.strings.language) }) {
