@@ -178,6 +178,23 @@ import Testing
         try expectSameAsClean(site, now: later)
     }
 
+    /// The last build's resolution (order, tags, related reads) is taken only while what it was
+    /// made from holds: here the files are the same, and the clock alone publishes an article.
+    @Test func anArticleFallsDueOnABuildWhereNoFileChanged() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        try site.write("content/due.md", article("Falls due", date: "2026-11-25", extra: "tags: [t1, all]\n"))
+        try publish(site)
+        #expect(try !site.outputText("index.html").contains("/articles/due/"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/due/index.html").path))
+        let later = Timestamp(iso8601: "2026-11-25T12:00:00Z")!
+        try publish(site, now: later)
+        #expect(try site.outputText("index.html").contains("/articles/due/"))
+        #expect(try site.outputText("tags/t1/index.html").contains("/articles/due/"))
+        #expect(try site.outputText("articles/due/index.html").contains("Falls due"))
+        try expectSameAsClean(site, now: later)
+    }
+
     @Test func aSequenceOfEditsAlwaysEqualsACleanBuild() throws {
         let site = try Self.makeSite()
         defer { site.remove() }
@@ -219,6 +236,10 @@ import Testing
         cache.pages["tags/x/index.html"] = BuildCache.Page(key: Digest(high: .max, low: 0))
         cache.urls = ["content/a.md": "/articles/a/", "content/é.md": "/articles/e/"]
         cache.moved = ["content/a.md": ["/articles/old-a/", "/articles/older-a/"]]
+        cache.resolution = KeptResolution(key: Digest(high: 7, low: 8), languages: [
+            Resolution(order: [2, 0, 1], related: [[1], [], [0, 1]], tags: [Site.Tag(name: "AI", slug: "ai", articles: [0, 2])], byAuthor: ["ada": [1]]),
+            Resolution(order: [], related: [], tags: [], byAuthor: [:]),
+        ])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("liftoff-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: url) }
         cache.write(to: url)
@@ -226,6 +247,7 @@ import Testing
         #expect(read.pages == cache.pages)
         #expect(read.siteKey == cache.siteKey && read.outputInode == 42 && read.builtAt == 100 && read.validUntil == 160)
         #expect(read.urls == cache.urls && read.moved == cache.moved)
+        #expect(read.resolution == cache.resolution)
         // Cut short, or an older format: no cache (every page is made again).
         let bytes = try Data(contentsOf: url)
         for length in [0, 10, bytes.count / 2, bytes.count - 1] {

@@ -29,13 +29,29 @@ extension BuildRun {
             }
         }
         var launchProblems: [Diagnostic] = []
-        var sites = homes.tags.map { tag -> Site in
+        // The last build's resolution while what it was made from holds; else each language's anew.
+        let key = resolutionKey(linked)
+        let kept = previous?.resolution.flatMap { $0.key == key && $0.languages.count == homes.tags.count ? $0.languages : nil }
+        var made: [Resolution] = []
+        articleIndices = []
+        var sites = homes.tags.enumerated().map { number, tag -> Site in
             let home = homes.homes[tag] ?? ""
             let languageConfig = config.speaking(tag)
-            let group = homes.isMultilingual ? linked.filter { $0.home == home } : linked
-            var (site, resolveProblems) = Resolver.resolve(
-                config: languageConfig, articles: group, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
-            problems += resolveProblems
+            let indices = homes.isMultilingual ? linked.indices.filter { linked[$0].home == home } : Array(linked.indices)
+            let group = homes.isMultilingual ? indices.map { linked[$0] } : linked
+            let resolution: Resolution
+            if let kept {
+                resolution = kept[number]
+            } else {
+                let resolveProblems: [Diagnostic]
+                (resolution, resolveProblems) = Resolver.resolution(
+                    config: languageConfig, articles: group, now: options.now, drafts: options.drafts, future: options.future, unparsedSlugs: unparsedSlugs)
+                problems += resolveProblems
+            }
+            made.append(resolution)
+            articleIndices.append(resolution.order.map { indices[$0] })
+            var site = Resolver.site(
+                config: languageConfig, articles: group, now: options.now, drafts: options.drafts, future: options.future, resolution: resolution)
             site.home = home
             let (strings, stringWarnings) = ThemeStrings.compose(language: Language(tag) ?? fallback, fallback: fallback, files: files)
             site.strings = strings
@@ -45,6 +61,7 @@ extension BuildRun {
             Builder.followLaunches(&site, launches: launches.merging(translatedLaunches[tag] ?? [:]) { $1 }, problems: &launchProblems)
             return site
         }
+        if let key, !hasErrors { resolution = KeptResolution(key: key, languages: made) }
         // What the site's countdown names is said once, not once a language.
         var said = Set<String>()
         problems += launchProblems.filter { said.insert($0.description).inserted }
@@ -57,6 +74,25 @@ extension BuildRun {
             sites[index].translations = translations
         }
         return sites
+    }
+
+    /// The digest of everything `Resolver` reads: this binary, the settings and options, the
+    /// files that failed to parse, and each article's front matter and whether it is published
+    /// (the build's now decides only that). Nil while an article's front matter is not known whole.
+    func resolutionKey(_ linked: [Article]) -> Digest? {
+        guard fronts.count == linked.count, !fronts.contains(.zero) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("resolution-1 " + OutputWriter.toolIdentity)
+        hasher.combine(sources.configText)
+        hasher.combine(options.drafts)
+        hasher.combine(options.future)
+        for slug in unparsedSlugs.sorted() { hasher.combine(slug) }
+        hasher.combine(linked.count)
+        for (front, article) in zip(fronts, linked) {
+            hasher.combine(front)
+            hasher.combine(Resolver.isPublished(article, now: options.now, drafts: options.drafts, future: options.future))
+        }
+        return hasher.finalize()
     }
 
     /// Folders of `content/` named like a language the site does not list (`content/de/` beside
@@ -111,6 +147,8 @@ extension BuildRun {
 /// language, the default's first.
 final class LanguagePart {
     let site: Site
+    /// Each published article's position in `BuildRun.articles`.
+    let articleIndices: [Int]
     // prepare
     var share: ShareImages!
     var renderer: PageRenderer!
@@ -124,8 +162,9 @@ final class LanguagePart {
     /// Standalone pages' terms (they are rendered every build), by output path.
     var pageTerms: [String: SearchDocument] = [:]
 
-    init(site: Site) {
+    init(site: Site, articleIndices: [Int]) {
         self.site = site
+        self.articleIndices = articleIndices
     }
 }
 

@@ -51,32 +51,39 @@ extension BuildRun {
         let known = knownSources, unread = sources.unread, folder = sources.folder
         let keepsBody = Self.bodiesKept(
             files.map { unread.contains($0.path) ? Int(sources.stamps[$0.path]?.size ?? 0) : 0 }, budget: options.bodyBudget)
-        let parsed = parallelMap(files.count) { index -> (digest: Digest, article: Article?, problems: [Diagnostic], read: Bool) in
+        let parsed = parallelMap(files.count) { index -> (digest: Digest, front: Digest, article: Article?, problems: [Diagnostic], read: Bool) in
             let path = files[index].path
             guard unread.contains(path) else {
                 let entry = known.entries[path]!
-                return (entry.digest, entry.article, [], false)
+                return (entry.digest, entry.front, entry.article, [], false)
             }
             let data: [UInt8]
-            do throws(SiteFolder.Refusal) { data = try folder.read(path) } catch { return (.zero, nil, [.error(path, 0, error.description)], true) }
+            do throws(SiteFolder.Refusal) { data = try folder.read(path) } catch { return (.zero, .zero, nil, [.error(path, 0, error.description)], true) }
             var hasher = StableHasher()
             hasher.combine(data)
             let digest = hasher.finalize()
-            if let known = previous?.articles[path], known.digest == digest { return (digest, known.article, [], true) }
+            if let known = previous?.articles[path], known.digest == digest { return (digest, known.front, known.article, [], true) }
             var (article, problems) = FrontMatterParser.read(data: data, path: path, translation: homes.tag(of: path) != homes.defaultTag)
+            let front = article.map(SourceState.front(of:)) ?? .zero
             if !keepsBody[index], article != nil { (article!.body, article!.bodyUnread) = ("", true) }
-            return (digest, article, problems, true)
+            return (digest, front, article, problems, true)
         }
         sourceState.entries.reserveCapacity(files.count)
-        for (index, (digest, article, articleProblems, _)) in parsed.enumerated() {
+        parsedArticles.reserveCapacity(files.count)
+        articles.reserveCapacity(files.count)
+        fronts.reserveCapacity(files.count)
+        digests.reserveCapacity(files.count)
+        for (index, (digest, front, article, articleProblems, _)) in parsed.enumerated() {
             problems += articleProblems
             if var article {
                 if homes.isMultilingual { article.home = homes.home(of: article.path) }
                 // With a front-matter problem the build fails, but the body is still checked.
                 articles.append(article)
-                parsedArticles[article.path] = (digest, article)
+                fronts.append(front)
+                digests.append(digest)
+                parsedArticles[article.path] = (digest, front, article)
                 if articleProblems.isEmpty, let stamp = sources.stamps[article.path] {
-                    sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digest, article: article)
+                    sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digest, front: front, article: article)
                 }
             } else {
                 unparsedMarkdown.insert(files[index].path)
@@ -132,7 +139,7 @@ extension BuildRun {
             problems.append(.error("theme/templates/search.mustache", 0, "missing template 'search' (the search page): add it, or set `search: false` in site.yml"))
         }
         let sites = resolveLanguages(config: config, theme: theme)
-        parts = sites.map(LanguagePart.init)
+        parts = zip(sites, articleIndices).map(LanguagePart.init)
         // Links resolve across languages: every language's articles, pages and launches.
         var resolved = sites[0]
         if sites.count > 1 { resolved.articles = sites.flatMap(\.articles) }
@@ -177,9 +184,13 @@ extension BuildRun {
             siteKey.combine(key)
             siteKey.combine(html)
         }
-        let parsed = parsedArticles, key = siteKey.finalize()
+        let key = siteKey.finalize()
         for part in parts {
-            part.keys = PageKeys(site: part.site, siteKey: key, source: { parsed[$0.path]?.digest ?? .zero }, heroes: part.share.heroes.mapValues(\.identity))
+            let articles = part.site.articles, indices = part.articleIndices
+            // A translation's card shows what it takes from its original: summed up field by field.
+            let fronts = indices.indices.map { articles[$0].original == nil ? self.fronts[indices[$0]] : .zero }
+            part.keys = PageKeys(
+                site: part.site, siteKey: key, sources: indices.map { digests[$0] }, fronts: fronts, heroes: part.share.heroes.mapValues(\.identity))
         }
         reusable = previous.flatMap { $0.applies(siteKey: keys.siteKey, now: site.now) ? $0 : nil }
         // Every language's countdowns, live coverage and news window.
@@ -187,6 +198,7 @@ extension BuildRun {
         published.cache = BuildCache(siteKey: keys.siteKey, builtAt: site.now.seconds, validUntil: published.validUntil)
         published.cache.pages.reserveCapacity(site.articles.count + site.articles.count / 4)
         published.cache.linkWorld = links.world
+        published.cache.resolution = resolution
         published.cache.articles = parsedArticles
         let everyArticle = links.site
         (published.cache.urls, published.cache.moved) = Builder.movedURLs(

@@ -41,6 +41,9 @@ final class BuildRun {
     var translatedLaunches: [String: [String: Launch]] = [:]
     var articles: [Article] = []
     var parsedArticles: [String: ParsedArticle] = [:]
+    /// Each article's file digest and `SourceState.front(of:)`, by position in `articles`.
+    var digests: [Digest] = []
+    var fronts: [Digest] = []
     var unparsedSlugs: Set<String> = []
     /// Markdown files whose front matter failed: a link to one is left to the file's own error.
     var unparsedMarkdown: Set<String> = []
@@ -49,6 +52,10 @@ final class BuildRun {
     /// language has one); `prepare` gives each its renderer, share images and page keys.
     var parts: [LanguagePart] = []
     var links: LinkResolver!
+    /// Each language's published articles' positions in `articles`.
+    var articleIndices: [[Int]] = []
+    /// How the articles were resolved, for the next build (nil: not kept, the build has problems).
+    var resolution: KeptResolution?
     // prepare
     var assets: FingerprintedAssets!
     var images: ImagePipeline!

@@ -29,8 +29,10 @@ public struct BuildCache: Sendable {
     /// Each article's old URL paths that no alias covers and no `retired:` lets go, by source path:
     /// warned about on every build until one does.
     public var moved: [String: [String]] = [:]
-    /// Parsed front matter by source path, with the digest of the file's bytes (memory only).
-    var articles: [String: (digest: Digest, article: Article)] = [:]
+    /// Parsed front matter by source path, with the digests of the file's bytes and front matter (memory only).
+    var articles: [String: ParsedArticle] = [:]
+    /// How the last build resolved its articles, and from what.
+    var resolution: KeptResolution?
     /// Pages' search terms by path and key (kept by `SearchCache`).
     var search = SearchTerms()
     /// What the published search indexes were made from, one a language (nil: search is off).
@@ -132,6 +134,11 @@ public struct BuildCache: Sendable {
                 guard let path = reader.string(), let olds = reader.strings() else { return nil }
                 cache.moved[path] = olds
             }
+            guard let hasResolution = reader.bool() else { return nil }
+            if hasResolution {
+                guard let resolution = reader.resolution() else { return nil }
+                cache.resolution = resolution
+            }
             return reader.offset == raw.count ? cache : nil
         }
         guard var cache = decoded else { return nil }
@@ -188,6 +195,7 @@ public struct BuildCache: Sendable {
             writer.string(path)
             writer.strings(olds)
         }
+        writer.optional(resolution) { $0.resolution($1) }
         _ = writer.write(atomicallyTo: url)
     }
 
@@ -212,5 +220,5 @@ public struct BuildCache: Sendable {
         try? FileManager.default.removeItem(at: SearchIndex.State.location(besideCache: url))
     }
 
-    private static let header = Array("liftoff-cache 4\n".utf8)
+    private static let header = Array("liftoff-cache 5\n".utf8)
 }

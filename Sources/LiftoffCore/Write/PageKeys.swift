@@ -16,18 +16,21 @@ struct PageKeys: Sendable {
     let launches: [Digest]
 
     /// - Parameters:
-    ///   - source: the digest of an article's file's bytes.
+    ///   - sources: by position, the digest of each article's file's bytes.
+    ///   - fronts: by position, each article's `SourceState.front(of:)`, or zero where its front
+    ///     matter is not its file's alone (a translation's, filled in from its original).
     ///   - heroes: article position → what pages show of its hero image (`ShareImages.Hero.identity`).
-    init(site: Site, siteKey: Digest, source: (Article) -> Digest, heroes: [Int: Digest] = [:]) {
+    init(site: Site, siteKey: Digest, sources: [Digest], fronts: [Digest], heroes: [Int: Digest] = [:]) {
         self.siteKey = siteKey
         summaries = site.articles.indices.map { position in
-            guard let hero = heroes[position] else { return Self.summary(site.articles[position], now: site.now) }
+            let summary = Self.summary(site.articles[position], front: fronts[position], now: site.now)
+            guard let hero = heroes[position] else { return summary }
             var hasher = StableHasher()
-            hasher.combine(Self.summary(site.articles[position], now: site.now))
+            hasher.combine(summary)
             hasher.combine(hero)
             return hasher.finalize()
         }
-        sources = site.articles.map(source)
+        self.sources = sources
         related = site.related
         // Once a launch, not once an article that follows it.
         let shown = site.launches.mapValues { launch in
@@ -40,6 +43,12 @@ struct PageKeys: Sendable {
             return hasher.finalize()
         }
         launches = site.articles.map { article in article.launch.flatMap { shown[$0] } ?? .zero }
+    }
+
+    /// - Parameter source: the digest of an article's file's bytes.
+    init(site: Site, siteKey: Digest, source: (Article) -> Digest, heroes: [Int: Digest] = [:]) {
+        let zero = [Digest](repeating: .zero, count: site.articles.count)
+        self.init(site: site, siteKey: siteKey, sources: site.articles.map(source), fronts: zero, heroes: heroes)
     }
 
     /// An article's page: its file (path and bytes), and its related reads as cards show them.
@@ -78,6 +87,18 @@ struct PageKeys: Sendable {
         let shown = tag.articles.prefix(AtomFeed.limit)
         hasher.combine(shown.count)
         for position in shown { hasher.combine(summaries[position]) }
+        return hasher.finalize()
+    }
+
+    /// What a summary and a card show of an article: its front matter's digest (which holds every
+    /// field they read; a change no card shows, like its `related:`, makes them again too), and
+    /// whether it is live now. Field by field where the front matter is not the file's alone.
+    static func summary(_ article: Article, front: Digest, now: Timestamp) -> Digest {
+        guard front != .zero else { return summary(article, now: now) }
+        guard let live = article.live else { return front }
+        var hasher = StableHasher()
+        hasher.combine(front)
+        hasher.combine(live.isLive(at: now))
         return hasher.finalize()
     }
 

@@ -13,6 +13,8 @@ struct SourceState: Sendable {
     struct Entry: Sendable {
         var stamp: FileStamp
         var digest: Digest
+        /// What the state keeps of the article, as one digest (`front(of:)`).
+        var front: Digest
         var article: Article
     }
 
@@ -20,7 +22,7 @@ struct SourceState: Sendable {
     /// When the state was written (ns since 1970).
     var writtenAt: Int64 = 0
 
-    static let header = Array("liftoff-sources-3\n".utf8)
+    static let header = Array("liftoff-sources-4\n".utf8)
     static let racyWindow: Int64 = 2_000_000_000
 
     static func location(for output: URL) -> URL { OutputWriter.beside(output, "sources") }
@@ -29,6 +31,17 @@ struct SourceState: Sendable {
     func known(_ path: String, stamp: FileStamp) -> Entry? {
         guard let entry = entries[path], entry.stamp == stamp, stamp.modified < writtenAt - Self.racyWindow else { return nil }
         return entry
+    }
+
+    /// The digest of what the state keeps of an article (all but its body, its path included): two
+    /// articles with the same are the same to everything but their page's text.
+    static func front(of article: Article) -> Digest {
+        var writer = BinaryWriter(bytes: [])
+        writer.bytes.reserveCapacity(1024)
+        ArticleCoding.encode(article, into: &writer)
+        var hasher = StableHasher()
+        hasher.combine(writer.bytes)
+        return hasher.finalize()
     }
 
     /// The state written by this binary at `url`; empty when there is none or it is not ours.
@@ -43,10 +56,10 @@ struct SourceState: Sendable {
             state.entries.reserveCapacity(Int(count))
             for _ in 0..<count {
                 guard let path = reader.string(), let size = reader.wide(), let modified = reader.wide(), let inode = reader.wide(),
-                      let digest = reader.digest(), let article = ArticleCoding.decode(&reader)
+                      let digest = reader.digest(), let front = reader.digest(), let article = ArticleCoding.decode(&reader)
                 else { return nil }
                 let stamp = FileStamp(size: Int64(size), modified: Int64(modified), inode: UInt64(truncatingIfNeeded: inode))
-                state.entries[path] = Entry(stamp: stamp, digest: digest, article: article)
+                state.entries[path] = Entry(stamp: stamp, digest: digest, front: front, article: article)
             }
             return state
         } ?? SourceState()
@@ -68,6 +81,7 @@ struct SourceState: Sendable {
             writer.wide(Int(entry.stamp.modified))
             writer.wide(Int(truncatingIfNeeded: entry.stamp.inode))
             writer.digest(entry.digest)
+            writer.digest(entry.front)
             ArticleCoding.encode(entry.article, into: &writer)
         }
         if !writer.write(atomicallyTo: url) { try? FileManager.default.removeItem(at: url) }

@@ -21,6 +21,31 @@ package enum Resolver {
     package static func resolve(
         config: SiteConfig, articles all: [Article], now: Timestamp, drafts: Bool, future: Bool, unparsedSlugs: Set<String> = []
     ) -> (Site, [Diagnostic]) {
+        let (resolution, problems) = resolution(config: config, articles: all, now: now, drafts: drafts, future: future, unparsedSlugs: unparsedSlugs)
+        return (site(config: config, articles: all, now: now, drafts: drafts, future: future, resolution: resolution), problems)
+    }
+
+    /// The site `resolution` describes (made by `resolution(…)` from the same articles, with the
+    /// same ones published): only the articles are copied.
+    package static func site(config: SiteConfig, articles all: [Article], now: Timestamp, drafts: Bool, future: Bool, resolution: Resolution) -> Site {
+        var site = Site(config: config, now: now, articles: resolution.order.map { all[$0] }, related: resolution.related, tags: resolution.tags)
+        site.futureDates = all.compactMap { $0.date > now ? $0.date : nil }
+        site.byAuthor = resolution.byAuthor
+        let scheduled = future ? [] : all.filter { !$0.draft && $0.date > now }
+        site.heldBack = Site.HeldBack(
+            drafts: drafts ? 0 : all.filter(\.draft).count, scheduled: scheduled.count, nextDue: scheduled.map(\.date).min())
+        return site
+    }
+
+    /// Whether an article is published by a build at `now` (with `--drafts`, `--future`).
+    package static func isPublished(_ article: Article, now: Timestamp, drafts: Bool, future: Bool) -> Bool {
+        (drafts || !article.draft) && (future || article.date <= now)
+    }
+
+    /// The order, tags, related reads and authors of `all`, and every problem with them.
+    package static func resolution(
+        config: SiteConfig, articles all: [Article], now: Timestamp, drafts: Bool, future: Bool, unparsedSlugs: Set<String> = []
+    ) -> (Resolution, [Diagnostic]) {
         var problems: [Diagnostic] = []
         // Each slug's first article (an index into `all`: at 100,000 articles a copy of each costs a second).
         var owner: [String: Int] = [:]
@@ -40,7 +65,7 @@ package enum Resolver {
         // Newest first, by slug among equals: positions are sorted (dates read from one array), each article copied once.
         let dates = all.map(\.date)
         let order = all.indices
-            .filter { (drafts || !all[$0].draft) && (future || dates[$0] <= now) }
+            .filter { isPublished(all[$0], now: now, drafts: drafts, future: future) }
             .sorted { dates[$0] != dates[$1] ? dates[$0] > dates[$1] : all[$0].slug < all[$1].slug }
         let published = order.map { all[$0] }
         // Each article's place among the published (-1: not published).
@@ -106,14 +131,8 @@ package enum Resolver {
         for (position, article) in published.enumerated() where !article.authors.isEmpty {
             for key in firstOfEach(article.authors) where config.authors[key] != nil { byAuthor[key, default: []].append(position) }
         }
-        let tags = tagList.sorted { $0.slug < $1.slug }
-        var site = Site(config: config, now: now, articles: published, related: related, tags: tags)
-        site.futureDates = dates.filter { $0 > now }
-        site.byAuthor = byAuthor  // positions were added in order
-        let scheduled = future ? [] : all.filter { !$0.draft && $0.date > now }
-        site.heldBack = Site.HeldBack(
-            drafts: drafts ? 0 : all.filter(\.draft).count, scheduled: scheduled.count, nextDue: scheduled.map(\.date).min())
-        return (site, problems)
+        // Author positions were added in order.
+        return (Resolution(order: order, related: related, tags: tagList.sorted { $0.slug < $1.slug }, byAuthor: byAuthor), problems)
     }
 
     /// `items` (slugs, keys, tag numbers) without repeats, in their order (a set only for long lists: most hold two or three).

@@ -65,10 +65,14 @@ public struct Site: Sendable {
         }
     }
 
-    public struct Tag: Sendable {
+    public struct Tag: Sendable, Equatable {
         public var name: String
         public var slug: String
         public var articles: [Int]
+
+        package init(name: String, slug: String, articles: [Int]) {
+            (self.name, self.slug, self.articles) = (name, slug, articles)
+        }
     }
 
     /// `/articles/<slug>/`, under the base path.
