@@ -126,7 +126,13 @@ package enum ArticleCoding {
 }
 
 extension BinaryWriter {
-    package mutating func string(_ value: String) { run(value.utf8) }
+    package mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            number(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
     package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
     package mutating func timestamp(_ value: Timestamp) { wide(Int(value.seconds)) }
     package mutating func double(_ value: Double) { wide(Int(truncatingIfNeeded: value.bitPattern)) }

@@ -10,7 +10,11 @@ public struct SiteSources: Sendable {
     /// and launches are read; articles are not (nil data): those in `unread` are read by the
     /// build as it parses them, one at a time, so a large site's bytes are never all held at
     /// once; the others the caller already knows (`known`).
-    public var markdown: [(path: String, data: [UInt8]?)]
+    public var markdown: [(path: String, data: [UInt8]?, kind: MarkdownKind)]
+    /// What a Markdown file under `content/` is, by its folder.
+    public enum MarkdownKind: Sendable {
+        case article, page, launch
+    }
     /// Articles whose stamp the caller does not know: each must be read (through `folder`).
     public var unread: Set<String> = []
     /// Every other file under `content/`, relative to the root (`content/diagram.svg`).
@@ -64,30 +68,41 @@ public struct SiteSources: Sendable {
             sources.problems.append(.error("content/" + problem.path, 0, problem.message))
         }
         // Each Markdown file: read now (a page or a launch), or not (an article: known, or unread).
-        var markdown: [Bool?] = []
+        var kinds: [MarkdownKind?] = []
+        sources.stamps.reserveCapacity(listing.entries.count + 1)
+        paths.reserveCapacity(listing.entries.count)
+        kinds.reserveCapacity(listing.entries.count)
         for entry in listing.entries {
             let path = "content/" + entry.path
             sources.stamps[path] = entry.stamp
             paths.append(path)
-            let isMarkdown = path.hasSuffix(".md") || path.hasSuffix(".markdown")
-            let isArticle = isMarkdown && !LanguageHomes.isPage(path) && !LanguageHomes.isLaunch(path)
-            if isArticle, !known(path, entry.stamp) { sources.unread.insert(path) }
-            markdown.append(isMarkdown ? isArticle : nil)
+            let kind = Self.kind(ofContent: entry.path)
+            if kind == .article, !known(path, entry.stamp) { sources.unread.insert(path) }
+            kinds.append(kind)
         }
-        let files = paths, skipped = markdown
-        let loaded = parallelMap(files.count) { index -> (String, Result<[UInt8]?, SiteFolder.Refusal>?) in
-            let path = files[index]
-            guard let isKnown = skipped[index] else { return (path, nil) }
-            if isKnown { return (path, .success(nil)) }
-            return (path, Result { () throws(SiteFolder.Refusal) in try folder.read(path) })
+        let files = paths, fileKinds = kinds
+        let loaded = parallelMap(files.count) { index -> Result<[UInt8]?, SiteFolder.Refusal>? in
+            guard let kind = fileKinds[index] else { return nil }
+            if kind == .article { return .success(nil) }
+            return Result { () throws(SiteFolder.Refusal) in try folder.read(files[index]) }
         }
-        for (path, data) in loaded {
+        sources.markdown.reserveCapacity(files.count)
+        for (index, data) in loaded.enumerated() {
             switch data {
-            case .success(let bytes): sources.markdown.append((path, bytes))
-            case .failure(let refusal): sources.problems.append(.error(path, 0, refusal.description))
-            case nil: sources.files.insert(path)
+            case .success(let bytes): sources.markdown.append((files[index], bytes, fileKinds[index]!))
+            case .failure(let refusal): sources.problems.append(.error(files[index], 0, refusal.description))
+            case nil: sources.files.insert(files[index])
             }
         }
         return sources
+    }
+
+    /// What a file below `content/` is (its path below it): nil when it is not Markdown. Byte by
+    /// byte: every file of the site passes here.
+    static func kind(ofContent path: String) -> MarkdownKind? {
+        let bytes = path.utf8
+        guard bytes.last == UInt8(ascii: "d") || bytes.last == UInt8(ascii: "n"), path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return nil }
+        let full = "content/" + path
+        return LanguageHomes.isPage(full) ? .page : LanguageHomes.isLaunch(full) ? .launch : .article
     }
 }

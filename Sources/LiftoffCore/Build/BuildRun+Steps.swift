@@ -30,12 +30,12 @@ extension BuildRun {
         if let baseURL = options.baseURL { self.config?.baseURL = SiteURLs.baseURL(baseURL) ?? baseURL }
         if let config, !config.markdown.unsafeHTML { problems += SVGSafety.problems(in: sources.files, folder: sources.folder) }
         // Standalone pages (`content/pages/`) are read apart: they have no date and no place in lists.
-        let files = sources.markdown.filter { !LanguageHomes.isPage($0.path) && !LanguageHomes.isLaunch($0.path) }
+        let files = sources.markdown.filter { $0.kind == .article }
         let homes = config.map { LanguageHomes($0) } ?? .monolingual
         self.homes = homes
         let previous = previous
         readLaunches(homes: homes)
-        for file in sources.markdown where LanguageHomes.isPage(file.path) {
+        for file in sources.markdown where file.kind == .page {
             switch StandalonePage.parse(data: file.data ?? [], path: file.path) {
             case .success(var page):
                 page.home = homes.home(of: page.path)
@@ -68,13 +68,17 @@ extension BuildRun {
             if !keepsBody[index], article != nil { (article!.body, article!.bodyUnread) = ("", true) }
             return (digest, front, article, problems, true)
         }
-        sourceState.entries.reserveCapacity(files.count)
+        // The new state is the known one, its entries for the files read replaced.
+        sourceState = knownSources
+        if knownSources.entries.isEmpty { sourceState.entries.reserveCapacity(files.count) }
+        var keptEntries = 0
         parsedArticles.reserveCapacity(files.count)
         articles.reserveCapacity(files.count)
         fronts.reserveCapacity(files.count)
         digests.reserveCapacity(files.count)
-        for (index, (digest, front, article, articleProblems, _)) in parsed.enumerated() {
+        for (index, (digest, front, article, articleProblems, read)) in parsed.enumerated() {
             problems += articleProblems
+            if read { sourceState.entries[files[index].path] = nil }
             if var article {
                 if homes.isMultilingual { article.home = homes.home(of: article.path) }
                 // With a front-matter problem the build fails, but the body is still checked.
@@ -82,14 +86,22 @@ extension BuildRun {
                 fronts.append(front)
                 digests.append(digest)
                 parsedArticles[article.path] = (digest, front, article)
-                if articleProblems.isEmpty, let stamp = sources.stamps[article.path] {
+                if !read {
+                    keptEntries += 1
+                } else if articleProblems.isEmpty, let stamp = sources.stamps[article.path] {
                     sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digest, front: front, article: article)
+                    keptEntries += 1
                 }
             } else {
                 unparsedMarkdown.insert(files[index].path)
                 let stem = FrontMatterParser.fileStem(files[index].path)
                 unparsedSlugs.insert(Slug.make(FrontMatterParser.splitDatePrefix(stem).1))
             }
+        }
+        // Files gone since the last build.
+        if sourceState.entries.count != keptEntries {
+            let listed = Set(files.map(\.path))
+            sourceState.entries = sourceState.entries.filter { listed.contains($0.key) }
         }
         // Written while the pages are made (a failed build's valid files are worth keeping too).
         // Changed: a file was read (new, edited, or too recent to trust), or one is gone.
@@ -102,7 +114,7 @@ extension BuildRun {
     /// Launches (`content/launches/`), read apart from articles: articles point at them. Then their
     /// translations (`content/fr/launches/`), which take what they do not give from them.
     private func readLaunches(homes: LanguageHomes) {
-        let files = sources.markdown.filter { LanguageHomes.isLaunch($0.path) }
+        let files = sources.markdown.filter { $0.kind == .launch }
         let originals = files.filter { homes.tag(of: $0.path) == homes.defaultTag }
         for file in originals + files.filter({ homes.tag(of: $0.path) != homes.defaultTag }) {
             let key = FrontMatterParser.fileStem(file.path), tag = homes.tag(of: file.path)

@@ -25,18 +25,22 @@ extension Builder {
     /// tags (a tag page's date is its newest article's; a new title or text leaves it as it was), the
     /// list pages, standalone pages and launches, each language's, with their translations. Returns
     /// its key, whether it was made, and how many pages it lists.
+    /// - Parameter articlesKey: the digest of every article's front matter and of which are
+    ///   published (`BuildRun.resolutionKey`), which decides each language's articles in order:
+    ///   their slugs, dates and tags are not hashed one by one where it is known.
     static func writeSitemap(
-        _ languages: [(site: Site, lists: [ListPage])], keys: PageKeys, reusable: BuildCache?, sink: any PageSink
+        _ languages: [(site: Site, lists: [ListPage])], keys: PageKeys, articlesKey: Digest?, reusable: BuildCache?, sink: any PageSink
     ) throws -> (path: String, key: Digest, rendered: Bool, count: Int) {
         var hasher = StableHasher()
         hasher.combine(keys.siteKey)
         hasher.combine("sitemap")
         var othersOf: [[Sitemap.Page]] = []
         var count = 0
+        if let articlesKey { hasher.combine(articlesKey) }
         for (site, lists) in languages {
             hasher.combine(site.home)
             hasher.combine(site.articles.count)
-            for article in site.articles {
+            for article in site.articles where articlesKey == nil {
                 hasher.combine(article.slug)
                 hasher.combine(article.date.seconds)
                 hasher.combine(article.updated?.seconds ?? .min)

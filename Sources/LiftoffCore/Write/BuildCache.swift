@@ -40,8 +40,9 @@ public struct BuildCache: Sendable {
 
     public struct Page: Sendable, Equatable {
         public var key: Digest
-        /// Articles: the links and images of the Markdown, and the digest of what they resolved to.
-        var links: [LinkUse] = []
+        /// Articles: the links and images of the Markdown (as the cache file holds them: read only
+        /// when they must be resolved again), and the digest of what they resolved to.
+        var linkData: [UInt8] = []
         var linkKey = Digest.zero
         /// Articles: whether every link led to a page (none published a file or an image), so
         /// that with the same `linkWorld` each resolves as it did.
@@ -50,8 +51,39 @@ public struct BuildCache: Sendable {
         var warnings: [Warning] = []
         /// Articles: the first moment a countdown in the body reads differently.
         var bodyValidUntil: Int64 = .max
-    }
 
+        init(
+            key: Digest, links: [LinkUse] = [], linkKey: Digest = .zero, linksAlone: Bool = false, warnings: [Warning] = [],
+            bodyValidUntil: Int64 = .max
+        ) {
+            (self.key, self.linkKey, self.linksAlone, self.warnings, self.bodyValidUntil) = (key, linkKey, linksAlone, warnings, bodyValidUntil)
+            if !links.isEmpty {
+                var writer = BinaryWriter(bytes: [])
+                writer.list(links) { writer, link in
+                    writer.bool(link.isImage)
+                    writer.string(link.url)
+                }
+                linkData = writer.bytes
+            }
+        }
+    }
+}
+
+extension BuildCache.Page {
+    /// Articles: the links and images of the Markdown, in order.
+    var links: [BuildCache.LinkUse] {
+        guard !linkData.isEmpty else { return [] }
+        return linkData.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw: raw)
+            return reader.list { (reader: inout BinaryReader) -> BuildCache.LinkUse? in
+                guard let isImage = reader.bool(), let target = reader.string() else { return nil }
+                return BuildCache.LinkUse(url: target, isImage: isImage)
+            } ?? []
+        }
+    }
+}
+
+extension BuildCache {
     struct LinkUse: Sendable, Equatable {
         var url: String
         var isImage: Bool
@@ -111,17 +143,15 @@ public struct BuildCache: Sendable {
             cache.pages.reserveCapacity(Int(pageCount))
             for _ in 0..<pageCount {
                 guard let path = reader.string(), let key = reader.digest(), let linkKey = reader.digest(), let alone = reader.bool(), let until = reader.wide(),
-                      let links = reader.list({ (reader: inout BinaryReader) -> LinkUse? in
-                          guard let isImage = reader.bool(), let target = reader.string() else { return nil }
-                          return LinkUse(url: target, isImage: isImage)
-                      }),
+                      let links = reader.run(),
                       let warnings = reader.list({ (reader: inout BinaryReader) -> Warning? in
                           guard let line = reader.wide(), let message = reader.string() else { return nil }
                           return Warning(line: line, message: message)
                       })
                 else { return nil }
-                cache.pages[path] = Page(
-                    key: key, links: links, linkKey: linkKey, linksAlone: alone, warnings: warnings, bodyValidUntil: Int64(until))
+                var page = Page(key: key, linkKey: linkKey, linksAlone: alone, warnings: warnings, bodyValidUntil: Int64(until))
+                page.linkData = Array(links)
+                cache.pages[path] = page
             }
             guard let urlCount = reader.number(), Int(urlCount) <= raw.count else { return nil }
             cache.urls.reserveCapacity(Int(urlCount))
@@ -176,10 +206,7 @@ public struct BuildCache: Sendable {
             writer.digest(page.linkKey)
             writer.bool(page.linksAlone)
             writer.wide(Int(page.bodyValidUntil))
-            writer.list(page.links) { writer, link in
-                writer.bool(link.isImage)
-                writer.string(link.url)
-            }
+            writer.run(page.linkData)
             writer.list(page.warnings) { writer, warning in
                 writer.wide(warning.line)
                 writer.string(warning.message)

@@ -29,13 +29,19 @@ package enum KeptFiles {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, $0.count - done) }
-            guard count > 0 else { return nil }
-            done += count
+        // Read straight into the array's storage (not zeroed first: a state file is tens of MB).
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let count = read(descriptor, buffer.baseAddress! + done, size - done)
+                guard count > 0 else { break }
+                done += count
+            }
+            complete = done == size
+            initialized = done
         }
-        return bytes
+        return complete ? bytes : nil
     }
 }
