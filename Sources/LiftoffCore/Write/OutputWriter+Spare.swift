@@ -72,8 +72,7 @@ extension OutputWriter {
     /// then the folders that leaves empty (deepest first).
     func removeStale() {
         let published = lock.withLock { self.published }
-        var stale = spareOnly.filter { published[$0] == nil }
-        for path in (recorded ?? [:]).keys where published[path] == nil { stale.append(path) }
+        let stale = spareOnly.filter { published[$0] == nil } + dropped(published)
         guard !stale.isEmpty else { return }
         lock.withLock { touched = true }
         var folders = Set<Substring>()
@@ -94,12 +93,23 @@ extension OutputWriter {
     /// removes it), and records the new output and its spare.
     func keep(_ old: URL?, _ recordURL: URL) {
         let published = lock.withLock { self.published }
-        var record = TreeRecord(outputInode: stagingIdentity.inode, spareInode: 0, files: published, spareOnly: [])
+        var record = TreeRecord(outputInode: stagingIdentity.inode, spareInode: 0, paths: [], differs: [], spareOnly: [])
+        record.paths.reserveCapacity(published.count + recorded.paths.count)
+        record.differs.reserveCapacity(published.count + recorded.paths.count)
+        for (path, differs) in published {
+            record.paths.append(path)
+            record.differs.append(differs)
+        }
+        for position in recorded.paths.indices where reusedFromSpare[position] != 0 && published[recorded.paths[position]] == nil {
+            record.paths.append(recorded.paths[position])
+            record.differs.append(false)
+        }
         if let old {
             var info = stat()
-            if let recorded, lstat(old.path, &info) == 0, rename(old.path, TreeRecord.spareLocation(for: output).path) == 0 {
+            if hasRecord, lstat(old.path, &info) == 0,
+               rename(old.path, TreeRecord.spareLocation(for: output).path) == 0 {
                 record.spareInode = UInt64(info.st_ino)
-                record.spareOnly = recorded.keys.filter { published[$0] == nil }
+                record.spareOnly = dropped(published)
                 Self.reach("kept")
             } else {
                 Self.removeTree(old.path)
@@ -107,5 +117,13 @@ extension OutputWriter {
         }
         record.write(to: recordURL)
         Self.reach("recorded")
+    }
+
+    /// The output's files (as recorded) that the new tree does not have.
+    private func dropped(_ published: [String: Bool]) -> [String] {
+        recorded.paths.indices.compactMap { position in
+            let path = recorded.paths[position]
+            return reusedFromSpare[position] == 0 && published[path] == nil ? path : nil
+        }
     }
 }

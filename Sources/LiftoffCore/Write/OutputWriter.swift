@@ -30,15 +30,21 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
     let stagingHandle: Int32
     /// The staging folder's identity, checked before it is swapped in.
     let stagingIdentity: (device: UInt64, inode: UInt64)
-    /// The output's files as the last build recorded them (nil: not known), each true when the
-    /// spare's copy may differ.
-    let recorded: [String: Bool]?
+    /// The output's files as the last build recorded them (none: not known), each true when the
+    /// spare's copy may differ, and each one's position by path.
+    let recorded: (paths: [String], differs: [Bool], index: [String: Int])
+    /// By position in `recorded`: 1 when the file is carried over from the spare, where it is
+    /// already (set without the lock: each position by the one page that owns the path).
+    let reusedFromSpare: UnsafeMutableBufferPointer<UInt8>
+    /// Whether the last build's record was read (its files are known).
+    let hasRecord: Bool
     /// Whether the staging tree began as the spare (the output before last): a file recorded
     /// `false` is then in it already, as it is in the output.
     let startedFromSpare: Bool
     /// The spare's files the output does not have (to remove when the staging tree began as the spare).
     let spareOnly: [String]
-    /// Every file of the new tree, true when its bytes may differ from the output's.
+    /// Every file of the new tree not carried over from the spare (`reusedFromSpare`), true when
+    /// its bytes may differ from the output's.
     var published: [String: Bool] = [:]
     /// Whether the staging tree was changed (a spare left untouched goes back in place on `discard`).
     var touched = false
@@ -95,15 +101,28 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
         }
         stagingHandle = handle
         stagingIdentity = (UInt64(info.st_dev), UInt64(info.st_ino))
-        recorded = record?.files
+        let paths = record?.paths ?? []
+        var index: [String: Int] = [:]
+        index.reserveCapacity(paths.count)
+        for (position, path) in paths.enumerated() { index[path] = position }
+        recorded = (paths, record?.differs ?? [], index)
+        hasRecord = record != nil
+        reusedFromSpare = .allocate(capacity: paths.count)
+        reusedFromSpare.initialize(repeating: 0)
         spareOnly = startedFromSpare ? record?.spareOnly ?? [] : []
         folders.adopt(stagingPath, handle: handle)
     }
 
-    deinit { close(stagingHandle) }
+    deinit {
+        close(stagingHandle)
+        reusedFromSpare.deallocate()
+    }
 
     /// Files written anew, and files carried over unchanged.
-    public var statistics: (written: Int, unchanged: Int) { lock.withLock { counts } }
+    public var statistics: (written: Int, unchanged: Int) {
+        let counts = lock.withLock { self.counts }
+        return (counts.written, counts.unchanged + reusedFromSpare.reduce(0) { $0 + Int($1) })
+    }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
         do {
@@ -111,7 +130,11 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
             try prepare(path)
             let old = output.path + "/" + path
             if Self.sameContents(atPath: old, as: bytes) {
-                if inSpare(path) || (try? link(old, to: path)) != nil {
+                if let position = inSpare(path) {
+                    reusedFromSpare[position] = 1
+                    return
+                }
+                if (try? link(old, to: path)) != nil {
                     note(path, differs: false)
                     return
                 }
@@ -149,8 +172,8 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     public func reuse(_ path: String) -> Bool {
         guard let path = try? Self.inside(path) else { return false }
-        if inSpare(path) {
-            note(path, differs: false)
+        if let position = inSpare(path) {
+            reusedFromSpare[position] = 1
             return true
         }
         guard (try? prepare(path)) != nil, (try? clear(path)) != nil, folders.link(path, below: output.path, into: stagingPath) else { return false }
@@ -232,8 +255,9 @@ public final class OutputWriter: PageSink, @unchecked Sendable {
 
     /// Whether the staging tree holds `path` as the output does (it began as the spare, and the
     /// output's copy was carried over into it unchanged).
-    private func inSpare(_ path: String) -> Bool {
-        startedFromSpare && recorded?[path] == false
+    private func inSpare(_ path: String) -> Int? {
+        guard startedFromSpare, let position = recorded.index[path], !recorded.differs[position] else { return nil }
+        return position
     }
 
     /// Hard-links the output's file `old` (absolute) into the staging tree at `path`.

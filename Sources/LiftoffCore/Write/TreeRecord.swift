@@ -15,9 +15,10 @@ struct TreeRecord: Equatable {
     var outputInode: UInt64
     /// The spare folder's inode; 0 when there is no spare.
     var spareInode: UInt64
-    /// Every file of the output, by path; true when the spare's copy may differ from it (the
-    /// build that made the output wrote it anew, or the spare lacks it).
-    var files: [String: Bool]
+    /// Every file of the output; each true when the spare's copy may differ from it (the build
+    /// that made the output wrote it anew, or the spare lacks it).
+    var paths: [String]
+    var differs: [Bool]
     /// Files the spare has and the output does not.
     var spareOnly: [String]
 
@@ -35,15 +36,17 @@ struct TreeRecord: Equatable {
             guard reader.take(header.count).map(Array.init) == header, reader.string() == OutputWriter.toolIdentity,
                   let output = reader.wide(), let spare = reader.wide(), let count = reader.number(), Int(count) <= raw.count
             else { return nil }
-            var files: [String: Bool] = [:]
-            files.reserveCapacity(Int(count))
+            var paths: [String] = [], differs: [Bool] = []
+            paths.reserveCapacity(Int(count))
+            differs.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let path = reader.string(), let differs = reader.bool() else { return nil }
-                files[path] = differs
+                guard let path = reader.string(), let differ = reader.bool() else { return nil }
+                paths.append(path)
+                differs.append(differ)
             }
             guard let spareOnly = reader.strings(), reader.offset == raw.count else { return nil }
             return TreeRecord(
-                outputInode: UInt64(truncatingIfNeeded: output), spareInode: UInt64(truncatingIfNeeded: spare), files: files,
+                outputInode: UInt64(truncatingIfNeeded: output), spareInode: UInt64(truncatingIfNeeded: spare), paths: paths, differs: differs,
                 spareOnly: spareOnly)
         }
     }
@@ -51,12 +54,12 @@ struct TreeRecord: Equatable {
     /// Writes the record (to a temporary file renamed over the old one).
     func write(to url: URL) {
         var writer = BinaryWriter(bytes: Self.header)
-        writer.bytes.reserveCapacity(64 + files.count * 48)
+        writer.bytes.reserveCapacity(64 + paths.count * 48)
         writer.string(OutputWriter.toolIdentity)
         writer.wide(Int(truncatingIfNeeded: outputInode))
         writer.wide(Int(truncatingIfNeeded: spareInode))
-        writer.number(UInt32(files.count))
-        for (path, differs) in files {
+        writer.number(UInt32(paths.count))
+        for (path, differs) in zip(paths, differs) {
             writer.string(path)
             writer.bool(differs)
         }
