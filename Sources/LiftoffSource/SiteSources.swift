@@ -102,6 +102,8 @@ public struct SiteSources: Sendable {
     static func kind(ofContent path: String) -> MarkdownKind? {
         let bytes = path.utf8
         guard bytes.last == UInt8(ascii: "d") || bytes.last == UInt8(ascii: "n"), path.hasSuffix(".md") || path.hasSuffix(".markdown") else { return nil }
+        // Pages and launches are in folders (`pages/`, `fr/launches/`): a file at the top is an article.
+        guard bytes.contains(UInt8(ascii: "/")) else { return .article }
         let full = "content/" + path
         return LanguageHomes.isPage(full) ? .page : LanguageHomes.isLaunch(full) ? .launch : .article
     }

@@ -152,4 +152,50 @@ import Testing
         let page = try site.outputText("articles/a/index.html")
         #expect(page != first && page.contains("href=\"/articles/b/\"") && page.contains("countdown"))
     }
+
+    static func size(_ url: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int) ?? -1
+    }
+
+    /// An edit appends its file's entry to the state, and a removed file a line saying so (a
+    /// 100,000-article state is not written again for one file). A batch cut short by a killed
+    /// build is not read: the earlier batches hold, and the next build writes the state whole.
+    @Test func anEditAppendsItsEntryAndABatchCutShortIsLeftUnread() throws {
+        var files: [String: String] = [:]
+        for number in 0..<30 { files[String(format: "content/a%02d.md", number)] = article("Article \(number)", body: "Text \(number).") }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let state = SourceState.location(for: site.output)
+        func age(_ name: String, _ seconds: Int = 1_700_000_000) { Self.setModified(site.root.appendingPathComponent("content/\(name).md"), seconds: seconds) }
+        for number in 0..<30 { age(String(format: "a%02d", number)) }
+        _ = try site.publishReport()
+        let whole = Self.size(state)
+
+        try site.write("content/a05.md", article("Edited", body: "New text."))
+        age("a05", 1_700_000_100)
+        _ = try site.publishReport()
+        let edited = Self.size(state)
+        #expect(edited > whole && edited - whole < whole / 10, "one entry appended: \(whole) → \(edited) bytes")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/a10.md"))
+        _ = try site.publishReport()
+        let removed = Self.size(state)
+        #expect(removed > edited && removed - edited < 100, "one removal appended: \(edited) → \(removed) bytes")
+        let read = SourceState.read(from: state)
+        #expect(read.entries.count == 29 && read.entries["content/a10.md"] == nil)
+        #expect(read.entries["content/a05.md"]?.article.title == "Edited")
+
+        // The last batch cut short: a10 is known again (its file is gone, so it is not used), the edit holds.
+        let handle = try FileHandle(forWritingTo: state)
+        try handle.truncate(atOffset: UInt64(removed - 3))
+        try handle.close()
+        let cut = SourceState.read(from: state)
+        #expect(cut.stored == nil && cut.entries.count == 30 && cut.entries["content/a05.md"]?.article.title == "Edited")
+        try site.write("content/a07.md", article("Seventh", body: "Other text."))
+        age("a07", 1_700_000_200)
+        _ = try site.publishReport()
+        let rewritten = SourceState.read(from: state)
+        #expect(rewritten.stored?.first == rewritten.stored?.size, "written whole: one batch")
+        #expect(rewritten.entries.count == 29 && rewritten.entries["content/a07.md"]?.article.title == "Seventh")
+        #expect(try site.outputText("index.html").contains(">Edited<") && site.outputText("index.html").contains(">Seventh<"))
+    }
 }

@@ -72,13 +72,17 @@ extension BuildRun {
         sourceState = knownSources
         if knownSources.entries.isEmpty { sourceState.entries.reserveCapacity(files.count) }
         var keptEntries = 0
+        var changed: [String] = []
         parsedArticles.reserveCapacity(files.count)
         articles.reserveCapacity(files.count)
         fronts.reserveCapacity(files.count)
         digests.reserveCapacity(files.count)
         for (index, (digest, front, article, articleProblems, read)) in parsed.enumerated() {
             problems += articleProblems
-            if read { sourceState.entries[files[index].path] = nil }
+            if read {
+                sourceState.entries[files[index].path] = nil
+                changed.append(files[index].path)
+            }
             if var article {
                 if homes.isMultilingual { article.home = homes.home(of: article.path) }
                 // With a front-matter problem the build fails, but the body is still checked.
@@ -101,13 +105,14 @@ extension BuildRun {
         // Files gone since the last build.
         if sourceState.entries.count != keptEntries {
             let listed = Set(files.map(\.path))
+            changed += sourceState.entries.keys.filter { !listed.contains($0) }
             sourceState.entries = sourceState.entries.filter { listed.contains($0.key) }
         }
         // Written while the pages are made (a failed build's valid files are worth keeping too).
         // Changed: a file was read (new, edited, or too recent to trust), or one is gone.
-        if let url = options.sourceState, parsed.contains(where: { $0.read }) || sourceState.entries.count != knownSources.entries.count {
-            let state = sourceState
-            sourceStateWrite = Background { state.write(to: url) }
+        if let url = options.sourceState, !changed.isEmpty {
+            let state = sourceState, written = changed
+            sourceStateWrite = Background { state.write(to: url, changed: written) }
         }
     }
 
