@@ -80,6 +80,7 @@ extension BuildRun {
         for (index, (digest, front, article, articleProblems, read)) in parsed.enumerated() {
             problems += articleProblems
             if read {
+                if knownSources.entries[files[index].path] == nil { newArticles.insert(files[index].path) }
                 sourceState.entries[files[index].path] = nil
                 changed.append(files[index].path)
             }

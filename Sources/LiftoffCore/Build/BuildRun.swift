@@ -41,6 +41,8 @@ final class BuildRun {
     var translatedLaunches: [String: [String: Launch]] = [:]
     var articles: [Article] = []
     var parsedArticles: [String: ParsedArticle] = [:]
+    /// The articles the last build's state did not know (read, and new to it).
+    var newArticles: Set<String> = []
     /// Each article's file digest and `SourceState.front(of:)`, by position in `articles`.
     var digests: [Digest] = []
     var fronts: [Digest] = []
@@ -90,8 +92,8 @@ final class BuildRun {
 
     /// Whether the article file at a path is one the last build's state did not know.
     var isNewArticle: (String) -> Bool {
-        let known = knownSources
-        return { known.entries[$0] == nil }
+        let new = newArticles
+        return { !new.isEmpty && new.contains($0) }
     }
 
     /// Every problem so far, sorted, as the build's failure.

@@ -21,7 +21,7 @@ extension LinkResolver {
             hasher.combine(kind)
             hasher.combine(path)
             hasher.combine(address)
-            hasher.combine(unpublished[path] ?? "")
+            hasher.combine(unpublished.isEmpty ? "" : unpublished[path] ?? "")
             let digest = hasher.finalize()
             sum = Digest(high: sum.high &+ digest.high, low: sum.low &+ digest.low)
             count += 1

@@ -7,7 +7,14 @@ public struct Article: Sendable {
 
     /// Source path relative to the site root: `content/countdown.md`.
     public var path: String { get { box.fields.path } _modify { yield &unique().fields.path } }
-    public var slug: String { get { box.fields.slug } _modify { yield &unique().fields.slug } }
+    public var slug: String {
+        get { box.fields.slug }
+        _modify {
+            let box = unique()
+            defer { box.place() }
+            yield &box.fields.slug
+        }
+    }
     public var title: String { get { box.fields.title } _modify { yield &unique().fields.title } }
     public var description: String? { get { box.fields.description } _modify { yield &unique().fields.description } }
     public var date: Timestamp { get { box.fields.date } _modify { yield &unique().fields.date } }
@@ -52,7 +59,14 @@ public struct Article: Sendable {
     public var live: LiveCoverage? { get { box.fields.live } _modify { yield &unique().fields.live } }
     /// Where its language's pages go: `""` for the default language at the root, `fr/` for
     /// `content/fr/…` (set from the path by the build, not read from the front matter).
-    public var home: String { get { box.fields.home } _modify { yield &unique().fields.home } }
+    public var home: String {
+        get { box.fields.home }
+        _modify {
+            let box = unique()
+            defer { box.place() }
+            yield &box.fields.home
+        }
+    }
     /// `translation_key:`: what ties translations whose paths differ (else the path below the language's folder).
     public var translationKey: String? { get { box.fields.translationKey } _modify { yield &unique().fields.translationKey } }
     public var translationKeyLine: Int { get { box.fields.translationKeyLine } _modify { yield &unique().fields.translationKeyLine } }
@@ -81,6 +95,7 @@ public struct Article: Sendable {
             related: related, relatedLine: relatedLine, countdown: countdown, draft: draft, extra: extra, body: body, bodyLine: bodyLine,
             slugLine: slugLine, authors: authors, authorsLine: authorsLine, aliases: aliases, aliasesLine: aliasesLine, toc: toc,
             image: image))
+        box.place()
     }
 
     /// The date of a translation that does not give one: it takes its original's.
@@ -120,11 +135,19 @@ public struct Article: Sendable {
         var translationKey: String?
         var translationKeyLine = 1
         var original: Original?
+        /// `folder` and `pagePath`, made when the slug or the home is set (read many times a build).
+        var folder = ""
+        var pagePath = ""
     }
 
     private final class Box: @unchecked Sendable {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
+
+        func place() {
+            fields.folder = fields.home + SiteLayout.articlesFolder + fields.slug + "/"
+            fields.pagePath = fields.folder + "index.html"
+        }
     }
 
     /// The box, copied first when another article shares it.
@@ -135,7 +158,10 @@ public struct Article: Sendable {
 
     /// The article's folder in the published tree, `articles/<slug>/`: its page, its files, its
     /// card; every address of the article is made from it.
-    public var folder: String { home + SiteLayout.articlesFolder + slug + "/" }
+    public var folder: String { box.fields.folder }
+
+    /// `articles/<slug>/index.html`: where its page is written in the output.
+    public var pagePath: String { box.fields.pagePath }
 
     /// A hero image: a file next to the article (a path as in a Markdown image), its alt text, the line of `image:`.
     public struct Hero: Sendable, Hashable {

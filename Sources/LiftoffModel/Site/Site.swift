@@ -82,7 +82,7 @@ public struct Site: Sendable {
 
     /// `articles/<slug>/index.html`: where an article's page is written in the output.
     public func pagePath(of article: Article) -> String {
-        article.folder + "index.html"
+        article.pagePath
     }
 
     public func url(ofTag slug: String) -> String {
