@@ -11,8 +11,17 @@ extension BuildRun {
     /// Reads `site.yml`, every file under `content/` and the theme.
     func load() throws(BuildFailure) {
         if let url = options.sourceState { knownSources = SourceState.read(from: url) }
-        let known = knownSources
-        sources = try SiteSources.load(from: root, listed: listed) { path, stamp in known.known(path, stamp: stamp) != nil }
+        // Each article's entry, if the state knows it by its stamp: asked in listing order, kept in that order.
+        var trusted: [SourceState.Entry?] = []
+        do {
+            let known = knownSources
+            sources = try SiteSources.load(from: root, listed: listed) { path, stamp in
+                let entry = known.known(path, stamp: stamp)
+                trusted.append(entry)
+                return entry != nil
+            }
+        }
+        trustedEntries = trusted
         listed = nil
         problems = sources.problems
         switch Theme.load(from: root, folder: sources.folder) {
@@ -48,15 +57,14 @@ extension BuildRun {
         // An article the last build's state knows (its stamp unchanged) is not read: its digest and
         // front matter are the state's. The others are read here, one at a time, and only the first
         // `bodyBudget` bytes' worth of bodies is kept (the rest are read again at render).
-        let known = knownSources, unread = sources.unread, folder = sources.folder
+        // (The article files are in listing order, as `load` asked the state about them.)
+        let trusted = trustedEntries.count == files.count ? trustedEntries : files.map { _ in nil }, folder = sources.folder
+        trustedEntries = []
         let keepsBody = Self.bodiesKept(
-            files.map { unread.contains($0.path) ? Int(sources.stamps[$0.path]?.size ?? 0) : 0 }, budget: options.bodyBudget)
+            files.indices.map { trusted[$0] == nil ? Int(sources.stamps[files[$0].path]?.size ?? 0) : 0 }, budget: options.bodyBudget)
         let parsed = parallelMap(files.count) { index -> (digest: Digest, front: Digest, article: Article?, problems: [Diagnostic], read: Bool) in
             let path = files[index].path
-            guard unread.contains(path) else {
-                let entry = known.entries[path]!
-                return (entry.digest, entry.front, entry.article, [], false)
-            }
+            if let entry = trusted[index] { return (entry.digest, entry.front, entry.article, [], false) }
             let data: [UInt8]
             do throws(SiteFolder.Refusal) { data = try folder.read(path) } catch { return (.zero, .zero, nil, [.error(path, 0, error.description)], true) }
             var hasher = StableHasher()
@@ -69,8 +77,10 @@ extension BuildRun {
             return (digest, front, article, problems, true)
         }
         // The new state is the known one, its entries for the files read replaced.
+        // Moved, not shared: patched in place, not copied first.
         sourceState = knownSources
-        if knownSources.entries.isEmpty { sourceState.entries.reserveCapacity(files.count) }
+        knownSources = SourceState()
+        if sourceState.entries.isEmpty { sourceState.entries.reserveCapacity(files.count) }
         var keptEntries = 0
         var changed: [String] = []
         parsedArticles.reserveCapacity(files.count)
@@ -80,7 +90,7 @@ extension BuildRun {
         for (index, (digest, front, article, articleProblems, read)) in parsed.enumerated() {
             problems += articleProblems
             if read {
-                if knownSources.entries[files[index].path] == nil { newArticles.insert(files[index].path) }
+                if sourceState.entries[files[index].path] == nil { newArticles.insert(files[index].path) }
                 sourceState.entries[files[index].path] = nil
                 changed.append(files[index].path)
             }

@@ -23,6 +23,8 @@ final class BuildRun {
     // load
     /// What the last build knew of each article file; what this one knows.
     var knownSources = SourceState()
+    /// Each article file's entry in `knownSources` when its stamp is trusted, in listing order (`load` to `parse`).
+    var trustedEntries: [SourceState.Entry?] = []
     var sourceState = SourceState()
     /// The state being written, beside the rest of the build.
     var sourceStateWrite: Background<Void>?
