@@ -109,7 +109,7 @@ struct SourceState: Sendable {
         if let changed, let stored, stored.size - stored.first < stored.first / 4 {
             var writer = BinaryWriter(bytes: [])
             batch(changed.map { ($0, entries[$0]) }, writtenAt: writtenAt, into: &writer)
-            if Self.append(writer.bytes, to: url, size: stored.size) { return }
+            if Self.append(writer, to: url, size: stored.size) { return }
         }
         var writer = BinaryWriter(bytes: Self.header)
         writer.bytes.reserveCapacity(entries.count * 512)
@@ -136,22 +136,14 @@ struct SourceState: Sendable {
         writer.wide(writer.bytes.count - start)
     }
 
-    /// Appends `bytes` to the file at `url` when it is a plain file of `size` bytes (the one read).
-    private static func append(_ bytes: [UInt8], to url: URL, size: Int) -> Bool {
+    /// Appends `batch` to the file at `url` when it is a plain file of `size` bytes (the one read).
+    private static func append(_ batch: BinaryWriter, to url: URL, size: Int) -> Bool {
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
-        let written = bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let count = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
+        let written = batch.write(to: descriptor)
         if !written { _ = ftruncate(descriptor, off_t(size)) }
         return written
     }

@@ -63,7 +63,18 @@ package struct BinaryWriter {
     package func write(atomicallyTo url: URL) -> Bool {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())-\(UUID().uuidString)")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        let written = descriptor < 0 ? false : bytes.withUnsafeBytes { raw in
+        let written = descriptor >= 0 && write(to: descriptor)
+        if descriptor >= 0 { close(descriptor) }
+        guard written, rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            return false
+        }
+        return true
+    }
+
+    /// Writes every byte to the open file `descriptor` (at its offset); false when one write fails.
+    package func write(to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { raw in
             var done = 0
             while done < raw.count {
                 let count = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
@@ -72,12 +83,6 @@ package struct BinaryWriter {
             }
             return true
         }
-        if descriptor >= 0 { close(descriptor) }
-        guard written, rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            return false
-        }
-        return true
     }
 
     package mutating func number(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
