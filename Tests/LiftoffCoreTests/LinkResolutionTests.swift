@@ -32,7 +32,7 @@ import Testing
         ]
         let (site, _) = Resolver.resolve(config: config!, articles: articles, now: now, drafts: false, future: false)
         return LinkResolver(
-            site: site, articlesByPath: Dictionary(uniqueKeysWithValues: articles.map { ($0.path, (Digest.zero, Digest.zero, $0)) }),
+            site: site, articlesByPath: Dictionary(uniqueKeysWithValues: articles.map { ($0.path, (Digest.zero, Digest.zero, Digest.zero, $0)) }),
             files: ["content/chart.png", "content/news/data.csv"], unparsedMarkdown: [])
     }()
 

@@ -30,7 +30,10 @@ extension BuildRun {
         }
         var launchProblems: [Diagnostic] = []
         // The last build's resolution while what it was made from holds; else each language's anew.
-        let key = resolutionKey(linked)
+        // A translation takes fields from its original (and which is whose depends on more than
+        // these fields): a site in several languages keys it by the whole front matter.
+        let key = articlesKey(linked, by: homes.isMultilingual ? fronts : orders, kind: "resolution")
+        frontsKey = articlesKey(linked, by: fronts, kind: "fronts")
         let kept = previous?.resolution.flatMap { $0.key == key && $0.languages.count == homes.tags.count ? $0.languages : nil }
         var made: [Resolution] = []
         articleIndices = []
@@ -76,20 +79,21 @@ extension BuildRun {
         return sites
     }
 
-    /// The digest of everything `Resolver` reads: this binary, the settings and options, the
-    /// files that failed to parse, and each article's front matter and whether it is published
-    /// (the build's now decides only that). Nil while an article's front matter is not known whole.
-    func resolutionKey(_ linked: [Article]) -> Digest? {
-        guard fronts.count == linked.count, !fronts.contains(.zero) else { return nil }
+    /// The digest of this binary, the settings and options, the files that failed to parse, and
+    /// for each article its digest in `digests` and whether it is published (the build's now
+    /// decides only that). With `orders` (what `Resolver` reads of each article): everything the
+    /// resolution is made from. Nil while an article's front matter is not known whole.
+    func articlesKey(_ linked: [Article], by digests: [Digest], kind: String) -> Digest? {
+        guard digests.count == linked.count, !digests.contains(.zero) else { return nil }
         var hasher = StableHasher()
-        hasher.combine("resolution-1 " + OutputWriter.toolIdentity)
+        hasher.combine(kind + "-1 " + OutputWriter.toolIdentity)
         hasher.combine(sources.configText)
         hasher.combine(options.drafts)
         hasher.combine(options.future)
         for slug in unparsedSlugs.sorted() { hasher.combine(slug) }
         hasher.combine(linked.count)
-        for (front, article) in zip(fronts, linked) {
-            hasher.combine(front)
+        for (digest, article) in zip(digests, linked) {
+            hasher.combine(digest)
             hasher.combine(Resolver.isPublished(article, now: options.now, drafts: options.drafts, future: options.future))
         }
         return hasher.finalize()

@@ -25,7 +25,7 @@ extension BuildRun {
                 try writeSitePage(Aliases.page(to: site.homeURL, title: site.config.title, language: site.config.language), "index.html")
             }
             try writeSitePage(NewsSitemap.xml(sites: parts.map(\.site)), "news-sitemap.xml")
-            let sitemap = try Builder.writeSitemap(languages, keys: keys, articlesKey: resolution?.key, reusable: reusable, sink: sink)
+            let sitemap = try Builder.writeSitemap(languages, keys: keys, articlesKey: frontsKey, reusable: reusable, sink: sink)
             published.cache.pages[sitemap.path] = BuildCache.Page(key: sitemap.key)
             if sitemap.rendered { published.renderedPages.append(sitemap.path) } else { published.carriedOver += 1 }
             try writeSitePage(Sitemap.robots(site: site), "robots.txt")

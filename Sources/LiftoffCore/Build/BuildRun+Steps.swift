@@ -62,19 +62,19 @@ extension BuildRun {
         trustedEntries = []
         let keepsBody = Self.bodiesKept(
             files.indices.map { trusted[$0] == nil ? Int(sources.stamps[files[$0].path]?.size ?? 0) : 0 }, budget: options.bodyBudget)
-        let parsed = parallelMap(files.count) { index -> (digest: Digest, front: Digest, article: Article?, problems: [Diagnostic], read: Bool) in
+        let parsed = parallelMap(files.count) { index -> (digest: Digest, front: Digest, order: Digest, article: Article?, problems: [Diagnostic], read: Bool) in
             let path = files[index].path
-            if let entry = trusted[index] { return (entry.digest, entry.front, entry.article, [], false) }
+            if let entry = trusted[index] { return (entry.digest, entry.front, entry.order, entry.article, [], false) }
             let data: [UInt8]
-            do throws(SiteFolder.Refusal) { data = try folder.read(path) } catch { return (.zero, .zero, nil, [.error(path, 0, error.description)], true) }
+            do throws(SiteFolder.Refusal) { data = try folder.read(path) } catch { return (.zero, .zero, .zero, nil, [.error(path, 0, error.description)], true) }
             var hasher = StableHasher()
             hasher.combine(data)
             let digest = hasher.finalize()
-            if let known = previous?.articles[path], known.digest == digest { return (digest, known.front, known.article, [], true) }
+            if let known = previous?.articles[path], known.digest == digest { return (digest, known.front, known.order, known.article, [], true) }
             var (article, problems) = FrontMatterParser.read(data: data, path: path, translation: homes.tag(of: path) != homes.defaultTag)
-            let front = article.map(SourceState.front(of:)) ?? .zero
+            let front = article.map(SourceState.front(of:)) ?? .zero, order = article.map(SourceState.order(of:)) ?? .zero
             if !keepsBody[index], article != nil { (article!.body, article!.bodyUnread) = ("", true) }
-            return (digest, front, article, problems, true)
+            return (digest, front, order, article, problems, true)
         }
         // The new state is the known one, its entries for the files read replaced.
         // Moved, not shared: patched in place, not copied first.
@@ -86,8 +86,9 @@ extension BuildRun {
         parsedArticles.reserveCapacity(files.count)
         articles.reserveCapacity(files.count)
         fronts.reserveCapacity(files.count)
+        orders.reserveCapacity(files.count)
         digests.reserveCapacity(files.count)
-        for (index, (digest, front, article, articleProblems, read)) in parsed.enumerated() {
+        for (index, (digest, front, order, article, articleProblems, read)) in parsed.enumerated() {
             problems += articleProblems
             if read {
                 if sourceState.entries[files[index].path] == nil { newArticles.insert(files[index].path) }
@@ -99,12 +100,13 @@ extension BuildRun {
                 // With a front-matter problem the build fails, but the body is still checked.
                 articles.append(article)
                 fronts.append(front)
+                orders.append(order)
                 digests.append(digest)
-                parsedArticles[article.path] = (digest, front, article)
+                parsedArticles[article.path] = (digest, front, order, article)
                 if !read {
                     keptEntries += 1
                 } else if articleProblems.isEmpty, let stamp = sources.stamps[article.path] {
-                    sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digest, front: front, article: article)
+                    sourceState.entries[article.path] = SourceState.Entry(stamp: stamp, digest: digest, front: front, order: order, article: article)
                     keptEntries += 1
                 }
             } else {

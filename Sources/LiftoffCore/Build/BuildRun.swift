@@ -48,6 +48,8 @@ final class BuildRun {
     /// Each article's file digest and `SourceState.front(of:)`, by position in `articles`.
     var digests: [Digest] = []
     var fronts: [Digest] = []
+    /// Each article's `SourceState.order(of:)`, by position in `articles`.
+    var orders: [Digest] = []
     var unparsedSlugs: Set<String> = []
     /// Markdown files whose front matter failed: a link to one is left to the file's own error.
     var unparsedMarkdown: Set<String> = []
@@ -60,6 +62,8 @@ final class BuildRun {
     var articleIndices: [[Int]] = []
     /// How the articles were resolved, for the next build (nil: not kept, the build has problems).
     var resolution: KeptResolution?
+    /// `articlesKey` by the articles' whole front matter (the sitemap's articles: their dates of update too).
+    var frontsKey: Digest?
     // prepare
     var assets: FingerprintedAssets!
     var images: ImagePipeline!

@@ -26,7 +26,7 @@ extension Builder {
     /// list pages, standalone pages and launches, each language's, with their translations. Returns
     /// its key, whether it was made, and how many pages it lists.
     /// - Parameter articlesKey: the digest of every article's front matter and of which are
-    ///   published (`BuildRun.resolutionKey`), which decides each language's articles in order:
+    ///   published (`BuildRun.articlesKey`), which decides each language's articles in order:
     ///   their slugs, dates and tags are not hashed one by one where it is known.
     static func writeSitemap(
         _ languages: [(site: Site, lists: [ListPage])], keys: PageKeys, articlesKey: Digest?, reusable: BuildCache?, sink: any PageSink

@@ -29,7 +29,7 @@ extension LinkResolver {
             old = Digest(high: old.high &+ digest.high, low: old.low &+ digest.low)
             oldCount += 1
         }
-        for (path, (_, _, article)) in articlesByPath { add(0, path, site.url(of: article), new: isNew(path)) }
+        for (path, (_, _, _, article)) in articlesByPath { add(0, path, site.url(of: article), new: isNew(path)) }
         for (path, address) in pageURLs { add(1, path, address) }
         for path in unparsedMarkdown { add(2, path) }
         func digest(_ sum: Digest, _ count: Int) -> Digest {

@@ -4,7 +4,7 @@ import LiftoffMarkdown
 
 /// An article as parse read it, the digest of its file's bytes, and that of its front matter
 /// (`SourceState.front(of:)`).
-typealias ParsedArticle = (digest: Digest, front: Digest, article: Article)
+typealias ParsedArticle = (digest: Digest, front: Digest, order: Digest, article: Article)
 
 /// Rewrites relative links in an article: `other.md#part` → that article's URL, and
 /// files next to the article → copied beside its page. A class: every link of every article
@@ -40,7 +40,7 @@ final class LinkResolver: Sendable {
         var unpublished: [String: String] = [:]
         if articlesByPath.count > site.articles.count {
             let published = Set(site.articles.map(\.path))
-            for (path, (_, _, article)) in articlesByPath where !published.contains(path) {
+            for (path, (_, _, _, article)) in articlesByPath where !published.contains(path) {
                 unpublished[path] = article.draft ? "a draft" : "scheduled for \(article.date.longDay)"
             }
         }

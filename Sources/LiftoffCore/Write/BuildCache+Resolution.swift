@@ -2,7 +2,7 @@ import LiftoffModel
 import LiftoffSource
 
 /// Each language's `Resolution` (the default's first), and the digest of everything they were
-/// made from (`BuildRun.resolutionKey`): a build whose inputs have the same digest takes them
+/// made from (`BuildRun.articlesKey` by each article's `SourceState.order(of:)`): a build whose inputs have the same digest takes them
 /// instead of resolving its articles again.
 struct KeptResolution: Sendable, Equatable {
     var key: Digest

@@ -19,8 +19,9 @@ struct SourceState: Sendable {
     struct Entry: Sendable {
         var stamp: FileStamp
         var digest: Digest
-        /// What the state keeps of the article, as one digest (`front(of:)`).
+        /// What the state keeps of the article, as one digest (`front(of:)`), and what the resolver reads of it (`order(of:)`).
         var front: Digest
+        var order: Digest
         var article: Article
         /// When the batch holding the entry was written (ns since 1970).
         var writtenAt: Int64 = 0
@@ -31,7 +32,7 @@ struct SourceState: Sendable {
     /// cannot be appended to).
     var stored: (size: Int, first: Int)?
 
-    static let header = Array("liftoff-sources-5\n".utf8)
+    static let header = Array("liftoff-sources-6\n".utf8)
     static let racyWindow: Int64 = 2_000_000_000
 
     static func location(for output: URL) -> URL { OutputWriter.beside(output, "sources") }
@@ -50,6 +51,21 @@ struct SourceState: Sendable {
         ArticleCoding.encode(article, into: &writer)
         var hasher = StableHasher()
         hasher.combine(writer.bytes)
+        return hasher.finalize()
+    }
+
+    /// The digest of what `Resolver` reads of an article: its path, slug, date, draft, tags,
+    /// related reads and authors (not its title, description or dates of update).
+    static func order(of article: Article) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(article.path)
+        hasher.combine(article.slug)
+        hasher.combine(article.date.seconds)
+        hasher.combine(article.draft)
+        for list in [article.tags, article.tagSlugs, article.related ?? ["\u{0}none"], article.authors] {
+            hasher.combine(list.count)
+            for item in list { hasher.combine(item) }
+        }
         return hasher.finalize()
     }
 
@@ -91,10 +107,10 @@ struct SourceState: Sendable {
                 continue
             }
             guard let size = reader.wide(), let modified = reader.wide(), let inode = reader.wide(),
-                  let digest = reader.digest(), let front = reader.digest(), let article = ArticleCoding.decode(&reader)
+                  let digest = reader.digest(), let front = reader.digest(), let order = reader.digest(), let article = ArticleCoding.decode(&reader)
             else { return nil }
             let stamp = FileStamp(size: Int64(size), modified: Int64(modified), inode: UInt64(truncatingIfNeeded: inode))
-            batch.append((path, Entry(stamp: stamp, digest: digest, front: front, article: article, writtenAt: Int64(writtenAt))))
+            batch.append((path, Entry(stamp: stamp, digest: digest, front: front, order: order, article: article, writtenAt: Int64(writtenAt))))
         }
         return batch
     }
@@ -131,6 +147,7 @@ struct SourceState: Sendable {
             writer.wide(Int(truncatingIfNeeded: entry.stamp.inode))
             writer.digest(entry.digest)
             writer.digest(entry.front)
+            writer.digest(entry.order)
             ArticleCoding.encode(entry.article, into: &writer)
         }
         writer.wide(writer.bytes.count - start)
