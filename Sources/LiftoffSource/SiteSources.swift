@@ -7,16 +7,13 @@ public struct SiteSources: Sendable {
     public var root: URL
     public var configText: String
     /// Markdown files under `content/`, with paths relative to the root, in listing order. Pages
-    /// and launches are read; articles are not (nil data): those in `unread` are read by the
-    /// build as it parses them, one at a time, so a large site's bytes are never all held at
-    /// once; the others the caller already knows (`known`).
+    /// and launches are read; articles are not (nil data): the build reads those it does not know
+    /// as it parses them, one at a time, so a large site's bytes are never all held at once.
     public var markdown: [(path: String, data: [UInt8]?, kind: MarkdownKind)]
     /// What a Markdown file under `content/` is, by its folder.
     public enum MarkdownKind: Sendable {
         case article, page, launch
     }
-    /// Articles whose stamp the caller does not know: each must be read (through `folder`).
-    public var unread: Set<String> = []
     /// Every other file under `content/`, relative to the root (`content/diagram.svg`).
     public var files: Set<String>
     public var problems: [Diagnostic]
@@ -31,11 +28,11 @@ public struct SiteSources: Sendable {
     }
 
     /// Reads `site.yml` and lists every file under `content/`; reads the pages and launches, and
-    /// notes which articles `known` does not know by their stamp (`unread`).
+    /// gives `eachArticle` every article's path and stamp, in listing order.
     /// - Parameter listed: `content/` as `contentListing(root:)` listed it moments ago, if it was (unsorted).
     /// - Throws: `BuildFailure` when the root or `site.yml` cannot be read.
     package static func load(
-        from root: URL, listed: FileTree.Listing?, known: (String, FileStamp) -> Bool = { _, _ in false }
+        from root: URL, listed: FileTree.Listing?, eachArticle: (String, FileStamp) -> Void = { _, _ in }
     ) throws(BuildFailure) -> SiteSources {
         let rootPath = FileTree.realPath(root.path) ?? root.path
         // What is below `content/` and `theme/` is checked as it is listed; these three are checked here.
@@ -67,7 +64,7 @@ public struct SiteSources: Sendable {
         for problem in listing.problems {
             sources.problems.append(.error("content/" + problem.path, 0, problem.message))
         }
-        // Each Markdown file: read now (a page or a launch), or not (an article: known, or unread).
+        // Each Markdown file: read now (a page or a launch), or not (an article: read by the build if it does not know it).
         var kinds: [MarkdownKind?] = []
         sources.stamps.reserveCapacity(listing.entries.count + 1)
         paths.reserveCapacity(listing.entries.count)
@@ -77,7 +74,7 @@ public struct SiteSources: Sendable {
             sources.stamps[path] = entry.stamp
             paths.append(path)
             let kind = Self.kind(ofContent: entry.path)
-            if kind == .article, !known(path, entry.stamp) { sources.unread.insert(path) }
+            if kind == .article { eachArticle(path, entry.stamp) }
             kinds.append(kind)
         }
         let files = paths, fileKinds = kinds

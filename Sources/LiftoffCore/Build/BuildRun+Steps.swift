@@ -15,11 +15,7 @@ extension BuildRun {
         var trusted: [SourceState.Entry?] = []
         do {
             let known = knownSources
-            sources = try SiteSources.load(from: root, listed: listed) { path, stamp in
-                let entry = known.known(path, stamp: stamp)
-                trusted.append(entry)
-                return entry != nil
-            }
+            sources = try SiteSources.load(from: root, listed: listed) { path, stamp in trusted.append(known.known(path, stamp: stamp)) }
         }
         trustedEntries = trusted
         listed = nil
